@@ -1,0 +1,20 @@
+from django.core.checks import Warning, register
+
+
+@register()
+def voikko_check(app_configs, **kwargs):
+    """Search quality depends on Voikko; say so plainly when it is missing."""
+    try:
+        from mallipankki.search.analysis import voikko_available
+    except ImportError:
+        return []
+    if voikko_available():
+        return []
+    return [
+        Warning(
+            "Voikko (libvoikko1 + voikko-fi) is not installed: Finnish search falls back to "
+            "the Snowball stemmer and misses inflected compounds.",
+            hint="Install it: apt-get install libvoikko1 voikko-fi",
+            id="mallipankki.W001",
+        )
+    ]

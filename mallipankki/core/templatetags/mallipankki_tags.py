@@ -1,0 +1,28 @@
+import markdown as markdown_lib
+import nh3
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Markdown from editors and imports may carry raw HTML; only this small set of
+# tags survives, so a description can never inject scripts, styles or forms.
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "blockquote", "h3", "h4"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+
+
+@register.filter
+def markdown(text: str) -> str:
+    if not text:
+        return ""
+    html = markdown_lib.markdown(text, output_format="html")
+    # Headings from Markdown are demoted below the page's own h1/h2 outline.
+    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(cleaned)

@@ -1,0 +1,503 @@
+"""The practice catalogue: one index page and a page per practice.
+
+A PracticePage carries every field of the interchange format
+(formats/practices-v1.schema.json). Multilingual texts are stored as one
+column per language so that editors see them as ordinary fields and an import
+round-trips exactly; `interchange.py` is the single mapping between the two.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+LANGS = ("fi", "sv", "en")
+
+
+def localized(obj, field: str) -> str:
+    """The value of `field_<lang>` in the active language, else Finnish, else any."""
+    language = (translation.get_language() or "fi")[:2]
+    for lang in (language, "fi", "en", "sv"):
+        value = getattr(obj, f"{field}_{lang}", "")
+        if value:
+            return value
+    return ""
+
+
+def validate_http_urls(value: str):
+    """One http(s) URL per line, as evidence sources are edited in the admin."""
+    validator = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(value.splitlines(), start=1):
+        if line.strip():
+            try:
+                validator(line.strip())
+            except ValidationError:
+                raise ValidationError(
+                    _("Rivi %(line)s ei ole http- tai https-osoite."), params={"line": number}
+                ) from None
+
+
+def lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class PracticeIndexPage(Page):
+    """The catalogue at /mallit/: every published practice, filterable."""
+
+    intro = RichTextField(_("johdanto"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["practices.PracticePage"]
+    parent_page_types = ["pages.HomePage"]
+    max_count = 1
+    page_size = 20
+
+    class Meta:
+        verbose_name = _("malliluettelo")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request, self))
+        return context
+
+
+class PracticePage(Page):
+    class EvidenceLevel(models.IntegerChoices):
+        NOT_ASSESSED = 0, _("0 – ei arvioitu")
+        DESCRIBED = 1, _("1 – vaikutus kuvattu selkeästi")
+        DATA = 2, _("2 – aineisto osoittaa muutoksen")
+        COMPARISON = 3, _("3 – vertailuryhmä osoittaa vaikutuksen")
+        REPLICATED = 4, _("4 – toistettu riippumattomasti")
+        AT_SCALE = 5, _("5 – toistettu laajasti, vaikutus säilynyt")
+
+    class ScalingStage(models.TextChoices):
+        PILOT = "pilot", _("Kokeilu")
+        LOCAL = "local", _("Paikallinen")
+        REGIONAL = "regional", _("Alueellinen")
+        NATIONAL = "national", _("Valtakunnallinen")
+        INTERNATIONAL = "international", _("Kansainvälinen")
+
+    class ContinuityStatus(models.TextChoices):
+        IN_PROJECT = "in_project", _("Hankkeessa")
+        EMBEDDED = "embedded", _("Vakiintunut pysyvään toimintaan")
+        ENDED = "ended", _("Päättynyt")
+        UNKNOWN = "unknown", _("Ei tiedossa")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        SUBMITTED = "submitted", _("Ehdotettu")
+        IN_REVIEW = "in_review", _("Arvioitavana")
+        PUBLISHED = "published", _("Julkaistu")
+        ARCHIVED = "archived", _("Arkistoitu")
+        REJECTED = "rejected", _("Hylätty")
+
+    # Texts. `title` holds the name in the primary language for Wagtail.
+    name_fi = models.CharField(_("nimi suomeksi"), max_length=255, blank=True)
+    name_sv = models.CharField(_("nimi ruotsiksi"), max_length=255, blank=True)
+    name_en = models.CharField(_("nimi englanniksi"), max_length=255, blank=True)
+    summary_fi = models.TextField(_("tiivistelmä"), max_length=1000, blank=True)
+    summary_sv = models.TextField(_("tiivistelmä ruotsiksi"), max_length=1000, blank=True)
+    summary_en = models.TextField(_("tiivistelmä englanniksi"), max_length=1000, blank=True)
+    description_fi = models.TextField(
+        _("kuvaus"), blank=True, help_text=_("Markdown: kappaleet, luettelot, linkit, korostus. Ei HTML:ää.")
+    )
+    description_sv = models.TextField(_("kuvaus ruotsiksi"), blank=True)
+    description_en = models.TextField(_("kuvaus englanniksi"), blank=True)
+
+    # Classification
+    themes = ParentalManyToManyField(Theme, verbose_name=_("teemat"), related_name="practices")
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("kohderyhmät"), related_name="practices", blank=True
+    )
+    countries = ParentalManyToManyField(Country, verbose_name=_("maat"), related_name="practices", blank=True)
+    regions = ParentalManyToManyField(Region, verbose_name=_("maakunnat"), related_name="practices", blank=True)
+    keywords = models.TextField(_("asiasanat"), blank=True, help_text=_("Yksi asiasana riville."))
+
+    # Evidence and readiness
+    evidence_level = models.PositiveSmallIntegerField(
+        _("näytön taso"), choices=EvidenceLevel.choices, null=True, blank=True
+    )
+    evidence_summary_fi = models.TextField(_("tulokset ja näyttö"), blank=True)
+    evidence_summary_sv = models.TextField(_("tulokset ja näyttö ruotsiksi"), blank=True)
+    evidence_summary_en = models.TextField(_("tulokset ja näyttö englanniksi"), blank=True)
+    evidence_sources = models.TextField(
+        _("näytön lähteet"), blank=True, validators=[validate_http_urls], help_text=_("Yksi osoite riville.")
+    )
+    readiness_materials = models.PositiveSmallIntegerField(
+        _("materiaalit (0–3)"), null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
+    readiness_training = models.PositiveSmallIntegerField(
+        _("koulutus ja tuki (0–2)"), null=True, blank=True, validators=[MaxValueValidator(2)]
+    )
+    readiness_fidelity = models.PositiveSmallIntegerField(
+        _("mallin mukaisuuden välineet (0–3)"), null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
+    cost_per_participant_eur = models.DecimalField(
+        _("kustannus osallistujaa kohden (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    cost_notes_fi = models.TextField(_("kustannuksista"), blank=True)
+    cost_notes_sv = models.TextField(_("kustannuksista ruotsiksi"), blank=True)
+    cost_notes_en = models.TextField(_("kustannuksista englanniksi"), blank=True)
+
+    # Scaling and continuity
+    scaling_stage = models.CharField(_("levinneisyys"), max_length=20, choices=ScalingStage.choices, blank=True)
+    continuity_owner = models.CharField(
+        _("jatkaja hankkeen jälkeen"), max_length=255, blank=True, help_text=_("Kuka ylläpitää mallia rahoituksen päätyttyä.")
+    )
+    continuity_funding = models.CharField(_("jatkorahoitus"), max_length=255, blank=True)
+    scaling_plan_fi = models.TextField(_("levittämissuunnitelma"), blank=True)
+    scaling_plan_sv = models.TextField(_("levittämissuunnitelma ruotsiksi"), blank=True)
+    scaling_plan_en = models.TextField(_("levittämissuunnitelma englanniksi"), blank=True)
+    continuity_status = models.CharField(
+        _("toiminnan tila"), max_length=20, choices=ContinuityStatus.choices, blank=True
+    )
+    continuity_verified_on = models.DateField(_("tila vahvistettu"), null=True, blank=True)
+
+    # Contact: personal data, private unless marked public.
+    contact_name = models.CharField(_("yhteyshenkilö"), max_length=255, blank=True)
+    contact_organisation = models.CharField(_("yhteyshenkilön organisaatio"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("sähköposti"), blank=True)
+    contact_phone = models.CharField(_("puhelin"), max_length=50, blank=True)
+    contact_public = models.BooleanField(
+        _("yhteystiedot julkisia"), default=False, help_text=_("Vain luvan kanssa: näkyy sivulla ja avoimessa datassa.")
+    )
+
+    status = models.CharField(_("käsittelyn tila"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    content_updated_at = models.DateTimeField(
+        _("sisältö päivitetty"), null=True, blank=True, help_text=_("Tyhjä: viimeisin julkaisuaika.")
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary_fi"),
+        index.SearchField("description_fi"),
+        index.SearchField("keywords"),
+    ]
+
+    content_panels = [
+        FieldPanel("title", heading=_("Nimi")),
+        FieldPanel("summary_fi"),
+        FieldPanel("description_fi"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("keywords"),
+    ]
+    where_panels = [
+        FieldPanel("countries"),
+        FieldPanel("regions"),
+        InlinePanel("organisations", label=_("Organisaatiot"), heading=_("Organisaatiot ja roolit")),
+        InlinePanel("funding", label=_("Rahoitus"), heading=_("Rahoitus ja hankkeet")),
+        InlinePanel("adoptions", label=_("Käyttöönotto"), heading=_("Missä mallia käytetään")),
+    ]
+    material_panels = [InlinePanel("resources", label=_("Materiaali"), heading=_("Linkit ja PDF-tiedostot"))]
+    evidence_panels = [
+        FieldPanel("evidence_level"),
+        FieldPanel("evidence_summary_fi"),
+        FieldPanel("evidence_sources"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("readiness_materials"), FieldPanel("readiness_training"), FieldPanel("readiness_fidelity")])],
+            heading=_("Käyttöönottovalmius"),
+        ),
+        MultiFieldPanel([FieldPanel("cost_per_participant_eur"), FieldPanel("cost_notes_fi")], heading=_("Kustannukset")),
+    ]
+    continuity_panels = [
+        FieldPanel("scaling_stage"),
+        FieldPanel("continuity_status"),
+        FieldPanel("continuity_verified_on"),
+        FieldPanel("continuity_owner"),
+        FieldPanel("continuity_funding"),
+        FieldPanel("scaling_plan_fi"),
+        InlinePanel("builds_on_links", label=_("Pohjautuu malliin"), heading=_("Mihin malliin tämä pohjautuu")),
+    ]
+    contact_panels = [
+        FieldPanel("contact_name"),
+        FieldPanel("contact_organisation"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+        FieldPanel("contact_public"),
+    ]
+    translation_panels = [
+        MultiFieldPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Nimi")),
+        MultiFieldPanel([FieldPanel("summary_sv"), FieldPanel("summary_en")], heading=_("Tiivistelmä")),
+        MultiFieldPanel([FieldPanel("description_sv"), FieldPanel("description_en")], heading=_("Kuvaus")),
+        MultiFieldPanel(
+            [FieldPanel("evidence_summary_sv"), FieldPanel("evidence_summary_en"), FieldPanel("cost_notes_sv"),
+             FieldPanel("cost_notes_en"), FieldPanel("scaling_plan_sv"), FieldPanel("scaling_plan_en")],
+            heading=_("Muut tekstit"),
+        ),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("status"), FieldPanel("content_updated_at")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Mikä malli on")),
+            ObjectList(where_panels, heading=_("Toimijat, rahoitus ja alueet")),
+            ObjectList(material_panels, heading=_("Materiaalit")),
+            ObjectList(evidence_panels, heading=_("Tulokset ja arviointi")),
+            ObjectList(continuity_panels, heading=_("Jatkuvuus ja levittäminen")),
+            ObjectList(contact_panels, heading=_("Yhteystiedot")),
+            ObjectList(translation_panels, heading=_("Käännökset")),
+            ObjectList(promote_panels, heading=_("Julkaisu")),
+        ]
+    )
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("malli")
+        verbose_name_plural = _("mallit")
+
+    def clean(self):
+        super().clean()
+        # The slug is the practice id of the interchange format.
+        if self.slug and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,99}", self.slug):
+            raise ValidationError(
+                {"slug": _("Tunnuksessa saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja.")}
+            )
+        if self.title and not (self.name_fi or self.name_sv or self.name_en):
+            self.name_fi = self.title
+
+    def save(self, *args, **kwargs):
+        if self.title and not (self.name_fi or self.name_sv or self.name_en):
+            self.name_fi = self.title
+        return super().save(*args, **kwargs)
+
+    # Display helpers, in the reader's language.
+    @property
+    def name(self) -> str:
+        return localized(self, "name") or self.title
+
+    @property
+    def summary(self) -> str:
+        return localized(self, "summary")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def evidence_summary(self) -> str:
+        return localized(self, "evidence_summary")
+
+    @property
+    def scaling_plan(self) -> str:
+        return localized(self, "scaling_plan")
+
+    @property
+    def cost_notes(self) -> str:
+        return localized(self, "cost_notes")
+
+    @property
+    def practice_id(self) -> str:
+        return self.slug
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return lines(self.keywords)
+
+    @property
+    def evidence_source_list(self) -> list[str]:
+        return lines(self.evidence_sources)
+
+    @property
+    def readiness_total(self) -> int | None:
+        parts = [self.readiness_materials, self.readiness_training, self.readiness_fidelity]
+        if all(part is None for part in parts):
+            return None
+        return sum(part or 0 for part in parts)
+
+    @property
+    def updated_at(self):
+        return self.content_updated_at or self.last_published_at or self.latest_revision_created_at
+
+    @cached_property
+    def resource_kind(self) -> str:
+        """The card badge: 'pdf' when the main material is a PDF, else 'link'."""
+        first = next(iter(self.resources.all()), None)
+        return "pdf" if first and first.kind == "pdf" else "link"
+
+    def built_upon_by(self):
+        """Published practices that name this one in their builds-on links."""
+        return (
+            PracticePage.objects.live()
+            .public()
+            .filter(builds_on_links__target=self)
+            .distinct()
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["builds_on"] = [
+            link for link in self.builds_on_links.select_related("target") if link.target.live
+        ]
+        context["built_upon_by"] = self.built_upon_by()
+        return context
+
+
+class Organisation(Orderable):
+    class Role(models.TextChoices):
+        DEVELOPER = "developer", _("Kehittäjä")
+        OWNER = "owner", _("Omistaja")
+        MAINTAINER = "maintainer", _("Ylläpitäjä")
+        FUNDER = "funder", _("Rahoittaja")
+        PARTNER = "partner", _("Kumppani")
+
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("nimi"), max_length=255)
+    role = models.CharField(_("rooli"), max_length=20, choices=Role.choices)
+    url = models.URLField(_("verkkosivu"), blank=True, max_length=500)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisaatio")
+
+
+class Funding(Orderable):
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="funding")
+    programme = models.CharField(_("rahoitusohjelma"), max_length=255, help_text=_("Esim. ESR+, STEA, kunta."))
+    project_code = models.CharField(_("hankekoodi"), max_length=100, blank=True)
+    project_name = models.CharField(_("hankkeen nimi"), max_length=500, blank=True)
+    start = models.DateField(_("alkoi"), null=True, blank=True)
+    end = models.DateField(_("päättyi"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("project_code"),
+        FieldPanel("project_name"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rahoitus")
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Päättymispäivä on ennen alkamispäivää.")})
+
+
+class Resource(Orderable):
+    """A material: an external link, or a PDF uploaded to the document library."""
+
+    class Kind(models.TextChoices):
+        LINK = "link", _("Linkki")
+        PDF = "pdf", _("PDF")
+        VIDEO = "video", _("Video")
+        OTHER = "other", _("Muu")
+
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="resources")
+    kind = models.CharField(_("tyyppi"), max_length=10, choices=Kind.choices, default=Kind.LINK)
+    title_fi = models.CharField(_("otsikko"), max_length=500, blank=True)
+    title_sv = models.CharField(_("otsikko ruotsiksi"), max_length=500, blank=True)
+    title_en = models.CharField(_("otsikko englanniksi"), max_length=500, blank=True)
+    url = models.URLField(_("osoite"), max_length=1000, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF-tiedosto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("kieli"), max_length=2, choices=[(code, code) for code in LANGS], blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title_fi"),
+        FieldPanel("url"),
+        FieldPanel("document"),
+        FieldPanel("language"),
+        FieldPanel("title_sv"),
+        FieldPanel("title_en"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("materiaali")
+
+    def clean(self):
+        if bool(self.url) == bool(self.document_id):
+            raise ValidationError(_("Anna joko verkko-osoite tai PDF-tiedosto, ei molempia."))
+        if not (self.title_fi or self.title_sv or self.title_en):
+            raise ValidationError({"title_fi": _("Anna materiaalille otsikko.")})
+        if self.document_id:
+            self.kind = self.Kind.PDF
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def href(self) -> str:
+        return self.document.url if self.document_id else self.url
+
+    def absolute_url(self) -> str:
+        from django.conf import settings
+
+        if self.document_id:
+            return settings.BASE_URL + self.document.url
+        return self.url
+
+
+class Adoption(Orderable):
+    """Where the practice is in use besides its origin."""
+
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="adoptions")
+    organisation = models.CharField(_("organisaatio"), max_length=255)
+    country = models.ForeignKey(Country, verbose_name=_("maa"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(
+        _("vuosi"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    note = models.TextField(_("mitä muutettiin"), blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("country"), FieldPanel("region"), FieldPanel("year"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("käyttöönotto")
+
+
+class BuildsOnLink(Orderable):
+    """This practice refines or adapts `target`; the note says what changed."""
+
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="builds_on_links")
+    target = models.ForeignKey(
+        PracticePage, verbose_name=_("malli"), on_delete=models.CASCADE, related_name="+"
+    )
+    adaptation_note = models.TextField(_("mitä muutettiin"), blank=True)
+
+    panels = [FieldPanel("target"), FieldPanel("adaptation_note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pohjautuu malliin")
+
+    def clean(self):
+        if self.practice_id and self.target_id == self.practice_id:
+            raise ValidationError({"target": _("Malli ei voi pohjautua itseensä.")})
+
