@@ -168,7 +168,10 @@ class PracticePage(Page):
     # Scaling and continuity
     scaling_stage = models.CharField(_("levinneisyys"), max_length=20, choices=ScalingStage.choices, blank=True)
     continuity_owner = models.CharField(
-        _("jatkaja hankkeen jälkeen"), max_length=255, blank=True, help_text=_("Kuka ylläpitää mallia rahoituksen päätyttyä.")
+        _("jatkaja hankkeen jälkeen"),
+        max_length=255,
+        blank=True,
+        help_text=_("Kuka ylläpitää mallia rahoituksen päätyttyä."),
     )
     continuity_funding = models.CharField(_("jatkorahoitus"), max_length=255, blank=True)
     scaling_plan_fi = models.TextField(_("levittämissuunnitelma"), blank=True)
@@ -220,10 +223,20 @@ class PracticePage(Page):
         FieldPanel("evidence_summary_fi"),
         FieldPanel("evidence_sources"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("readiness_materials"), FieldPanel("readiness_training"), FieldPanel("readiness_fidelity")])],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("readiness_materials"),
+                        FieldPanel("readiness_training"),
+                        FieldPanel("readiness_fidelity"),
+                    ]
+                )
+            ],
             heading=_("Käyttöönottovalmius"),
         ),
-        MultiFieldPanel([FieldPanel("cost_per_participant_eur"), FieldPanel("cost_notes_fi")], heading=_("Kustannukset")),
+        MultiFieldPanel(
+            [FieldPanel("cost_per_participant_eur"), FieldPanel("cost_notes_fi")], heading=_("Kustannukset")
+        ),
     ]
     continuity_panels = [
         FieldPanel("scaling_stage"),
@@ -246,8 +259,14 @@ class PracticePage(Page):
         MultiFieldPanel([FieldPanel("summary_sv"), FieldPanel("summary_en")], heading=_("Tiivistelmä")),
         MultiFieldPanel([FieldPanel("description_sv"), FieldPanel("description_en")], heading=_("Kuvaus")),
         MultiFieldPanel(
-            [FieldPanel("evidence_summary_sv"), FieldPanel("evidence_summary_en"), FieldPanel("cost_notes_sv"),
-             FieldPanel("cost_notes_en"), FieldPanel("scaling_plan_sv"), FieldPanel("scaling_plan_en")],
+            [
+                FieldPanel("evidence_summary_sv"),
+                FieldPanel("evidence_summary_en"),
+                FieldPanel("cost_notes_sv"),
+                FieldPanel("cost_notes_en"),
+                FieldPanel("scaling_plan_sv"),
+                FieldPanel("scaling_plan_en"),
+            ],
             heading=_("Muut tekstit"),
         ),
     ]
@@ -344,19 +363,11 @@ class PracticePage(Page):
 
     def built_upon_by(self):
         """Published practices that name this one in their builds-on links."""
-        return (
-            PracticePage.objects.live()
-            .public()
-            .filter(builds_on_links__target=self)
-            .distinct()
-            .order_by("title")
-        )
+        return PracticePage.objects.live().public().filter(builds_on_links__target=self).distinct().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["builds_on"] = [
-            link for link in self.builds_on_links.select_related("target") if link.target.live
-        ]
+        context["builds_on"] = [link for link in self.builds_on_links.select_related("target") if link.target.live]
         context["built_upon_by"] = self.built_upon_by()
         return context
 
@@ -470,14 +481,24 @@ class Adoption(Orderable):
 
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="adoptions")
     organisation = models.CharField(_("organisaatio"), max_length=255)
-    country = models.ForeignKey(Country, verbose_name=_("maa"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey(Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    country = models.ForeignKey(
+        Country, verbose_name=_("maa"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(
         _("vuosi"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     note = models.TextField(_("mitä muutettiin"), blank=True)
 
-    panels = [FieldPanel("organisation"), FieldPanel("country"), FieldPanel("region"), FieldPanel("year"), FieldPanel("note")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("country"),
+        FieldPanel("region"),
+        FieldPanel("year"),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("käyttöönotto")
@@ -487,9 +508,7 @@ class BuildsOnLink(Orderable):
     """This practice refines or adapts `target`; the note says what changed."""
 
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="builds_on_links")
-    target = models.ForeignKey(
-        PracticePage, verbose_name=_("malli"), on_delete=models.CASCADE, related_name="+"
-    )
+    target = models.ForeignKey(PracticePage, verbose_name=_("malli"), on_delete=models.CASCADE, related_name="+")
     adaptation_note = models.TextField(_("mitä muutettiin"), blank=True)
 
     panels = [FieldPanel("target"), FieldPanel("adaptation_note")]
@@ -500,4 +519,3 @@ class BuildsOnLink(Orderable):
     def clean(self):
         if self.practice_id and self.target_id == self.practice_id:
             raise ValidationError({"target": _("Malli ei voi pohjautua itseensä.")})
-

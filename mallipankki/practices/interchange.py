@@ -1,0 +1,401 @@
+"""The one mapping between the interchange format and PracticePage.
+
+`practice_to_record` is used by export, the API and the feeds;
+`apply_record`/`upsert_practice` by import and the demo content. Keeping both
+directions here is what makes an export re-importable into an identical
+instance.
+
+Conventions of the mapping:
+- empty values are left out of a record (no empty strings, lists or objects);
+- code lists (themes, target groups, countries, regions) are sets and are
+  written in vocabulary order;
+- timestamps are written in UTC with a trailing Z.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+from .models import LANGS, Adoption, BuildsOnLink, Funding, Organisation, PracticePage, Resource
+
+# Text dicts of the format and the model field prefix that stores them.
+TEXT_FIELDS = {"name": "name", "summary": "summary", "description": "description"}
+VOCABULARY_FIELDS = {"themes": Theme, "target_groups": TargetGroup, "countries": Country, "regions": Region}
+CONTACT_FIELDS = ("name", "organisation", "email", "phone")
+
+
+# --- model -> record ---------------------------------------------------------
+
+
+def text_of(obj, prefix: str) -> dict[str, str]:
+    return {lang: value for lang in LANGS if (value := getattr(obj, f"{prefix}_{lang}", ""))}
+
+
+def format_datetime(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def format_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _compact(mapping: dict) -> dict:
+    return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
+
+
+def practice_to_record(page: PracticePage, *, include_private: bool = False) -> dict:
+    """The practice in the interchange shape.
+
+    Expects the relations prefetched (see `export_queryset`) when called in
+    a loop. Contact details are personal data: they are included only when
+    the practice marks them public or the caller asks for private data.
+    """
+    record = {"id": page.slug}
+    for key, prefix in TEXT_FIELDS.items():
+        record[key] = text_of(page, prefix)
+    if not record["name"]:
+        record["name"] = {"fi": page.title}
+    for key in VOCABULARY_FIELDS:
+        record[key] = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
+    record["keywords"] = page.keyword_list
+    record["organisations"] = [
+        _compact({"name": org.name, "role": org.role, "url": org.url}) for org in page.organisations.all()
+    ]
+    record["funding"] = [
+        _compact(
+            {
+                "programme": item.programme,
+                "project_code": item.project_code,
+                "project_name": item.project_name,
+                "start": item.start.isoformat() if item.start else None,
+                "end": item.end.isoformat() if item.end else None,
+            }
+        )
+        for item in page.funding.all()
+    ]
+    record["resources"] = [
+        _compact(
+            {
+                "type": resource.kind,
+                "title": text_of(resource, "title"),
+                "url": resource.absolute_url(),
+                "language": resource.language,
+            }
+        )
+        for resource in page.resources.all()
+    ]
+    record["evidence"] = _compact(
+        {
+            "level": page.evidence_level,
+            "summary": text_of(page, "evidence_summary"),
+            "sources": page.evidence_source_list,
+        }
+    )
+    record["readiness"] = _compact(
+        {
+            "materials": page.readiness_materials,
+            "training": page.readiness_training,
+            "fidelity": page.readiness_fidelity,
+        }
+    )
+    record["costs"] = _compact(
+        {
+            "per_participant_eur": (
+                format_number(page.cost_per_participant_eur) if page.cost_per_participant_eur is not None else None
+            ),
+            "notes": text_of(page, "cost_notes"),
+        }
+    )
+    record["scaling"] = _compact(
+        {
+            "stage": page.scaling_stage,
+            "continuity_owner": page.continuity_owner,
+            "continuity_funding": page.continuity_funding,
+            "plan": text_of(page, "scaling_plan"),
+            "status": page.continuity_status,
+            "last_verified": page.continuity_verified_on.isoformat() if page.continuity_verified_on else None,
+        }
+    )
+    record["builds_on"] = [link.target.slug for link in page.builds_on_links.all()]
+    record["adoptions"] = [
+        _compact(
+            {
+                "organisation": adoption.organisation,
+                "country": adoption.country.code if adoption.country_id else None,
+                "region": adoption.region.code if adoption.region_id else None,
+                "year": adoption.year,
+                "note": adoption.note,
+            }
+        )
+        for adoption in page.adoptions.all()
+    ]
+    contact = _compact({field: getattr(page, f"contact_{field}") for field in CONTACT_FIELDS})
+    if contact and (include_private or page.contact_public):
+        record["contact"] = {**contact, "public": page.contact_public}
+    record["status"] = PracticePage.Status.PUBLISHED if page.live else _unpublished_status(page.status)
+    record["published_at"] = format_datetime(page.first_published_at)
+    record["updated_at"] = format_datetime(page.updated_at)
+    return _compact(record)
+
+
+def _unpublished_status(status: str) -> str:
+    # A page taken offline in the admin still says "published" in its field.
+    return PracticePage.Status.DRAFT if status == PracticePage.Status.PUBLISHED else status
+
+
+def _term_order(term):
+    return (term.sort_order, term.code) if not isinstance(term, Country) else (0, term.code)
+
+
+def export_queryset(queryset=None):
+    """Practices with every relation the record needs, in a stable order."""
+    queryset = PracticePage.objects.all() if queryset is None else queryset
+    return queryset.order_by("path").prefetch_related(
+        "themes",
+        "target_groups",
+        "countries",
+        "regions",
+        "organisations",
+        "funding",
+        "resources__document",
+        "builds_on_links__target",
+        "adoptions__country",
+        "adoptions__region",
+    )
+
+
+# --- record -> model ---------------------------------------------------------
+
+
+class VocabularyIndex:
+    """Code -> object lookups, loaded once per import."""
+
+    def __init__(self):
+        self.by_kind = {
+            key: {term.code: term for term in model.objects.all()} for key, model in VOCABULARY_FIELDS.items()
+        }
+
+    def get(self, kind: str, code: str):
+        return self.by_kind[kind].get(code)
+
+
+def _set_text(obj, prefix: str, text: dict | None):
+    for lang in LANGS:
+        setattr(obj, f"{prefix}_{lang}", (text or {}).get(lang, ""))
+
+
+def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex) -> None:
+    """Sets every field of `page` from `record`; builds_on is linked separately.
+
+    The record must already be valid (see importer.validate_document).
+    """
+    name = record["name"]
+    page.title = name.get("fi") or name.get("en") or name.get("sv")
+    page.slug = record["id"]
+    for key, prefix in TEXT_FIELDS.items():
+        _set_text(page, prefix, record.get(key))
+    page.keywords = "\n".join(record.get("keywords", []))
+
+    for key in VOCABULARY_FIELDS:
+        getattr(page, key).set([vocabularies.get(key, code) for code in record.get(key, [])])
+
+    evidence = record.get("evidence", {})
+    page.evidence_level = evidence.get("level")
+    _set_text(page, "evidence_summary", evidence.get("summary"))
+    page.evidence_sources = "\n".join(evidence.get("sources", []))
+
+    readiness = record.get("readiness", {})
+    page.readiness_materials = readiness.get("materials")
+    page.readiness_training = readiness.get("training")
+    page.readiness_fidelity = readiness.get("fidelity")
+
+    costs = record.get("costs", {})
+    cost = costs.get("per_participant_eur")
+    page.cost_per_participant_eur = Decimal(str(cost)) if cost is not None else None
+    _set_text(page, "cost_notes", costs.get("notes"))
+
+    scaling = record.get("scaling", {})
+    page.scaling_stage = scaling.get("stage", "")
+    page.continuity_owner = scaling.get("continuity_owner", "")
+    page.continuity_funding = scaling.get("continuity_funding", "")
+    _set_text(page, "scaling_plan", scaling.get("plan"))
+    page.continuity_status = scaling.get("status", "")
+    page.continuity_verified_on = parse_date(scaling["last_verified"]) if scaling.get("last_verified") else None
+
+    contact = record.get("contact", {})
+    for field in CONTACT_FIELDS:
+        setattr(page, f"contact_{field}", contact.get(field, ""))
+    page.contact_public = bool(contact.get("public", False))
+
+    page.status = record.get("status", PracticePage.Status.PUBLISHED)
+    page.first_published_at = parse_datetime(record["published_at"]) if record.get("published_at") else None
+    page.content_updated_at = parse_datetime(record["updated_at"]) if record.get("updated_at") else None
+
+    page.organisations = [
+        Organisation(name=org["name"], role=org["role"], url=org.get("url", ""))
+        for org in record.get("organisations", [])
+    ]
+    page.funding = [
+        Funding(
+            programme=item["programme"],
+            project_code=item.get("project_code", ""),
+            project_name=item.get("project_name", ""),
+            start=parse_date(item["start"]) if item.get("start") else None,
+            end=parse_date(item["end"]) if item.get("end") else None,
+        )
+        for item in record.get("funding", [])
+    ]
+    page.resources = [_resource_from(item) for item in record.get("resources", [])]
+    page.adoptions = [
+        Adoption(
+            organisation=item["organisation"],
+            country=vocabularies.get("countries", item["country"]) if item.get("country") else None,
+            region=vocabularies.get("regions", item["region"]) if item.get("region") else None,
+            year=item.get("year"),
+            note=item.get("note", ""),
+        )
+        for item in record.get("adoptions", [])
+    ]
+
+
+def _resource_from(item: dict) -> Resource:
+    resource = Resource(kind=item["type"], url=item["url"], language=item.get("language", ""))
+    _set_text(resource, "title", item["title"])
+    return resource
+
+
+def upsert_practice(
+    index_page,
+    record: dict,
+    *,
+    user=None,
+    vocabularies: VocabularyIndex | None = None,
+    known_pages: dict[str, PracticePage] | None = None,
+):
+    """Creates or updates the practice `record["id"]` under `index_page`.
+
+    Returns (page, action) with action "created", "updated" or "unchanged".
+    Every change is saved as a revision (logged, so the admin history shows
+    the import); a record whose status is "published" goes live, any other
+    status leaves a draft and takes a live page offline.
+
+    builds_on targets are looked up in `known_pages` and then the database;
+    when one does not exist yet, the links are left for `link_builds_on`,
+    which runs once every record exists (ids kept on
+    `page.interchange_builds_on`).
+    """
+    vocabularies = vocabularies or VocabularyIndex()
+    publish = record.get("status", PracticePage.Status.PUBLISHED) == PracticePage.Status.PUBLISHED
+    existing = PracticePage.objects.child_of(index_page).filter(slug=record["id"]).first()
+    wanted_links = record.get("builds_on", [])
+
+    if existing is not None:
+        current = export_queryset(PracticePage.objects.filter(pk=existing.pk)).get()
+        if practice_to_record(current, include_private=True) == _normalised(record) and existing.live == publish:
+            existing.interchange_builds_on = []
+            return existing, "unchanged"
+        page = existing.get_latest_revision_as_object()
+        action = "updated"
+    else:
+        page = PracticePage(live=False)
+        action = "created"
+
+    apply_record(page, record, vocabularies)
+    targets = _resolve(wanted_links, known_pages or {})
+    deferred = len(targets) < len(wanted_links)
+    if not deferred:
+        _set_links(page, targets)
+    with transaction.atomic():
+        if existing is None:
+            index_page.add_child(instance=page)
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user, log_action=True)
+        elif existing is not None and existing.live:
+            page.unpublish(user=user, log_action=True)
+    # publish() and unpublish() write the database row, not this instance.
+    page.refresh_from_db()
+    page.interchange_builds_on = wanted_links if deferred else []
+    return page, action
+
+
+def _resolve(ids: list[str], known_pages: dict) -> list[PracticePage]:
+    found = {pid: known_pages[pid] for pid in ids if pid in known_pages}
+    missing = [pid for pid in ids if pid not in found]
+    if missing:
+        found.update({page.slug: page for page in PracticePage.objects.filter(slug__in=missing)})
+    return [found[pid] for pid in ids if pid in found]
+
+
+def _set_links(page: PracticePage, targets: list[PracticePage]):
+    # Adaptation notes belong to the link, not to the format: keep them for
+    # targets that stay linked.
+    notes = {link.target_id: link.adaptation_note for link in page.builds_on_links.all()}
+    page.builds_on_links = [BuildsOnLink(target=target, adaptation_note=notes.get(target.pk, "")) for target in targets]
+
+
+def link_builds_on(pages_by_id: dict[str, PracticePage], *, user=None) -> int:
+    """Links the builds-on ids that `upsert_practice` had to defer.
+
+    Runs after every record of an import exists; each page it changes gets a
+    new revision (published again if it is live). Returns how many changed.
+    """
+    changed = 0
+    for page in pages_by_id.values():
+        wanted = getattr(page, "interchange_builds_on", [])
+        if not wanted:
+            continue
+        latest = page.get_latest_revision_as_object()
+        _set_links(latest, _resolve(wanted, pages_by_id))
+        revision = latest.save_revision(user=user, log_action=True)
+        if page.live:
+            revision.publish(user=user, log_action=True)
+        page.interchange_builds_on = []
+        changed += 1
+    return changed
+
+
+def _normalised(record: dict) -> dict:
+    """The record as practice_to_record would write it back."""
+    normalised = dict(record)
+    normalised.setdefault("status", PracticePage.Status.PUBLISHED)
+    for key, model in VOCABULARY_FIELDS.items():
+        if key in normalised:
+            order = {term.code: _term_order(term) for term in model.objects.filter(code__in=normalised[key])}
+            normalised[key] = sorted(normalised[key], key=lambda code: order.get(code, (0, code)))
+    costs = normalised.get("costs")
+    if costs and "per_participant_eur" in costs:
+        normalised["costs"] = {
+            **costs,
+            "per_participant_eur": format_number(Decimal(str(costs["per_participant_eur"]))),
+        }
+    for key in ("published_at", "updated_at"):
+        if normalised.get(key):
+            normalised[key] = format_datetime(parse_datetime(normalised[key]))
+    if "contact" in normalised:
+        contact = _compact({field: normalised["contact"].get(field) for field in CONTACT_FIELDS})
+        normalised["contact"] = (
+            {**contact, "public": bool(normalised["contact"].get("public", False))} if contact else {}
+        )
+    return _compact(
+        {
+            key: (_compact(value) if isinstance(value, dict) and key != "name" else value)
+            for key, value in normalised.items()
+        }
+    )
+
+
+def now_utc_string() -> str:
+    return format_datetime(timezone.now())
+
+
+def public_url(page: PracticePage) -> str:
+    return settings.BASE_URL + page.url if page.url and page.url.startswith("/") else page.full_url or ""
