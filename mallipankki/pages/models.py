@@ -61,11 +61,7 @@ class ThemePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.practice
-            for item in self.featured_practices.select_related("practice")
-            if item.practice.live
-        ]
+        featured = [item.practice for item in self.featured_practices.select_related("practice") if item.practice.live]
         context["read_also"] = self.read_also()
         context["featured"], context["practices"] = practices_of_theme(self.theme_id, featured)
         return context
