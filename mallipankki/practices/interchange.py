@@ -236,7 +236,8 @@ def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex
     page.contact_public = bool(contact.get("public", False))
 
     page.status = record.get("status", PracticePage.Status.PUBLISHED)
-    page.first_published_at = parse_datetime(record["published_at"]) if record.get("published_at") else None
+    if record.get("published_at"):
+        page.first_published_at = parse_datetime(record["published_at"])
     page.content_updated_at = parse_datetime(record["updated_at"]) if record.get("updated_at") else None
 
     page.organisations = [
@@ -299,7 +300,12 @@ def upsert_practice(
 
     if existing is not None:
         current = export_queryset(PracticePage.objects.filter(pk=existing.pk)).get()
-        if practice_to_record(current, include_private=True) == _normalised(record) and existing.live == publish:
+        stored = practice_to_record(current, include_private=True)
+        # Without timestamps in the record, the page's own ones stand.
+        for key in ("published_at", "updated_at"):
+            if key not in record:
+                stored.pop(key, None)
+        if stored == _normalised(record) and existing.live == publish:
             existing.interchange_builds_on = []
             return existing, "unchanged"
         page = existing.get_latest_revision_as_object()

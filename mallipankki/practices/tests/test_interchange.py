@@ -47,7 +47,9 @@ FULL_RECORD = {
         "status": "embedded",
         "last_verified": "2026-05-01",
     },
-    "adoptions": [{"organisation": "Toinen kunta", "country": "FI", "region": "FI-19", "year": 2025, "note": "Kevennetty"}],
+    "adoptions": [
+        {"organisation": "Toinen kunta", "country": "FI", "region": "FI-19", "year": 2025, "note": "Kevennetty"}
+    ],
     "contact": {"name": "Maija Malli", "organisation": "Esimerkkisäätiö", "email": "maija@example.fi", "public": False},
     "status": "published",
     "published_at": "2025-03-01T10:00:00Z",

@@ -1,0 +1,71 @@
+# Mallipankki: `make run` serves the site, `make test` runs every test.
+# Both set up what they need: the virtualenv, Python packages from the lock
+# files, Debian packages (as root), migrations and demo content.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := mallipankki.settings
+
+SYSTEM_PACKAGES := libvoikko1 voikko-fi
+TEST_SYSTEM_PACKAGES := chromium fonts-dejavu-core
+
+.PHONY: run test setup test-setup system-packages test-system-packages admin lint bench clean
+
+run: setup
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_content --if-empty
+	@echo ""
+	@echo "Mallipankki:        http://$(HOST):$(PORT)/"
+	@echo "Ylläpito (admin):   http://$(HOST):$(PORT)/admin/"
+	@echo "Ylläpitäjän tunnus: make admin   (luo pääkäyttäjän; salasana kysytään)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+admin: setup
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createsuperuser
+
+test: test-setup
+	$(BIN)/ruff check .
+	@# pytest answers 5 when it collected nothing: treat that as a failure.
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected"; exit 1; fi; exit $$status
+
+lint: test-setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check mallipankki bench tests
+
+setup: system-packages $(VENV)/.installed
+
+test-setup: setup test-system-packages $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.lock
+	touch $@
+
+# Debian packages: installed with apt when running as root, otherwise the
+# exact command is printed and the setup goes on (search then falls back to
+# the Snowball stemmer; browser tests fail with a clear message).
+system-packages:
+	@bash scripts/system-packages.sh $(SYSTEM_PACKAGES)
+
+test-system-packages:
+	@bash scripts/system-packages.sh $(TEST_SYSTEM_PACKAGES)
+
+bench: test-setup
+	$(BIN)/python bench/import_export.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,45 @@
+"""Full export in the interchange format, streamed chunk by chunk.
+
+Used by `export_practices` and the open-data download; memory stays flat in
+the number of practices because only one chunk of pages (with its
+prefetched relations) is held at a time.
+"""
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from django.utils import timezone
+
+from .interchange import export_queryset, format_datetime, practice_to_record
+from .models import PracticePage
+
+CHUNK_SIZE = 500
+
+
+def export_timestamp() -> str:
+    """Now, or SOURCE_DATE_EPOCH when set, so that exports can be reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else timezone.now()
+    return format_datetime(moment)
+
+
+def iter_records(queryset=None, *, include_private: bool = False) -> Iterator[dict]:
+    queryset = PracticePage.objects.all() if queryset is None else queryset
+    pks = list(queryset.order_by("path").values_list("pk", flat=True))
+    for start in range(0, len(pks), CHUNK_SIZE):
+        chunk = export_queryset(PracticePage.objects.filter(pk__in=pks[start : start + CHUNK_SIZE]))
+        for page in chunk:
+            yield practice_to_record(page, include_private=include_private)
+
+
+def iter_export_json(queryset=None, *, include_private: bool = False, exported_at: str | None = None) -> Iterator[str]:
+    """The export file as text pieces: one practice per line inside the array."""
+    head = {"format": "practices", "version": 1, "exported_at": exported_at or export_timestamp()}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "practices": ['
+    separator = "\n"
+    for record in iter_records(queryset, include_private=include_private):
+        yield separator + json.dumps(record, ensure_ascii=False, sort_keys=False)
+        separator = ",\n"
+    yield "\n]}\n"

@@ -1,0 +1,329 @@
+"""Bulk import of interchange files: validate everything, then write once.
+
+The file is read twice with a streaming parser, so memory stays flat in the
+number of records: the first pass checks every record against the JSON
+Schema and the instance's rules and keeps only ids; the second pass writes,
+all in one transaction. A file with any problem writes nothing, and every
+problem is reported with its place (`practices[3].regions[0]: ...`).
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import ijson
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import transaction
+from django.utils.dateparse import parse_date, parse_datetime
+from jsonschema import Draft202012Validator
+
+from .interchange import VOCABULARY_FIELDS, VocabularyIndex, link_builds_on, upsert_practice
+from .models import PracticeIndexPage, PracticePage
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "formats" / "practices-v1.schema.json"
+MAX_PROBLEMS = 1000
+
+# Limits that the database columns impose beyond the schema.
+TEXT_LIMITS = {"name": 255, "summary": 1000, "description": 100_000}
+STRING_LIMITS = {
+    ("organisations", "name"): 255,
+    ("organisations", "url"): 500,
+    ("funding", "programme"): 255,
+    ("funding", "project_code"): 100,
+    ("funding", "project_name"): 500,
+    ("resources", "url"): 1000,
+    ("adoptions", "organisation"): 255,
+    ("scaling", "continuity_owner"): 255,
+    ("scaling", "continuity_funding"): 255,
+    ("contact", "name"): 255,
+    ("contact", "organisation"): 255,
+    ("contact", "phone"): 50,
+    ("contact", "email"): 254,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: str
+    message: str
+
+    def __str__(self):
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+@dataclass
+class ImportResult:
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as JSON at all."""
+
+
+def _schema_validator() -> Draft202012Validator:
+    with open(SCHEMA_FILE, encoding="utf-8") as fp:
+        schema = json.load(fp)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _place(path) -> str:
+    place = "practices"
+    for part in path:
+        place += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return place
+
+
+def _iter_records(open_file: Callable) -> Iterator[dict]:
+    with open_file() as fp:
+        yield from ijson.items(fp, "practices.item", use_float=True)
+
+
+def _top_level(open_file: Callable) -> dict:
+    """The file's top-level keys with the practices array left out."""
+    top = {}
+    with open_file() as fp:
+        for prefix, event, value in ijson.parse(fp, use_float=True):
+            if prefix == "" and event == "map_key":
+                top.setdefault(value, None)
+            elif prefix in ("format", "version", "exported_at") and event in ("string", "number", "boolean", "null"):
+                top[prefix] = value
+            elif prefix == "" and event not in ("start_map", "end_map", "map_key"):
+                raise ImportFileError("the file must hold one JSON object")
+    return top
+
+
+class RecordRules:
+    """The instance's rules beyond the JSON Schema, checked record by record."""
+
+    url_validator = URLValidator(schemes=["http", "https"])
+    email_validator = EmailValidator()
+
+    def __init__(self):
+        self.vocabularies = VocabularyIndex()
+
+    def check(self, record: dict, place: str) -> Iterator[Problem]:
+        for key in VOCABULARY_FIELDS:
+            for position, code in enumerate(record.get(key, [])):
+                if self.vocabularies.get(key, code) is None:
+                    yield Problem(f"{place}.{key}[{position}]", f'unknown {_singular(key)} "{code}"')
+        for position, adoption in enumerate(record.get("adoptions", [])):
+            for key, kind in (("country", "countries"), ("region", "regions")):
+                code = adoption.get(key)
+                if code and self.vocabularies.get(kind, code) is None:
+                    yield Problem(f"{place}.adoptions[{position}].{key}", f'unknown {key} "{code}"')
+        yield from self._check_texts(record, place)
+        yield from self._check_urls(record, place)
+        yield from self._check_dates(record, place)
+        contact = record.get("contact", {})
+        if contact.get("email"):
+            try:
+                self.email_validator(contact["email"])
+            except ValidationError:
+                yield Problem(f"{place}.contact.email", f'not a valid email address: "{contact["email"]}"')
+        for position, keyword in enumerate(record.get("keywords", [])):
+            if "\n" in keyword or "\r" in keyword:
+                yield Problem(f"{place}.keywords[{position}]", "a keyword must be on one line")
+        cost = record.get("costs", {}).get("per_participant_eur")
+        if cost is not None:
+            amount = Decimal(str(cost))
+            if amount.as_tuple().exponent < -2 or amount >= Decimal("1e10"):
+                yield Problem(f"{place}.costs.per_participant_eur", "at most 10 digits and 2 decimals")
+        if record.get("id") in record.get("builds_on", []):
+            yield Problem(f"{place}.builds_on", "a practice cannot build on itself")
+
+    def _check_texts(self, record, place):
+        for key, limit in TEXT_LIMITS.items():
+            for lang, value in (record.get(key) or {}).items():
+                if len(value) > limit:
+                    yield Problem(f"{place}.{key}.{lang}", f"too long: {len(value)} characters, at most {limit}")
+                if "\x00" in value:
+                    yield Problem(f"{place}.{key}.{lang}", "contains a NUL character")
+                if key == "name" and "\n" in value:
+                    yield Problem(f"{place}.{key}.{lang}", "a name must be on one line")
+        for (group, key), limit in STRING_LIMITS.items():
+            value = record.get(group)
+            items = value if isinstance(value, list) else [value] if value else []
+            for position, item in enumerate(items):
+                text = item.get(key)
+                if isinstance(text, str) and len(text) > limit:
+                    index = f"[{position}]" if isinstance(value, list) else ""
+                    where = f"{place}.{group}{index}.{key}"
+                    yield Problem(where, f"too long: {len(text)} characters, at most {limit}")
+
+    def _check_urls(self, record, place):
+        urls = [(f"organisations[{i}].url", org.get("url")) for i, org in enumerate(record.get("organisations", []))]
+        urls += [(f"resources[{i}].url", res.get("url")) for i, res in enumerate(record.get("resources", []))]
+        sources = record.get("evidence", {}).get("sources", [])
+        urls += [(f"evidence.sources[{i}]", url) for i, url in enumerate(sources)]
+        for where, url in urls:
+            if url is None:
+                continue
+            try:
+                self.url_validator(url)
+            except ValidationError:
+                yield Problem(f"{place}.{where}", f'not a valid http(s) URL: "{url[:200]}"')
+
+    def _check_dates(self, record, place):
+        for key in ("published_at", "updated_at"):
+            if record.get(key) and not _valid_datetime(record[key]):
+                yield Problem(f"{place}.{key}", f'not a date-time with a time zone: "{record[key][:50]}"')
+        for position, item in enumerate(record.get("funding", [])):
+            start, end = parse_date(item.get("start") or ""), parse_date(item.get("end") or "")
+            if start and end and end < start:
+                yield Problem(f"{place}.funding[{position}].end", "ends before it starts")
+
+
+def _schema_message(error) -> str:
+    """jsonschema's message, said the way a person fixing the file needs it."""
+    path = list(error.path)
+    if error.validator == "pattern" and len(path) >= 2 and path[-2] in VOCABULARY_FIELDS:
+        return f'unknown {_singular(path[-2])} "{str(error.instance)[:100]}"'
+    if error.validator == "pattern" and path and path[-1] == "id":
+        return f'invalid id "{str(error.instance)[:100]}": use lowercase letters a-z, digits and hyphens'
+    return error.message[:300]
+
+
+def _valid_datetime(value: str) -> bool:
+    try:
+        parsed = parse_datetime(value)
+    except ValueError:
+        return False
+    return parsed is not None and parsed.tzinfo is not None
+
+
+def _singular(key: str) -> str:
+    return {"themes": "theme", "target_groups": "target group", "countries": "country", "regions": "region"}[key]
+
+
+def validate_file(open_file: Callable, progress: Callable[[int], None] | None = None) -> tuple[list[Problem], int]:
+    """Checks the whole file; returns (problems, number of records).
+
+    `open_file()` must return a new binary file object each call.
+    """
+    problems: list[Problem] = []
+    try:
+        top = _top_level(open_file)
+    except (ijson.JSONError, ImportFileError) as error:
+        return [Problem("", f"not a valid JSON file: {error}")], 0
+    validator = _schema_validator()
+    top_errors = sorted(
+        validator.evolve(
+            schema={**validator.schema, "properties": {**validator.schema["properties"], "practices": {}}}
+        ).iter_errors({**top, "practices": []}),
+        key=lambda e: list(e.path),
+    )
+    problems += [Problem(".".join(map(str, e.path)) or "file", e.message) for e in top_errors]
+    if "practices" not in top:
+        return problems, 0
+
+    item_schema = {
+        "$schema": validator.schema["$schema"],
+        "$defs": validator.schema["$defs"],
+        "$ref": "#/$defs/practice",
+    }
+    item_validator = validator.evolve(schema=item_schema)
+    rules = RecordRules()
+    seen: dict[str, int] = {}
+    references: list[tuple[str, str]] = []
+    count = 0
+    try:
+        for position, record in enumerate(_iter_records(open_file)):
+            count += 1
+            place = f"practices[{position}]"
+            schema_errors = list(item_validator.iter_errors(record))
+            for error in sorted(schema_errors, key=lambda e: [str(part) for part in e.path]):
+                problems.append(Problem(_place([position, *error.path]), _schema_message(error)))
+            pid = record.get("id") if isinstance(record, dict) else None
+            if isinstance(pid, str):
+                if pid in seen:
+                    problems.append(Problem(f"{place}.id", f'duplicate id "{pid}", first at practices[{seen[pid]}]'))
+                else:
+                    seen[pid] = position
+            if isinstance(record, dict) and not schema_errors:
+                problems.extend(rules.check(record, place))
+                references += [
+                    (f"{place}.builds_on[{i}]", target) for i, target in enumerate(record.get("builds_on", []))
+                ]
+            if progress and count % 1000 == 0:
+                progress(count)
+            if len(problems) >= MAX_PROBLEMS:
+                problems.append(Problem("", f"stopped after {MAX_PROBLEMS} problems"))
+                return problems, count
+    except ijson.JSONError as error:
+        problems.append(Problem(f"practices[{count}]", f"not valid JSON: {error}"))
+        return problems, count
+
+    missing = {target for _, target in references if target not in seen}
+    existing = set(PracticePage.objects.filter(slug__in=missing).values_list("slug", flat=True)) if missing else set()
+    for where, target in references:
+        if target not in seen and target not in existing:
+            problems.append(Problem(where, f'unknown practice id "{target}" (not in the file or the database)'))
+    return problems, count
+
+
+def practice_index() -> PracticeIndexPage:
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        raise ImportFileError("the site has no practice catalogue page (run load_demo_content or create one)")
+    return index
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+def import_file(
+    path_or_opener,
+    *,
+    user=None,
+    dry_run: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportResult:
+    """Validates, then imports in one transaction. Writes nothing on any problem.
+
+    A dry run does the writes too, to count created/updated/unchanged
+    truthfully, and then rolls them back.
+    """
+    open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
+    problems, total = validate_file(open_file, progress=(lambda n: progress("validate", n, 0)) if progress else None)
+    result = ImportResult(total=total, problems=problems, dry_run=dry_run)
+    if problems:
+        return result
+    try:
+        with transaction.atomic():
+            _write(open_file, result, user, progress)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return result
+
+
+def _write(open_file, result: ImportResult, user, progress):
+    index = practice_index()
+    vocabularies = VocabularyIndex()
+    # Only pages whose builds_on had to wait are kept; the rest are dropped as
+    # we go so that memory does not grow with the file.
+    pages: dict[str, PracticePage] = {}
+    waiting: dict[str, PracticePage] = {}
+    for count, record in enumerate(_iter_records(open_file), start=1):
+        page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies, known_pages=pages)
+        setattr(result, action, getattr(result, action) + 1)
+        if page.interchange_builds_on:
+            waiting[page.slug] = page
+        if progress and count % 100 == 0:
+            progress("write", count, result.total)
+    if waiting:
+        link_builds_on(waiting, user=user)
