@@ -9,6 +9,7 @@ problem is reported with its place (`practices[3].regions[0]: ...`).
 
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ import ijson
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.dateparse import parse_date, parse_datetime
 from jsonschema import Draft202012Validator
 
@@ -280,6 +282,38 @@ def practice_index() -> PracticeIndexPage:
     return index
 
 
+@contextmanager
+def bulk_import_mode():
+    """Defers per-save bookkeeping that dominates the cost of a bulk import.
+
+    Wagtail's reference index and its own page search index are refreshed on
+    every save; in an import each page is saved several times (create,
+    revision, publish). Here they are switched off for the import, and the
+    admin search index is refreshed once per page afterwards
+    (`refresh_admin_search_index`). The reference index catches up on each
+    page's next edit, or at once with `manage.py rebuild_references_index`.
+    """
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    disconnected = post_save.disconnect(post_save_signal_handler, sender=PracticePage)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if disconnected:
+            post_save.connect(post_save_signal_handler, sender=PracticePage)
+
+
+def refresh_admin_search_index(slugs: list[str], chunk_size: int = 500):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    for start in range(0, len(slugs), chunk_size):
+        pages = PracticePage.objects.filter(slug__in=slugs[start : start + chunk_size])
+        backend.add_bulk(PracticePage, list(pages))
+
+
 class _DryRunRollback(Exception):
     pass
 
@@ -302,12 +336,13 @@ def import_file(
     if problems:
         return result
     try:
-        with transaction.atomic():
-            _write(open_file, result, user, progress)
+        with transaction.atomic(), bulk_import_mode():
+            written = _write(open_file, result, user, progress)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
-        pass
+        return result
+    refresh_admin_search_index(written)
     return result
 
 
@@ -316,14 +351,17 @@ def _write(open_file, result: ImportResult, user, progress):
     vocabularies = VocabularyIndex()
     # Only pages whose builds_on had to wait are kept; the rest are dropped as
     # we go so that memory does not grow with the file.
-    pages: dict[str, PracticePage] = {}
     waiting: dict[str, PracticePage] = {}
+    written: list[str] = []
     for count, record in enumerate(_iter_records(open_file), start=1):
-        page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies, known_pages=pages)
+        page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
         setattr(result, action, getattr(result, action) + 1)
+        if action != "unchanged":
+            written.append(page.slug)
         if page.interchange_builds_on:
             waiting[page.slug] = page
         if progress and count % 100 == 0:
             progress("write", count, result.total)
     if waiting:
         link_builds_on(waiting, user=user)
+    return written

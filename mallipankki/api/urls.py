@@ -1,0 +1,21 @@
+from django.http import JsonResponse
+from django.urls import path, re_path
+from django.views.decorators.http import require_safe
+
+from .feeds import PracticeFeed
+from .views import api
+
+
+def api_not_found(request, rest=""):
+    # Anything under /api/v1/ that no operation matches is a JSON 404, not
+    # the site's HTML error page.
+    return JsonResponse({"detail": "Not Found"}, status=404)
+
+
+urlpatterns = [
+    # Before api.urls: ninja's own root view answers with the HTML 404 page.
+    path("api/v1/", api_not_found),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
+    path("syotteet/mallit.atom", require_safe(PracticeFeed()), name="practice_feed"),
+]

@@ -1,0 +1,217 @@
+"""The read-only open-data API, mounted at /api/v1/.
+
+Anonymous and read-only: every operation answers GET (and HEAD); anything
+else is 405. Everything listed goes through `published_practices()`, and every
+practice is written by `practice_to_record` (the one mapping to the
+interchange format) in its public form, so drafts and private contact details
+never leave through here.
+"""
+
+import re
+
+from django.core.exceptions import SuspiciousOperation
+from django.http import HttpRequest, StreamingHttpResponse
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError, ValidationError
+
+from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
+from mallipankki.practices.listing import published_practices
+from mallipankki.practices.models import PracticePage
+from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+from .csv_export import iter_export_csv
+from .schemas import Error, PracticeFilters, PracticeList, Vocabularies
+
+DESCRIPTION = """\
+Mallipankin avoin data: työllisyyden edistämisen hyvät käytänteet ja mallit
+koneluettavassa muodossa. Rajapinta on avoin ja vain luettava: tunnistautumista
+ei tarvita, ja kaikki vastaukset ovat JSON-muotoisia, ellei toisin mainita.
+
+* `/practices` – julkaistut mallit sivuittain; rajaa teeman, kohderyhmän, maan,
+  maakunnan, näytön tason ja levinneisyyden mukaan. Saman rajauksen toistetut
+  arvot yhdistetään TAI-ehdolla, eri rajaukset JA-ehdolla.
+* `/practices/{id}` – yksi malli tiedonsiirtomuodossa (practices-v1).
+* `/vocabularies` – teemojen, kohderyhmien, maakuntien ja maiden koodit ja nimet.
+* `/export.json` ja `/export.csv` – kaikki julkaistut mallit yhtenä tiedostona.
+
+Virheellinen parametri (esim. tuntematon koodi) palauttaa tilakoodin 422 ja
+kuvauksen virheellisistä arvoista. Uudet ja päivitetyt mallit ovat myös
+Atom-syötteenä osoitteessa /syotteet/mallit.atom.
+"""
+
+api = NinjaAPI(
+    title="Mallipankki avoin data",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(SuspiciousOperation)
+def bad_request(request: HttpRequest, exc: SuspiciousOperation):
+    # E.g. more query parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS allows.
+    return api.create_response(request, {"detail": "Bad request."}, status=400)
+
+
+PRACTICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+VOCABULARY_FILTERS = {
+    "theme": (Theme, PracticePage.themes.through, "theme__code__in"),
+    "target_group": (TargetGroup, PracticePage.target_groups.through, "targetgroup__code__in"),
+    "country": (Country, PracticePage.countries.through, "country__code__in"),
+    "region": (Region, PracticePage.regions.through, "region__code__in"),
+}
+
+
+def read_only(path: str, **kwargs):
+    """Registers a view for GET and HEAD; only GET appears in the OpenAPI document."""
+
+    def decorator(view):
+        api.api_operation(["HEAD"], path, include_in_schema=False, **kwargs)(view)
+        return api.get(path, **kwargs)(view)
+
+    return decorator
+
+
+def _shown(value: str) -> str:
+    """A rejected value as it can be safely quoted back in an error message."""
+    return repr(value if len(value) <= 100 else value[:100] + "…")
+
+
+def _unknown(name: str, values: list[str]) -> dict:
+    return {
+        "loc": ["query", name],
+        "msg": f"Unknown {name} code: " + ", ".join(_shown(value) for value in values),
+        "type": "unknown_code",
+    }
+
+
+def filter_practices(filters: PracticeFilters):
+    """Published practices matching `filters`; unknown codes raise a 422."""
+    queryset = published_practices()
+    errors = []
+    for name, (model, through, lookup) in VOCABULARY_FILTERS.items():
+        codes = list(dict.fromkeys(getattr(filters, name)))
+        if not codes:
+            continue
+        known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
+        if unknown := [code for code in codes if code not in known]:
+            errors.append(_unknown(name, unknown))
+            continue
+        matching = through.objects.filter(**{lookup: codes}).values("practicepage_id")
+        queryset = queryset.filter(pk__in=matching)
+    stages = list(dict.fromkeys(filters.scaling_stage))
+    if stages:
+        if unknown := [stage for stage in stages if stage not in PracticePage.ScalingStage.values]:
+            errors.append(_unknown("scaling_stage", unknown))
+        queryset = queryset.filter(scaling_stage__in=stages)
+    if filters.evidence_min:
+        queryset = queryset.filter(evidence_level__gte=filters.evidence_min)
+    if errors:
+        raise ValidationError(errors)
+    return queryset
+
+
+def practice_item(page: PracticePage) -> dict:
+    record = practice_to_record(page)
+    return {
+        "id": record["id"],
+        "name": record["name"],
+        "summary": record.get("summary", {}),
+        "themes": record.get("themes", []),
+        "target_groups": record.get("target_groups", []),
+        "countries": record.get("countries", []),
+        "regions": record.get("regions", []),
+        "evidence_level": record.get("evidence", {}).get("level"),
+        "scaling_stage": record.get("scaling", {}).get("stage"),
+        "updated_at": record.get("updated_at"),
+        "url": public_url(page),
+    }
+
+
+@read_only(
+    "/practices",
+    response={200: PracticeList, 422: Error},
+    summary="Julkaistut mallit",
+    description="Julkaistut mallit nimen mukaan järjestettynä, sivuittain (`limit`, `offset`).",
+)
+def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
+    queryset = filter_practices(filters)
+    count = queryset.count()
+    pages = export_queryset(queryset).order_by("title", "pk")[filters.offset : filters.offset + filters.limit]
+    return {"count": count, "items": [practice_item(page) for page in pages]}
+
+
+@read_only(
+    "/practices/{practice_id}",
+    response={200: dict, 404: Error},
+    summary="Yksi malli",
+    description=(
+        "Malli tiedonsiirtomuodossa (formats/practices-v1.schema.json) sekä sen sivun osoite `url`. "
+        "Yhteystiedot ovat mukana vain, jos ne on merkitty julkisiksi."
+    ),
+)
+def get_practice(request: HttpRequest, practice_id: str):
+    page = None
+    if PRACTICE_ID.fullmatch(practice_id):
+        page = export_queryset(published_practices().filter(slug=practice_id)).first()
+    if page is None:
+        raise HttpError(404, "Practice not found.")
+    return {**practice_to_record(page), "url": public_url(page)}
+
+
+def _terms(model) -> list[dict]:
+    return [{"code": term.code, "name": term.names()} for term in model.objects.all()]
+
+
+@read_only(
+    "/vocabularies",
+    response=Vocabularies,
+    summary="Sanastot",
+    description="Teemat, kohderyhmät, maakunnat ja maat: koodit ja nimet kielittäin (vocabularies-v1).",
+)
+def vocabularies(request: HttpRequest):
+    return {
+        "format": "vocabularies",
+        "version": 1,
+        "themes": _terms(Theme),
+        "target_groups": _terms(TargetGroup),
+        "regions": _terms(Region),
+        "countries": _terms(Country),
+    }
+
+
+def _download(request: HttpRequest, content, content_type: str, filename: str) -> StreamingHttpResponse:
+    # HEAD gets the headers only; the export is never computed for it.
+    response = StreamingHttpResponse(iter(()) if request.method == "HEAD" else content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@read_only(
+    "/export.json",
+    summary="Kaikki mallit (JSON)",
+    description="Kaikki julkaistut mallit tiedonsiirtomuodossa practices-v1, ladattavana tiedostona.",
+    openapi_extra={"responses": {200: {"description": "practices-v1", "content": {"application/json": {}}}}},
+)
+def export_json(request: HttpRequest):
+    from mallipankki.practices.exporter import iter_export_json
+
+    content = iter_export_json(published_practices(), include_private=False)
+    return _download(request, content, "application/json", "mallipankki-practices.json")
+
+
+@read_only(
+    "/export.csv",
+    summary="Kaikki mallit (CSV)",
+    description=(
+        "Yksi rivi julkaistua mallia kohden, UTF-8 (BOM). Moniarvoiset kentät on erotettu merkeillä `; `. "
+        "Ei yhteystietoja."
+    ),
+    openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
+)
+def export_csv(request: HttpRequest):
+    return _download(
+        request, iter_export_csv(published_practices()), "text/csv; charset=utf-8", "mallipankki-practices.csv"
+    )
