@@ -55,6 +55,7 @@ class DemoSiteTests(TestCase):
         self.assertIn("PDF", html)
         ips = self.get("/mallit/ips-toimintamalli/").content.decode()
         self.assertIn(PracticePage.objects.get(slug="ips-toimintamalli").evidence_summary_fi[:40], ips)
+        self.assertIn('<script type="application/ld+json" nonce="', ips)
 
     def test_article_and_standard_pages_render(self):
         article = ThemePage.objects.get(slug="yhteistyo").get_children().live().first()
@@ -82,6 +83,10 @@ class DemoSiteTests(TestCase):
         for url in ("/", "/yksilollinen-tuki/", "/mallit/", "/sitemap.xml"):
             self.assertNotIn("ratas-malli", self.get(url).content.decode(), url)
         self.assertNotIn("Ratas-malli", self.get("/mallit/").content.decode())
+
+    def test_pages_are_finnish_whatever_language_the_browser_asks_for(self):
+        html = self.client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+        self.assertIn('<html lang="fi"', html)
 
     def test_admin_requires_login(self):
         response = self.client.get("/admin/")
@@ -149,6 +154,7 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
         "BASE_URL": "https://mallipankki.example",
         "DATA_DIR": str(tmp_path),
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -241,34 +241,39 @@ def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex
     page.content_updated_at = parse_datetime(record["updated_at"]) if record.get("updated_at") else None
 
     page.organisations = [
-        Organisation(name=org["name"], role=org["role"], url=org.get("url", ""))
-        for org in record.get("organisations", [])
+        Organisation(name=org["name"], role=org["role"], url=org.get("url", ""), sort_order=position)
+        for position, org in enumerate(record.get("organisations", []))
     ]
     page.funding = [
         Funding(
+            sort_order=position,
             programme=item["programme"],
             project_code=item.get("project_code", ""),
             project_name=item.get("project_name", ""),
             start=parse_date(item["start"]) if item.get("start") else None,
             end=parse_date(item["end"]) if item.get("end") else None,
         )
-        for item in record.get("funding", [])
+        for position, item in enumerate(record.get("funding", []))
     ]
-    page.resources = [_resource_from(item) for item in record.get("resources", [])]
+    page.resources = [_resource_from(item, position) for position, item in enumerate(record.get("resources", []))]
+    # Orderables keep the record's order only through an explicit sort_order:
+    # modelcluster does not number a plain list, and PostgreSQL returns ties in
+    # any order.
     page.adoptions = [
         Adoption(
+            sort_order=position,
             organisation=item["organisation"],
             country=vocabularies.get("countries", item["country"]) if item.get("country") else None,
             region=vocabularies.get("regions", item["region"]) if item.get("region") else None,
             year=item.get("year"),
             note=item.get("note", ""),
         )
-        for item in record.get("adoptions", [])
+        for position, item in enumerate(record.get("adoptions", []))
     ]
 
 
-def _resource_from(item: dict) -> Resource:
-    resource = Resource(kind=item["type"], url=item["url"], language=item.get("language", ""))
+def _resource_from(item: dict, position: int) -> Resource:
+    resource = Resource(kind=item["type"], url=item["url"], language=item.get("language", ""), sort_order=position)
     _set_text(resource, "title", item["title"])
     return resource
 
@@ -345,7 +350,10 @@ def _set_links(page: PracticePage, targets: list[PracticePage]):
     # Adaptation notes belong to the link, not to the format: keep them for
     # targets that stay linked.
     notes = {link.target_id: link.adaptation_note for link in page.builds_on_links.all()}
-    page.builds_on_links = [BuildsOnLink(target=target, adaptation_note=notes.get(target.pk, "")) for target in targets]
+    page.builds_on_links = [
+        BuildsOnLink(target=target, adaptation_note=notes.get(target.pk, ""), sort_order=position)
+        for position, target in enumerate(targets)
+    ]
 
 
 def link_builds_on(pages_by_id: dict[str, PracticePage], *, user=None) -> int:

@@ -1,0 +1,153 @@
+"""Browser tests: real Chromium driven through Playwright against live_server.
+
+Playwright's own browser download is not used; the tests run the system
+Chromium at CHROMIUM_PATH (Debian's /usr/bin/chromium, installed by CI). When
+it is missing the tests fail with a message saying so rather than skipping,
+so that a CI image without it cannot pass unnoticed.
+
+The Playwright sync API runs an event loop in the test thread, which trips
+Django's async-unsafe guard on ORM calls made while it runs (the live server
+renders pages in its own thread, but a failing test may still query); the
+guard is switched off here. See `make_probe` for the ordering this needs.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/screens"))
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+
+class PageProbe:
+    """A browser tab that records CSP violations and console errors."""
+
+    # Runs before any page script; securitypolicyviolation events catch what the
+    # console message might word differently between Chromium versions.
+    INIT_SCRIPT = """
+        window.__cspViolations = [];
+        document.addEventListener("securitypolicyviolation", (event) => {
+            window.__cspViolations.push(
+                event.violatedDirective + " blocked " + (event.blockedURI || "inline") +
+                " at " + (event.sourceFile || "") + ":" + event.lineNumber
+            );
+        });
+    """
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.add_init_script(self.INIT_SCRIPT)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def goto(self, url: str):
+        self.console_errors.clear()
+        self.page_errors.clear()
+        return self.page.goto(url, wait_until="load")
+
+    def csp_violations(self) -> list[str]:
+        from_console = [text for text in self.console_errors if "Content Security Policy" in text]
+        from_events = self.page.evaluate("window.__cspViolations || []")
+        return from_console + from_events
+
+
+@pytest.fixture
+def make_probe():
+    """Opens tabs in a Finnish-speaking browser at a given viewport size.
+
+    Chromium starts on the first call, not at fixture setup, and stops when
+    the test ends. While Playwright's event loop runs, Django (through
+    asgiref) hands the test thread a different database connection than the
+    one the test case set up; so a test does its database work first, then
+    opens its tabs, and the database is flushed only after the browser is gone.
+    """
+    state = {}
+    contexts = []
+
+    def open_probe(viewport=DESKTOP, javascript: bool = True) -> PageProbe:
+        if "browser" not in state:
+            if not Path(CHROMIUM_PATH).exists():
+                pytest.fail(
+                    f"Chromium not found at {CHROMIUM_PATH}. The browser tests need the system Chromium "
+                    "(Debian: apt-get install chromium) or CHROMIUM_PATH pointing to one.",
+                    pytrace=False,
+                )
+            from playwright.sync_api import sync_playwright
+
+            state["playwright"] = sync_playwright().start()
+            state["browser"] = state["playwright"].chromium.launch(
+                executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+            )
+        # A Finnish browser: LocaleMiddleware picks the language from
+        # Accept-Language, and the site's own texts are in Finnish.
+        context = state["browser"].new_context(viewport=viewport, locale="fi-FI", java_script_enabled=javascript)
+        contexts.append(context)
+        return PageProbe(context)
+
+    yield open_probe
+    for context in contexts:
+        context.close()
+    if "browser" in state:
+        state["browser"].close()
+        state["playwright"].stop()
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """Loads the demo content once and makes it what every test starts from.
+
+    A transactional test flushes the database when it ends and, with
+    serialized_rollback, restores the contents serialized when the test
+    database was created. Serializing again after loading the demo content
+    makes that restore bring the demo content back, which is several times
+    faster than loading it for each test.
+    """
+    from django.core.management import call_command
+    from django.db import connections
+
+    from mallipankki.pages.demo_content import load_demo_content
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        # Tests that ran earlier in the session may have flushed the database
+        # (vocabularies, Wagtail's root page); start from the migrated state.
+        if getattr(connection, "_test_serialized_contents", None):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        load_demo_content()
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # Every test, the first one too, then restores into an empty database,
+        # as Django's restore expects (it replays saves, signals included).
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+
+
+@pytest.fixture
+def demo_site(demo_database, db):
+    """The demo content in the test database (needs serialized_rollback=True)."""
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
