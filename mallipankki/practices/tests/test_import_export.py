@@ -155,3 +155,17 @@ def test_public_export_leaves_out_private_contacts(make_practice):
     assert "salainen@example.fi" not in public
     assert "julkinen@example.fi" in public
     assert "salainen@example.fi" in export_text(include_private=True)
+
+
+@pytest.mark.django_db
+def test_round_trip_of_the_demo_content_is_identical(tmp_path):
+    from mallipankki.pages.demo_content import load_demo_content
+
+    load_demo_content()
+    first = export_text()
+    assert len(json.loads(first)["practices"]) == 8
+    (tmp_path / "demo.json").write_text(first, encoding="utf-8")
+    empty_the_catalogue()
+    result = import_file(tmp_path / "demo.json")
+    assert (result.ok, result.created) == (True, 8)
+    assert export_text() == first
