@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "mallipankki.practices",
     "mallipankki.pages",
     "mallipankki.api",
+    "mallipankki.proposals",
+    "mallipankki.evaluation",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -183,6 +185,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="mallipankki@localhost")
+
+# Proposals: behind N trusted reverse proxies the client address is read from
+# X-Forwarded-For; with 0, REMOTE_ADDR is used. Set it in production, or the
+# per-address rate limit counts every visitor as the proxy.
+PROPOSAL_TRUSTED_PROXIES = env.int("PROPOSAL_TRUSTED_PROXIES", default=0)
+# Proposal attachments: persistent, never served by the web server.
+PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "private"))
 
 # The open-data API is public: any origin may read it, nobody may write.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -7,7 +7,9 @@ codes and content types the schema declares, bodies that match it.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -15,7 +17,19 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def catalogue(make_practice):
+def keep_test_connection():
+    """Requests go through the real WSGI handler, whose request signals would
+    close the database connection that holds the test transaction (Django's
+    test client disconnects them in the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def catalogue(make_practice, keep_test_connection):
     make_practice(id="julkinen-malli", regions=["FI-10"], countries=["FI"], target_groups=["nuoret"])
     make_practice(id="luonnosmalli", status="draft")
 

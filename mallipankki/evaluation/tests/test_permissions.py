@@ -1,0 +1,157 @@
+"""Who may open what: anonymous visitors and each role × public, admin and evaluation views.
+
+Outcomes: ok = 200; login = redirected to the admin login (anonymous, or no
+admin access); denied = the Wagtail admin's "no permission" (redirect to the
+dashboard with a message); form = redirected to the proposal form.
+"""
+
+from django.test import Client, TestCase
+from django.urls import reverse
+
+from mallipankki.evaluation import roles, services
+from mallipankki.evaluation.forms import EvaluationForm
+from mallipankki.evaluation.models import EvaluationCriterion
+from mallipankki.evaluation.tests.test_flow import evaluation_post
+from mallipankki.proposals.models import Proposal
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, make_user, pdf_upload, proposal_data
+
+ROLES = [
+    "anonymous",
+    "no_role",
+    "regional",
+    "evaluator_done",  # Arvioijat, assigned, has submitted an evaluation
+    "evaluator_pending",  # Arvioijat, assigned, not yet evaluated
+    "evaluator_other",  # Arvioijat, not assigned to this practice
+    "editor",
+    "admin",
+]
+
+# view: expected outcome per role, in ROLES order.
+MATRIX = {
+    "public: /ehdota/": "ok ok ok ok ok ok ok ok",
+    "public: /ehdota/kiitos/ (no proposal sent)": "form form form form form form form form",
+    "public: /arviointi/": "ok ok ok ok ok ok ok ok",
+    "public: draft practice page": "404 404 404 404 404 404 404 404",
+    "admin: dashboard": "login login ok ok ok ok ok ok",
+    "admin: edit draft practice": "login login ok ok ok denied ok ok",
+    "admin: add a practice": "login login ok denied denied denied ok ok",
+    "admin: users": "login login denied denied denied denied denied ok",
+    "admin: vocabularies": "login login denied denied denied denied denied ok",
+    "admin: criteria snippets": "login login denied denied denied denied ok ok",
+    "evaluation: list": "login login denied ok ok ok ok ok",
+    "evaluation: compare evaluations": "login login denied ok denied denied ok ok",
+    "evaluation: score": "login login denied ok ok denied denied denied",
+    "proposals: list": "login login denied denied denied denied ok ok",
+    "proposals: detail": "login login denied denied denied denied ok ok",
+    "proposals: attachment": "login login denied ok ok denied ok ok",
+}
+
+
+class PermissionMatrixTests(PrivateFilesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.users = {
+            "no_role": make_user("tavallinen"),
+            "regional": make_user("aluetyontekija", roles.REGIONAL_WORKERS),
+            "evaluator_done": make_user("arvioija1", roles.EVALUATORS),
+            "evaluator_pending": make_user("arvioija2", roles.EVALUATORS),
+            "evaluator_other": make_user("arvioija3", roles.EVALUATORS),
+            "editor": make_user("toimittaja", roles.EDITORS),
+            "admin": make_user("yllapitaja", roles.ADMINS),
+        }
+        response = Client().post(reverse("proposals:propose"), {**proposal_data(), "attachments": [pdf_upload()]})
+        assert response.status_code == 302, response.content[:500]
+        cls.proposal = Proposal.objects.get()
+        cls.page = cls.proposal.practice.specific
+        services.set_assignments(
+            cls.page, [cls.users["evaluator_done"], cls.users["evaluator_pending"]], cls.users["editor"]
+        )
+        criteria = list(EvaluationCriterion.objects.filter(active=True))
+        form = EvaluationForm(evaluation_post(criteria), criteria=criteria)
+        assert form.is_valid(), form.errors
+        services.submit_evaluation(
+            cls.page, cls.users["evaluator_done"], form, task_state=services.current_evaluation_task_state(cls.page)
+        )
+
+    def urls(self) -> dict:
+        page, proposal = self.page, self.proposal
+        return {
+            "public: /ehdota/": reverse("proposals:propose"),
+            "public: /ehdota/kiitos/ (no proposal sent)": reverse("proposals:thanks"),
+            "public: /arviointi/": reverse("evaluation:framework"),
+            "public: draft practice page": "/mallit/" + page.slug + "/",
+            "admin: dashboard": reverse("wagtailadmin_home"),
+            "admin: edit draft practice": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "admin: add a practice": reverse(
+                "wagtailadmin_pages:add", args=["practices", "practicepage", self.index.pk]
+            ),
+            "admin: users": reverse("wagtailusers_users:index"),
+            "admin: vocabularies": reverse("wagtailsnippets_vocabularies_theme:list"),
+            "admin: criteria snippets": reverse("wagtailsnippets_evaluation_evaluationcriterion:list"),
+            "evaluation: list": reverse("evaluation_admin:index"),
+            "evaluation: compare evaluations": reverse("evaluation_admin:practice", args=[page.pk]),
+            "evaluation: score": reverse("evaluation_admin:evaluate", args=[page.pk]),
+            "proposals: list": reverse("proposals_admin:index"),
+            "proposals: detail": reverse("proposals_admin:detail", args=[proposal.pk]),
+            "proposals: attachment": reverse("proposals_admin:attachment", args=[proposal.attachments.get().pk]),
+        }
+
+    def outcome(self, response) -> str:
+        if response.status_code == 200:
+            return "ok"
+        if response.status_code == 302:
+            location = response["Location"]
+            if location.startswith(reverse("wagtailadmin_login")):
+                return "login"
+            if location == reverse("wagtailadmin_home"):
+                return "denied"
+            if location == reverse("proposals:propose"):
+                return "form"
+            return f"302 {location}"
+        return str(response.status_code)
+
+    def test_matrix(self):
+        urls = self.urls()
+        self.assertEqual(set(urls), set(MATRIX))
+        found = {}
+        for role_index, role in enumerate(ROLES):
+            client = Client()
+            if role != "anonymous":
+                client.force_login(self.users[role])
+            for view, expected_row in MATRIX.items():
+                expected = expected_row.split()[role_index]
+                with self.subTest(role=role, view=view):
+                    actual = self.outcome(client.get(urls[view]))
+                    found[(role, view)] = actual
+                    self.assertEqual(actual, expected, f"{role} × {view}")
+        # Nothing above published anything.
+        self.page.refresh_from_db()
+        self.assertFalse(self.page.live)
+
+    def test_evaluators_do_not_see_scores_before_their_own(self):
+        client = Client()
+        client.force_login(self.users["evaluator_pending"])
+        self.assertEqual(self.outcome(client.get(reverse("evaluation_admin:practice", args=[self.page.pk]))), "denied")
+        # Their scoring page does not show the other evaluator's reasons or summary either.
+        response = client.get(reverse("evaluation_admin:evaluate", args=[self.page.pk]))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Lupaava malli, tuloksista on seurantatietoa.")
+        self.assertNotContains(response, "Perustelu kriteerille")
+
+    def test_roles_exist_with_the_agreed_names(self):
+        from django.contrib.auth.models import Group
+
+        names = set(Group.objects.values_list("name", flat=True))
+        self.assertTrue({"Toimittajat", "Arvioijat", "Aluetyöntekijät", "Ylläpitäjät"} <= names)
+        self.assertTrue(self.users["editor"].has_perm(roles.MANAGE_PERMISSION))
+        self.assertFalse(self.users["evaluator_done"].has_perm(roles.MANAGE_PERMISSION))
+        self.assertTrue(self.users["evaluator_done"].has_perm(roles.EVALUATE_PERMISSION))
+        self.assertTrue(self.users["admin"].has_perm("auth.change_user"))
+        self.assertTrue(self.users["admin"].has_perm("vocabularies.change_theme"))
+        self.assertFalse(self.users["editor"].has_perm("auth.change_user"))
+        # Publishing: editors and admins may, evaluators and regional workers may not.
+        for role, can_publish in (("editor", True), ("admin", True), ("regional", False), ("evaluator_done", False)):
+            with self.subTest(role=role):
+                self.assertEqual(self.page.permissions_for_user(self.users[role]).can_publish(), can_publish)
+        self.assertTrue(self.page.permissions_for_user(self.users["regional"]).can_edit())

@@ -1,0 +1,420 @@
+"""The public proposal form.
+
+Every message is in Finnish and names what to do. Repeating groups
+(organisations, funding, links) are a fixed number of prefixed fields rather
+than formsets: nothing a visitor can tamper with decides how many rows are
+read. Lengths match the model fields the values end up in, so that nothing
+valid here can fail when the draft practice is saved.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.core.validators import URLValidator
+from django.db.models import Case, When
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from mallipankki.practices.models import Organisation
+from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+from .pdf import looks_like_pdf
+
+MAX_FILES = 5
+MAX_FILE_SIZE = 10 * 1024 * 1024
+ORGANISATION_ROWS = 3
+FUNDING_ROWS = 2
+LINK_ROWS = 3
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+
+def required(message):
+    return {"required": message}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class CompactSelectMultiple(forms.SelectMultiple):
+    """SelectMultiple rendered in Python: 250 countries through a template per option is slow."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = [
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                option["value"],
+                " selected" if option["selected"] else "",
+                option["label"],
+            )
+            for _group, group_options, _index in widget["optgroups"]
+            for option in group_options
+        ]
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(options)),  # noqa: S308
+        )
+
+
+class MultiplePdfField(forms.FileField):
+    """Up to MAX_FILES PDFs, each at most MAX_FILE_SIZE, each checked by content."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(
+                _("Voit liittää enintään %(max)s tiedostoa; valitsit %(count)s."),
+                params={"max": MAX_FILES, "count": len(files)},
+            )
+        problems = []
+        for upload in files:
+            name = _display_name(upload.name)
+            if upload.size > MAX_FILE_SIZE:
+                problems.append(
+                    forms.ValidationError(_("Tiedosto %(name)s on liian suuri: enintään 10 Mt."), params={"name": name})
+                )
+            elif upload.size == 0:
+                problems.append(forms.ValidationError(_("Tiedosto %(name)s on tyhjä."), params={"name": name}))
+            elif not looks_like_pdf(upload):
+                problems.append(
+                    forms.ValidationError(
+                        _("Tiedosto %(name)s ei ole PDF-tiedosto. Liitä vain PDF-tiedostoja."), params={"name": name}
+                    )
+                )
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+def _display_name(name: str | None) -> str:
+    """The file name without paths or control characters, shortened."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable())
+    return name[:200] or "liite.pdf"
+
+
+class VocabularyChoiceField(forms.ModelMultipleChoiceField):
+    """Vocabulary terms by code, labelled in the reader's language."""
+
+    def __init__(self, model, queryset=None, **kwargs):
+        super().__init__(
+            queryset=queryset if queryset is not None else model.objects.all(), to_field_name="code", **kwargs
+        )
+
+    def label_from_instance(self, term):
+        return term.name
+
+    def clean(self, value):
+        # Values go into a database query: refuse what no code can be (NUL
+        # bytes break PostgreSQL parameters) before asking the database.
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if any(not isinstance(item, str) or "\x00" in item or len(item) > 100 for item in values):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().clean(value)
+
+
+class ProposalForm(forms.Form):
+    # What the practice is
+    name = forms.CharField(
+        label=_("Mallin nimi"),
+        max_length=255,
+        error_messages=required(_("Kirjoita mallin nimi.")),
+    )
+    summary = forms.CharField(
+        label=_("Tiivistelmä"),
+        help_text=_("Mikä malli on ja kenelle se on tarkoitettu, muutamalla virkkeellä (enintään 1 000 merkkiä)."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages=required(_("Kirjoita mallista lyhyt tiivistelmä.")),
+    )
+    description = forms.CharField(
+        label=_("Kuvaus"),
+        help_text=_("Miten malli toimii käytännössä: vaiheet, työtavat ja tekijät."),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages=required(_("Kuvaa, miten malli toimii.")),
+    )
+    themes = VocabularyChoiceField(
+        Theme,
+        label=_("Teemat"),
+        help_text=_("Valitse vähintään yksi."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Valitse vähintään yksi teema."),
+            "invalid_choice": _("Valitse teemat luettelosta."),
+            "invalid_pk_value": _("Valitse teemat luettelosta."),
+        },
+    )
+    target_groups = VocabularyChoiceField(
+        TargetGroup,
+        label=_("Kohderyhmät"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Valitse kohderyhmät luettelosta."),
+            "invalid_pk_value": _("Valitse kohderyhmät luettelosta."),
+        },
+    )
+    countries = VocabularyChoiceField(
+        Country,
+        # Finland first: most practices are Finnish, and the list is long.
+        queryset=Country.objects.order_by(Case(When(code="FI", then=0), default=1), "name_fi"),
+        label=_("Maat"),
+        help_text=_("Missä maissa mallia käytetään. Valitse useampi pitämällä Ctrl-näppäintä pohjassa."),
+        required=False,
+        widget=CompactSelectMultiple(attrs={"size": 6}),
+        error_messages={
+            "invalid_choice": _("Valitse maat luettelosta."),
+            "invalid_pk_value": _("Valitse maat luettelosta."),
+        },
+    )
+    regions = VocabularyChoiceField(
+        Region,
+        label=_("Maakunnat"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Valitse maakunnat luettelosta."),
+            "invalid_pk_value": _("Valitse maakunnat luettelosta."),
+        },
+    )
+
+    # Results and continuity
+    achievements = forms.CharField(
+        label=_("Mitä mallilla on saavutettu"),
+        help_text=_("Tulokset ja miten ne on todettu: esimerkiksi osallistujamäärät, työllistyneet, arvioinnit."),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages=required(_("Kerro, mitä mallilla on saavutettu.")),
+    )
+    continuity_owner = forms.CharField(
+        label=_("Kuka jatkaa toimintaa hankkeen jälkeen"),
+        help_text=_("Organisaatio, joka ylläpitää mallia rahoituksen päätyttyä. Jätä tyhjäksi, jos ei vielä tiedossa."),
+        max_length=255,
+        required=False,
+    )
+
+    attachments = MultiplePdfField(
+        label=_("Liitteet (PDF)"),
+        help_text=_(
+            "Enintään 5 PDF-tiedostoa, kukin enintään 10 Mt. Esimerkiksi käsikirja, arviointiraportti tai esite."
+        ),
+    )
+
+    # About the person proposing
+    submitter_name = forms.CharField(label=_("Nimesi"), max_length=200, error_messages=required(_("Kirjoita nimesi.")))
+    submitter_organisation = forms.CharField(label=_("Organisaatiosi"), max_length=255, required=False)
+    submitter_email = forms.EmailField(
+        label=_("Sähköpostiosoitteesi"),
+        help_text=_("Lähetämme vahvistuksen ja tiedon päätöksestä tähän osoitteeseen."),
+        max_length=254,
+        error_messages={
+            "required": _("Kirjoita sähköpostiosoitteesi."),
+            "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Olen lukenut tietosuojaselosteen ja hyväksyn, että tietoni tallennetaan ehdotuksen käsittelyä varten."
+        ),
+        error_messages=required(_("Hyväksy tietosuojaseloste, jotta voimme käsitellä ehdotuksen.")),
+    )
+
+    # Honeypot: hidden from people by CSS, filled in by naive bots.
+    website = forms.CharField(label=_("Jätä tämä kenttä tyhjäksi"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["submitter_email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["submitter_name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["submitter_organisation"].widget.attrs.update({"autocomplete": "organization"})
+        roles = [("", _("Valitse rooli"))] + list(Organisation.Role.choices)
+        for row in range(1, ORGANISATION_ROWS + 1):
+            self.fields[f"org{row}_name"] = forms.CharField(label=_("Nimi"), max_length=255, required=False)
+            self.fields[f"org{row}_role"] = forms.ChoiceField(
+                label=_("Rooli"),
+                choices=roles,
+                required=False,
+                error_messages={"invalid_choice": _("Valitse rooli luettelosta.")},
+            )
+            self.fields[f"org{row}_url"] = forms.URLField(
+                label=_("Verkkosivu"),
+                max_length=500,
+                required=False,
+                assume_scheme="https",
+                error_messages={"invalid": _("Kirjoita verkko-osoite muodossa https://esimerkki.fi.")},
+            )
+        for row in range(1, FUNDING_ROWS + 1):
+            self.fields[f"funding{row}_programme"] = forms.CharField(
+                label=_("Rahoitusohjelma"), help_text=_("Esim. ESR+, STEA, kunta."), max_length=255, required=False
+            )
+            self.fields[f"funding{row}_project_code"] = forms.CharField(
+                label=_("Hankekoodi"), max_length=100, required=False
+            )
+            self.fields[f"funding{row}_project_name"] = forms.CharField(
+                label=_("Hankkeen nimi"), max_length=500, required=False
+            )
+            for part, label in (("start", _("Alkoi")), ("end", _("Päättyi"))):
+                self.fields[f"funding{row}_{part}"] = forms.DateField(
+                    label=label,
+                    required=False,
+                    input_formats=DATE_FORMATS,
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    error_messages={"invalid": _("Kirjoita päivämäärä muodossa 31.12.2024.")},
+                )
+        for row in range(1, LINK_ROWS + 1):
+            self.fields[f"link{row}_title"] = forms.CharField(label=_("Otsikko"), max_length=500, required=False)
+            self.fields[f"link{row}_url"] = forms.URLField(
+                label=_("Osoite"),
+                max_length=1000,
+                required=False,
+                assume_scheme="https",
+                error_messages={"invalid": _("Kirjoita verkko-osoite muodossa https://esimerkki.fi.")},
+            )
+
+    # --- groups for the template --------------------------------------------
+
+    def organisation_rows(self):
+        return [
+            (row, [self[f"org{row}_name"], self[f"org{row}_role"], self[f"org{row}_url"]])
+            for row in range(1, ORGANISATION_ROWS + 1)
+        ]
+
+    def funding_rows(self):
+        return [
+            (
+                row,
+                [
+                    self[f"funding{row}_{part}"]
+                    for part in ("programme", "project_code", "project_name", "start", "end")
+                ],
+            )
+            for row in range(1, FUNDING_ROWS + 1)
+        ]
+
+    def link_rows(self):
+        return [(row, [self[f"link{row}_title"], self[f"link{row}_url"]]) for row in range(1, LINK_ROWS + 1)]
+
+    # --- validation ------------------------------------------------------------
+
+    def clean_website(self):
+        return self.cleaned_data.get("website", "")
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        data = super().clean()
+        for row in range(1, ORGANISATION_ROWS + 1):
+            name, role, url = (data.get(f"org{row}_{part}") for part in ("name", "role", "url"))
+            if (role or url) and not name and f"org{row}_name" not in self.errors:
+                self.add_error(f"org{row}_name", _("Kirjoita organisaation nimi tai tyhjennä rivi."))
+            if name and not role and f"org{row}_role" not in self.errors:
+                self.add_error(f"org{row}_role", _("Valitse organisaation rooli."))
+        for row in range(1, FUNDING_ROWS + 1):
+            values = {part: data.get(f"funding{row}_{part}") for part in ("programme", "project_code", "project_name")}
+            start, end = data.get(f"funding{row}_start"), data.get(f"funding{row}_end")
+            others = values["project_code"] or values["project_name"] or start or end
+            if others and not values["programme"] and f"funding{row}_programme" not in self.errors:
+                self.add_error(f"funding{row}_programme", _("Kirjoita rahoitusohjelma tai tyhjennä rivi."))
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                self.add_error(f"funding{row}_end", _("Päättymispäivä on ennen alkamispäivää."))
+        for row in range(1, LINK_ROWS + 1):
+            title, url = data.get(f"link{row}_title"), data.get(f"link{row}_url")
+            if title and not url and f"link{row}_url" not in self.errors:
+                self.add_error(f"link{row}_url", _("Kirjoita linkin osoite tai tyhjennä rivi."))
+            if url:
+                try:
+                    URLValidator(schemes=["http", "https"])(url)
+                except forms.ValidationError:
+                    self.add_error(f"link{row}_url", _("Kirjoita verkko-osoite muodossa https://esimerkki.fi."))
+        return data
+
+    # --- the result ---------------------------------------------------------------
+
+    def organisations(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {"name": data[f"org{row}_name"], "role": data[f"org{row}_role"], "url": data[f"org{row}_url"]}
+            for row in range(1, ORGANISATION_ROWS + 1)
+            if data.get(f"org{row}_name")
+        ]
+
+    def funding(self) -> list[dict]:
+        data = self.cleaned_data
+        rows = []
+        for row in range(1, FUNDING_ROWS + 1):
+            if not data.get(f"funding{row}_programme"):
+                continue
+            rows.append(
+                {
+                    "programme": data[f"funding{row}_programme"],
+                    "project_code": data[f"funding{row}_project_code"],
+                    "project_name": data[f"funding{row}_project_name"],
+                    "start": data[f"funding{row}_start"].isoformat() if data[f"funding{row}_start"] else "",
+                    "end": data[f"funding{row}_end"].isoformat() if data[f"funding{row}_end"] else "",
+                }
+            )
+        return rows
+
+    def links(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {"title": data[f"link{row}_title"] or data[f"link{row}_url"], "url": data[f"link{row}_url"]}
+            for row in range(1, LINK_ROWS + 1)
+            if data.get(f"link{row}_url")
+        ]
+
+    def submission(self) -> dict:
+        """Everything the person typed about the practice, JSON-ready, as submitted."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "summary": data["summary"],
+            "description": data["description"],
+            "themes": [term.code for term in data["themes"]],
+            "target_groups": [term.code for term in data["target_groups"]],
+            "countries": [term.code for term in data["countries"]],
+            "regions": [term.code for term in data["regions"]],
+            "organisations": self.organisations(),
+            "funding": self.funding(),
+            "links": self.links(),
+            "achievements": data["achievements"],
+            "continuity_owner": data["continuity_owner"],
+            "attachments": [_display_name(upload.name) for upload in data["attachments"]],
+        }
+
+    def set_aria(self):
+        """aria-describedby (help and error ids) and aria-invalid on each input."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}_help")
+            if bound.errors:
+                ids.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                # Groups are described on their fieldset, not on each box.
+                field.widget.attrs.pop("aria-describedby", None)
+                field.widget.attrs.pop("aria-invalid", None)
+                continue
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)

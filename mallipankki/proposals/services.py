@@ -1,0 +1,148 @@
+"""From a valid form to a stored proposal, a draft practice and a started workflow."""
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mallipankki.evaluation.workflow import start_workflow
+from mallipankki.practices.interchange import upsert_practice
+from mallipankki.practices.models import PracticeIndexPage, PracticePage
+
+from .forms import _display_name
+from .models import Proposal, ProposalAttachment
+
+logger = logging.getLogger(__name__)
+
+
+def rate_limit() -> tuple[int, dt.timedelta]:
+    """At most this many proposals from one address within this time (settings may override)."""
+    return (
+        getattr(settings, "PROPOSAL_RATE_LIMIT", 5),
+        dt.timedelta(seconds=getattr(settings, "PROPOSAL_RATE_WINDOW_SECONDS", 3600)),
+    )
+
+
+class NoCatalogue(Exception):
+    """There is no practice index page to put the draft under."""
+
+
+def client_ip(request) -> str:
+    """The client address; behind N trusted proxies (PROPOSAL_TRUSTED_PROXIES), from X-Forwarded-For."""
+    proxies = getattr(settings, "PROPOSAL_TRUSTED_PROXIES", 0)
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def ip_hash(request) -> str:
+    """A keyed hash of the address: enough to count, not to recover it."""
+    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
+
+
+def rate_limited(request) -> bool:
+    limit, window = rate_limit()
+    return Proposal.objects.filter(ip_hash=ip_hash(request), created_at__gte=timezone.now() - window).count() >= limit
+
+
+def practice_index() -> PracticeIndexPage:
+    index = PracticeIndexPage.objects.order_by("path").first()
+    if index is None:
+        raise NoCatalogue("No PracticeIndexPage exists.")
+    return index
+
+
+def unique_slug(index, name: str, reference: str) -> str:
+    """The name as a slug plus the reference's random part.
+
+    The suffix keeps two proposals with the same name apart even when they
+    arrive at the same moment: upsert_practice would otherwise update the
+    other one's draft.
+    """
+    base = slugify(name).replace("_", "-").strip("-")[:80].strip("-") or "ehdotus"
+    base = f"{base}-{reference.rsplit('-', 1)[-1].lower()}"
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def practice_record(submission: dict, slug: str) -> dict:
+    """The interchange record of the draft practice; status "submitted"."""
+    record = {
+        "id": slug,
+        "name": {"fi": submission["name"]},
+        "summary": {"fi": submission["summary"]},
+        "description": {"fi": submission["description"]},
+        "themes": submission["themes"],
+        "target_groups": submission["target_groups"],
+        "countries": submission["countries"],
+        "regions": submission["regions"],
+        "organisations": [{key: value for key, value in org.items() if value} for org in submission["organisations"]],
+        "funding": [{key: value for key, value in item.items() if value} for item in submission["funding"]],
+        "resources": [
+            {"type": "link", "title": {"fi": link["title"]}, "url": link["url"]} for link in submission["links"]
+        ],
+        "evidence": {"summary": {"fi": submission["achievements"]}},
+        "status": PracticePage.Status.SUBMITTED,
+    }
+    if submission["continuity_owner"]:
+        record["scaling"] = {"continuity_owner": submission["continuity_owner"]}
+    return record
+
+
+def _store_attachment(proposal, upload) -> ProposalAttachment:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = ProposalAttachment(
+        proposal=proposal, original_name=_display_name(upload.name), size=upload.size, sha256=digest.hexdigest()
+    )
+    attachment.file.save("liite.pdf", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def create_proposal(form, request) -> Proposal:
+    """Stores the proposal, creates the draft practice and starts its workflow.
+
+    All in one transaction: either everything exists afterwards or nothing
+    (attachment files written before a failure are removed).
+    """
+    data = form.cleaned_data
+    submission = form.submission()
+    index = practice_index()
+    stored = []
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                data=submission,
+                submitter_name=data["submitter_name"],
+                submitter_organisation=data["submitter_organisation"],
+                submitter_email=data["submitter_email"],
+                consent_at=timezone.now(),
+                ip_hash=ip_hash(request),
+            )
+            for upload in data["attachments"]:
+                stored.append(_store_attachment(proposal, upload))
+            page, _ = upsert_practice(
+                index, practice_record(submission, unique_slug(index, submission["name"], proposal.reference))
+            )
+            proposal.practice = page
+            proposal.save(update_fields=["practice"])
+            start_workflow(page, user=None)
+    except Exception:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
+    return proposal

@@ -1,0 +1,202 @@
+import logging
+import re
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.forms import CheckboxSelectMultiple
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import DetailView, ListView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from mallipankki.evaluation.roles import VIEW_PROPOSALS_PERMISSION, is_editor
+
+from . import emails, services
+from .forms import ProposalForm
+from .models import Proposal, ProposalAttachment
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "proposal_reference"
+
+
+def _render_form(request, form, status=200):
+    form.set_aria()
+    context = {
+        "form": form,
+        "errors": _error_links(form),
+        "files_dropped": form.is_bound and bool(request.FILES),
+    }
+    return render(request, "proposals/propose.html", context, status=status)
+
+
+ROW_LABELS = {"org": gettext_lazy("Organisaatio"), "funding": gettext_lazy("Rahoitus"), "link": gettext_lazy("Linkki")}
+
+
+def _summary_label(name: str, field) -> str:
+    """The field's name in the error summary: rows say which row, the consent box is short."""
+    if name == "consent":
+        return _("Tietosuojaseloste")
+    match = re.fullmatch(r"(org|funding|link)(\d)_\w+", name)
+    if match:
+        return f"{ROW_LABELS[match.group(1)]} {match.group(2)}, {str(field.label).lower()}"
+    return str(field.label)
+
+
+def _error_links(form) -> list[dict]:
+    """The error summary: a link to each field with an error, in form order."""
+    links = []
+    for name, field in form.fields.items():
+        bound = form[name]
+        if not bound.errors:
+            continue
+        multiple = isinstance(field.widget, CheckboxSelectMultiple)
+        links.append(
+            {
+                "href": f"{bound.auto_id}_0" if multiple else bound.id_for_label,
+                "label": _summary_label(name, field),
+                "message": bound.errors[0],
+            }
+        )
+    return links
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def propose(request):
+    if request.method != "POST":
+        return _render_form(request, ProposalForm(initial={"countries": ["FI"]}))
+    if services.rate_limited(request):
+        return render(request, "proposals/rate_limited.html", status=429)
+    form = ProposalForm(request.POST, request.FILES)
+    if form.is_spam:
+        # Looks like success to the bot; nothing is stored or sent.
+        logger.info("Proposal honeypot filled; discarded")
+        return render(request, "proposals/thanks.html", {"reference": None})
+    if not form.is_valid():
+        return _render_form(request, form)
+    try:
+        proposal = services.create_proposal(form, request)
+    except services.NoCatalogue:
+        logger.error("A proposal arrived but there is no practice index page")
+        return render(request, "proposals/unavailable.html", status=503)
+    emails.send_confirmation(proposal)
+    emails.notify_editors(proposal)
+    request.session[SESSION_KEY] = proposal.reference
+    return redirect("proposals:thanks")
+
+
+@never_cache
+@require_GET
+def thanks(request):
+    reference = request.session.get(SESSION_KEY)
+    if not reference:
+        return redirect("proposals:propose")
+    proposal = Proposal.objects.filter(reference=reference).first()
+    return render(request, "proposals/thanks.html", {"reference": reference, "proposal": proposal})
+
+
+# --- admin ----------------------------------------------------------------------
+
+
+class ProposalAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PROPOSALS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ProposalListView(ProposalAdminMixin, ListView):
+    template_name = "proposals/admin/list.html"
+    page_title = gettext_lazy("Ehdotukset")
+    paginate_by = 50
+
+    def get_queryset(self):
+        queryset = Proposal.objects.select_related("practice").prefetch_related("attachments")
+        status = self.request.GET.get("tila")
+        if status in Proposal.Status.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = Proposal.Status.choices
+        context["current_status"] = self.request.GET.get("tila", "")
+        return context
+
+
+class ProposalDetailView(ProposalAdminMixin, DetailView):
+    template_name = "proposals/admin/detail.html"
+    context_object_name = "proposal"
+
+    def get_queryset(self):
+        return Proposal.objects.select_related("practice", "decided_by").prefetch_related("attachments")
+
+    def get_page_title(self):
+        return _("Ehdotus %(reference)s") % {"reference": self.object.reference}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("proposals_admin:index"), "label": _("Ehdotukset")},
+            {"url": "", "label": self.object.reference},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+        data = self.object.data or {}
+        names = {}
+        for key, model in (
+            ("themes", Theme),
+            ("target_groups", TargetGroup),
+            ("countries", Country),
+            ("regions", Region),
+        ):
+            terms = {term.code: term.name for term in model.objects.filter(code__in=data.get(key, []))}
+            names[key] = [terms.get(code, code) for code in data.get(key, [])]
+        context["names"] = names
+        context["data"] = data
+        return context
+
+
+def can_download(user, attachment) -> bool:
+    """Editors; evaluators assigned to the practice or who have evaluated it."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.has_perm(VIEW_PROPOSALS_PERMISSION) or is_editor(user):
+        return True
+    practice_id = attachment.proposal.practice_id
+    if practice_id is None:
+        return False
+    from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
+
+    return (
+        EvaluationAssignment.objects.filter(practice_id=practice_id, evaluator=user).exists()
+        or Evaluation.objects.filter(practice_id=practice_id, evaluator=user).exists()
+    )
+
+
+@require_GET
+def attachment(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    item = get_object_or_404(ProposalAttachment.objects.select_related("proposal"), pk=pk)
+    if not can_download(request.user, item):
+        raise PermissionDenied
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=item.original_name, content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
