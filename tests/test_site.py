@@ -115,7 +115,7 @@ class DemoSiteTests(TestCase):
         self.assertEqual(before, after)
         for url, budget in budgets.items():
             self.assertLessEqual(after[url], budget, url)
-        self.assertLessEqual(self.count_queries("/mallit/ips-toimintamalli/"), 24)
+        self.assertLessEqual(self.count_queries("/mallit/ips-toimintamalli/"), 28)
 
     def test_public_pages_carry_security_headers_with_a_nonce_based_csp(self):
         response = self.get("/")

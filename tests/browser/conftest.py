@@ -144,7 +144,21 @@ def demo_database(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo_site(demo_database, db):
-    """The demo content in the test database (needs serialized_rollback=True)."""
+    """The demo content in the test database (needs serialized_rollback=True).
+
+    The restore inserts rows with their original ids; on PostgreSQL the id
+    sequences must then be moved past them, or the next page a test creates
+    collides with a restored one.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture(scope="session")
