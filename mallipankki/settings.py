@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mallipankki.practices",
     "mallipankki.pages",
     "mallipankki.api",
+    "mallipankki.search",
     "mallipankki.proposals",
     "mallipankki.evaluation",
     "ninja",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("mallipankki.api.urls")),
+    path("haku/", include("mallipankki.search.urls")),
     path("", include("mallipankki.proposals.urls")),
     path("", include("mallipankki.evaluation.urls")),
 ]

@@ -1,0 +1,639 @@
+"""Full-text matching and ranking over the index in models.py.
+
+The analysis in analysis.py does the language work; the database only has to
+find documents that contain whole terms and rank them. That keeps the two
+databases equivalent:
+
+- SQLite: FTS5 ``MATCH`` with every term double-quoted, ranked with
+  ``bm25()`` and one weight per term column.
+- PostgreSQL: ``@@`` against ``to_tsquery('simple', ...)`` with every term
+  single-quoted, ranked with ``ts_rank_cd()`` and the same weights.
+
+The SQL statements are composed from this module's constants (table names,
+weights, placeholders), hence the S608 exemptions; every value is a query
+parameter. The match expressions are built only from analysed terms, which
+are lowercase letters and digits and nothing else (checked again here), each
+one quoted. So quotes, operators, NUL bytes and other hostile input in a
+query cannot change the meaning of the SQL or of the match expression.
+
+Query semantics: a query word matches any of its alternatives (its own base
+forms and, as weaker matches, its compound-part expansions and spelling
+corrections); all words must match; when fewer than RELAX_BELOW documents
+have them all, documents with any of them are found too (``relaxed``).
+
+Ranking, in order: how many query words a practice has (so complete matches
+come first in a relaxed search); how many of them it has in an exact form
+rather than only through an expansion (so "työkokeilu" beats
+"kokeilukulttuuri" for "työkokeiluun"); then bm25 / ts_rank_cd with the
+field weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils import translation
+
+from .analysis import LANGUAGES, analyse_query
+
+# Weight groups: name > keywords and target groups > summary > description etc.
+FIELD_WEIGHTS = {"a": 8.0, "b": 4.0, "c": 2.0, "d": 1.0}
+# With fewer complete matches than this, practices that have only some of
+# the query words are shown too (after the complete ones).
+RELAX_BELOW = 5
+# See _SQLite.facets_of_matched: facet rows are looked up per matched
+# document up to this many documents, or while they are under 1/SHARE of all.
+FACET_LOOKUP_MIN = 1000
+FACET_LOOKUP_SHARE = 6
+# Longer input is not a search query; cutting it bounds the analysis work.
+MAX_QUERY_CHARS = 500
+
+FTS_TABLE = "search_fts"
+DOCUMENT_TABLE = "search_searchdocument"
+FACET_TABLE = "search_searchfacet"
+
+
+# --------------------------------------------------------------------------
+# Query words
+
+
+@dataclass(frozen=True)
+class Word:
+    """A query word with its alternatives in every language."""
+
+    original: str
+    terms: frozenset[str]
+    expansions: frozenset[str]
+
+    @property
+    def alternatives(self) -> frozenset[str]:
+        return self.terms | self.expansions
+
+
+def _safe(term: str) -> bool:
+    # The analyser promises this shape; the SQL depends on it, so check again.
+    return 0 < len(term) <= 100 and term.isalnum() and term == term.lower()
+
+
+def parse_query(text: str) -> list[Word]:
+    """The query's words, each analysed as Finnish, Swedish and English.
+
+    The reader's language says nothing about the language of what they type
+    (Finnish users search for "supported employment" too), and a practice
+    stores each of its languages analysed in that language. So each word's
+    alternatives are the union of its analyses in all three languages. A
+    word that any language treats as a stop word (Swedish "och", English
+    "in") is dropped, unless that would leave nothing.
+    """
+    if not isinstance(text, str):
+        return []
+    text = text[:MAX_QUERY_CHARS]
+    analyses = {lang: {word.original: word for word in analyse_query(text, lang)} for lang in LANGUAGES}
+    originals: list[str] = []
+    for lang in LANGUAGES:
+        originals += [original for original in analyses[lang] if original not in originals]
+    kept = [original for original in originals if all(original in analyses[lang] for lang in LANGUAGES)]
+    words: list[Word] = []
+    for original in kept or originals:
+        found = [analyses[lang][original] for lang in LANGUAGES if original in analyses[lang]]
+        terms = frozenset(term for word in found for term in word.terms if _safe(term))
+        expansions = frozenset(term for word in found for term in word.expansions if _safe(term)) - terms
+        word = Word(original, terms, expansions)
+        if terms and all((w.terms, w.expansions) != (terms, expansions) for w in words):
+            words.append(word)
+    words.sort(key=lambda word: _position(text, word.original))
+    return words
+
+
+def _position(text: str, original: str) -> int:
+    position = text.find(original)
+    return position if position >= 0 else len(text)
+
+
+# --------------------------------------------------------------------------
+# Match expressions
+
+
+@dataclass(frozen=True)
+class Match:
+    """What to look for: every word, or (relaxed) any word."""
+
+    words: tuple[Word, ...]
+    relaxed: bool = False
+
+
+def _fts_group(terms) -> str:
+    return "(" + " OR ".join(f'"{term}"' for term in sorted(terms)) + ")"
+
+
+def _tsquery_group(terms) -> str:
+    return "(" + " | ".join(f"'{term}'" for term in sorted(terms)) + ")"
+
+
+class _Backend:
+    """The statements that differ between the databases."""
+
+    def match_sql(self, match: Match) -> tuple[str, list]:
+        """SELECT doc_id, score, words, exact FROM ... for the documents that match.
+
+        ``doc_id`` is the practice's page id. ``score`` is higher for better
+        matches. ``words`` is how many query words a document has (0 when
+        the match is strict: then all have all), ``exact`` how many of them
+        it has in an exact form rather than only as an expansion.
+        """
+        raise NotImplementedError
+
+    def match_ids_sql(self, match: Match) -> tuple[str, list]:
+        """SELECT doc_id FROM ... for the documents that match (no ranking)."""
+        raise NotImplementedError
+
+    def facets_of_matched(self, match: Match, matched: int | None) -> tuple[str, str]:
+        """FROM clause and condition for the facet rows ``f`` of the
+        documents in the CTE ``matched``."""
+        raise NotImplementedError
+
+
+class _SQLite(_Backend):
+    def _expression(self, match: Match) -> str:
+        joiner = " OR " if match.relaxed else " AND "
+        return joiner.join(_fts_group(word.alternatives) for word in match.words)
+
+    def _count_sql(self, groups: list[str]) -> tuple[str, list]:
+        """How many of the FTS5 expressions ``groups`` a row matches."""
+        if not groups:
+            return "0", []
+        # Each IN (subquery) is evaluated once, into a temporary index.
+        sql = " + ".join(
+            f"(CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 1 ELSE 0 END)"  # noqa: S608
+            for _group in groups
+        )
+        return sql, groups
+
+    def match_sql(self, match: Match) -> tuple[str, list]:
+        weights = ", ".join(str(FIELD_WEIGHTS[group]) for group in "abcd")
+        words_sql, words_params = self._count_sql(
+            [_fts_group(word.alternatives) for word in match.words] if match.relaxed else []
+        )
+        exact_sql, exact_params = self._count_sql([_fts_group(word.terms) for word in match.words if word.expansions])
+        # bm25() is lower for better matches; negated so that higher is
+        # better on both databases.
+        sql = (
+            f"SELECT rowid AS doc_id, -bm25({FTS_TABLE}, {weights}) AS score, "  # noqa: S608
+            f"{words_sql} AS words, {exact_sql} AS exact FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        )
+        return sql, [*words_params, *exact_params, self._expression(match)]
+
+    def match_ids_sql(self, match: Match) -> tuple[str, list]:
+        sql = f"SELECT rowid AS doc_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+        return sql, [self._expression(match)]
+
+    def facets_of_matched(self, match: Match, matched: int | None) -> tuple[str, str]:
+        # SQLite's planner does not weigh these two: looking up the facet
+        # rows of each matched document wins while the match is a small part
+        # of the index; scanning the facet index once and testing membership
+        # wins beyond that.
+        if matched is None:
+            matched = count_matches(match, FACET_LOOKUP_MIN + 1)
+        if matched > FACET_LOOKUP_MIN:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM {DOCUMENT_TABLE}")  # noqa: S608
+                lookup = matched * FACET_LOOKUP_SHARE < cursor.fetchone()[0]
+        else:
+            lookup = True
+        if lookup:
+            return f"matched m CROSS JOIN {FACET_TABLE} f ON f.document_id = m.doc_id", ""
+        return f"{FACET_TABLE} f", "f.document_id IN (SELECT doc_id FROM matched)"
+
+
+class _PostgreSQL(_Backend):
+    def _expression(self, match: Match) -> str:
+        joiner = " | " if match.relaxed else " & "
+        return joiner.join(_tsquery_group(word.alternatives) for word in match.words)
+
+    def _weights(self) -> str:
+        # ts_rank_cd takes {D, C, B, A} and no weight above 1.
+        top = max(FIELD_WEIGHTS.values())
+        return "'{" + ", ".join(str(FIELD_WEIGHTS[group] / top) for group in "dcba") + "}'"
+
+    def _count_sql(self, groups: list[str]) -> tuple[str, list]:
+        if not groups:
+            return "0", []
+        return " + ".join("(d.vector @@ to_tsquery('simple', %s))::int" for _group in groups), groups
+
+    def match_sql(self, match: Match) -> tuple[str, list]:
+        words_sql, words_params = self._count_sql(
+            [_tsquery_group(word.alternatives) for word in match.words] if match.relaxed else []
+        )
+        exact_sql, exact_params = self._count_sql(
+            [_tsquery_group(word.terms) for word in match.words if word.expansions]
+        )
+        sql = (
+            f"SELECT d.page_id AS doc_id, ts_rank_cd({self._weights()}, d.vector, q.query) AS score, "  # noqa: S608
+            f"{words_sql} AS words, {exact_sql} AS exact "
+            f"FROM {DOCUMENT_TABLE} d, (SELECT to_tsquery('simple', %s) AS query) q WHERE d.vector @@ q.query"
+        )
+        return sql, [*words_params, *exact_params, self._expression(match)]
+
+    def match_ids_sql(self, match: Match) -> tuple[str, list]:
+        sql = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
+        return sql, [self._expression(match)]
+
+    def facets_of_matched(self, match: Match, matched: int | None) -> tuple[str, str]:
+        return f"matched m JOIN {FACET_TABLE} f ON f.document_id = m.doc_id", ""  # the planner chooses
+
+
+def backend() -> _Backend:
+    if connection.vendor == "sqlite":
+        return _SQLite()
+    if connection.vendor == "postgresql":
+        return _PostgreSQL()
+    raise NotImplementedError(f"search supports SQLite and PostgreSQL, not {connection.vendor}")
+
+
+# --------------------------------------------------------------------------
+# Statements
+
+
+def _filter_sql(
+    filters: dict[str, list[str]], column: str, skip: str | None = None, within: tuple[str, list] | None = None
+) -> tuple[str, list]:
+    """`column IN (documents with a selected value)` for each filtered facet,
+    and `column IN (within)` for a SELECT of page ids."""
+    clauses, params = [], []
+    if within:
+        clauses.append(f"+{column} IN ({within[0]})")
+        params += list(within[1])
+    for facet, codes in sorted(filters.items()):
+        if facet == skip or not codes:
+            continue
+        placeholders = ", ".join(["%s"] * len(codes))
+        # The unary + keeps SQLite from pushing "rowid IN (...)" into the
+        # FTS5 scan, which would run the full-text query once per value.
+        clauses.append(
+            f"+{column} IN (SELECT document_id FROM {FACET_TABLE} WHERE facet = %s AND code IN ({placeholders}))"  # noqa: S608
+        )
+        params += [facet, *codes]
+    return " AND ".join(clauses), params
+
+
+def count_matches(match: Match, limit: int) -> int:
+    """How many documents match, counting no further than ``limit``."""
+    sql, params = backend().match_ids_sql(match)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) m", [*params, limit])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def has_match(match: Match) -> bool:
+    return count_matches(match, 1) > 0
+
+
+def choose_match(words: list[Word]) -> Match | None:
+    """The match to run: None when there are no words.
+
+    Every word is required, unless fewer than RELAX_BELOW documents have
+    them all: then documents with any of the words are found too, ranked
+    after the complete matches.
+    """
+    if not words:
+        return None
+    strict = Match(tuple(words))
+    if len(words) == 1 or count_matches(strict, RELAX_BELOW) >= RELAX_BELOW:
+        return strict
+    return Match(tuple(words), relaxed=True)
+
+
+def ranked_page_ids(
+    match: Match | None,
+    filters: dict[str, list[str]],
+    sort: str,
+    limit: int,
+    offset: int,
+    within: tuple[str, list] | None = None,
+) -> tuple[list[int], int, int]:
+    """One page of practice ids in order, how many match in all, and how
+    many of those lack some query word (only a relaxed match has any).
+
+    ``match`` None lists every indexed practice (browsing); browsing is
+    always newest first. Whatever the sort, practices with more of the query
+    words come first, and then those with more of them in exact form.
+    ``within`` is (sql, params) of a SELECT of page ids to stay within.
+    """
+    if match is None:
+        filter_sql, params = _filter_sql(filters, "d.page_id", within=within)
+        where = f"WHERE {filter_sql}" if filter_sql else ""
+        sql = (
+            f"SELECT d.page_id, COUNT(*) OVER (), 0 FROM {DOCUMENT_TABLE} d {where} "  # noqa: S608
+            "ORDER BY d.published_at DESC NULLS LAST, d.page_id DESC"
+        )
+    else:
+        filter_sql, filter_params = _filter_sql(filters, "m.doc_id", within=within)
+        where = f"WHERE {filter_sql}" if filter_sql else ""
+        newest = "d.published_at DESC NULLS LAST, m.doc_id DESC"
+        match_sql, params = backend().match_sql(match)
+        partial = f"SUM(CASE WHEN m.words < {len(match.words)} THEN 1 ELSE 0 END) OVER ()" if match.relaxed else "0"
+        if sort == "newest":
+            source = f"({match_sql}) m JOIN {DOCUMENT_TABLE} d ON d.page_id = m.doc_id"
+            order = f"m.words DESC, {newest}"
+        else:
+            # Ties (rare with bm25) go to the newer page; no join needed.
+            source, order = f"({match_sql}) m", "m.words DESC, m.exact DESC, m.score DESC, m.doc_id DESC"
+        sql = f"SELECT m.doc_id, COUNT(*) OVER (), {partial} FROM {source} {where} ORDER BY {order}"  # noqa: S608
+        params = params + filter_params
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        rows = cursor.fetchall()
+        if rows:
+            return [row[0] for row in rows], rows[0][1], rows[0][2]
+        if offset == 0:
+            return [], 0, 0
+        # Past the last page: the caller needs the total to go back.
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) c", params)  # noqa: S608
+        return [], cursor.fetchone()[0], 0
+
+
+def facet_counts(
+    match: Match | None, filters: dict[str, list[str]], facets: list[str], matched: int | None = None
+) -> dict[str, dict[str, int]]:
+    """``{facet: {code: documents}}`` for the match and the filters.
+
+    Standard faceting: a facet's counts apply every filter except its own,
+    so that its other values show how many results choosing them would add.
+    One statement: the match is computed once (a CTE) and each facet with a
+    filter of its own gets its own branch of a UNION ALL. Browsing (no
+    match) counts the facet table alone: every row in it is indexed.
+    ``matched`` is how many documents the match has, when the caller knows.
+    """
+    base_sql, base_params = backend().match_ids_sql(match) if match else ("", [])
+    source, membership = f"{FACET_TABLE} f", ""
+    if match:
+        source, membership = backend().facets_of_matched(match, matched)
+    branches, params = [], []
+    unfiltered = [facet for facet in facets if not filters.get(facet)]
+    groups = [(None, unfiltered)] if unfiltered else []
+    groups += [(facet, [facet]) for facet in facets if filters.get(facet)]
+    for skip, wanted in groups:
+        filter_sql, filter_params = _filter_sql(filters, "f.document_id", skip=skip)
+        placeholders = ", ".join(["%s"] * len(wanted))
+        conditions = [f"f.facet IN ({placeholders})", *([membership] if membership else [])]
+        if filter_sql:
+            conditions.append(filter_sql)
+        branches.append(
+            f"SELECT f.facet, f.code, COUNT(*) FROM {source} "  # noqa: S608
+            f"WHERE {' AND '.join(conditions)} GROUP BY f.facet, f.code"
+        )
+        params += [*wanted, *filter_params]
+    if not branches:
+        return {}
+    sql = " UNION ALL ".join(branches)
+    if match:
+        sql = f"WITH matched AS ({base_sql}) {sql}"
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in facets}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*base_params, *params])
+        for facet, code, count in cursor.fetchall():
+            counts[facet][code] = count
+    return counts
+
+
+def known_terms(terms: set[str]) -> set[str]:
+    """The terms that the index vocabulary has."""
+    from .models import SearchTerm
+
+    if not terms:
+        return set()
+    return set(SearchTerm.objects.filter(term__in=sorted(terms)).values_list("term", flat=True))
+
+
+# --------------------------------------------------------------------------
+# Schema on SQLite: the FTS5 table and the triggers that keep it in sync.
+# Migration 0002 creates the same objects; `rebuild_index` recreates them,
+# so a later migration that rebuilds the document table (which drops its
+# triggers on SQLite) is repaired by a rebuild.
+
+SQLITE_FTS_TABLE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "terms_a, terms_b, terms_c, terms_d, "
+    f"content='{DOCUMENT_TABLE}', content_rowid='page_id', "
+    # Diacritics are letters in Finnish and Swedish ("saa" is not "sää");
+    # analysis.py has already lowercased every term.
+    "tokenize='unicode61 remove_diacritics 0')"
+)
+_COLUMNS = "terms_a, terms_b, terms_c, terms_d"
+_OLD = "old.terms_a, old.terms_b, old.terms_c, old.terms_d"
+_NEW = "new.terms_a, new.terms_b, new.terms_c, new.terms_d"
+SQLITE_TRIGGERS = {
+    "search_document_ai": (
+        f"CREATE TRIGGER IF NOT EXISTS search_document_ai AFTER INSERT ON {DOCUMENT_TABLE} BEGIN "  # noqa: S608
+        f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.page_id, {_NEW}); END"
+    ),
+    "search_document_ad": (
+        f"CREATE TRIGGER IF NOT EXISTS search_document_ad AFTER DELETE ON {DOCUMENT_TABLE} BEGIN "  # noqa: S608
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.page_id, {_OLD}); END"
+    ),
+    "search_document_au": (
+        f"CREATE TRIGGER IF NOT EXISTS search_document_au AFTER UPDATE ON {DOCUMENT_TABLE} BEGIN "  # noqa: S608
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.page_id, {_OLD}); "
+        f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.page_id, {_NEW}); END"
+    ),
+}
+
+
+def before_bulk_load() -> None:
+    """Stop row-by-row FTS5 upkeep while `rebuild_index` rewrites everything."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for name in SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def after_bulk_load() -> None:
+    """Fill the FTS5 table from the documents in one pass, then resume upkeep."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(SQLITE_FTS_TABLE)
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
+        for statement in SQLITE_TRIGGERS.values():
+            cursor.execute(statement)
+
+
+# --------------------------------------------------------------------------
+# The search the site, the catalogue and the API use
+
+SORTS = ("relevance", "newest")
+MAX_PER_PAGE = 100
+# Nobody pages this far; the cap keeps OFFSET within the databases' integers.
+MAX_PAGE = 10_000
+
+
+@dataclass
+class SearchResult:
+    """One page of results, with everything a results page shows.
+
+    ``items`` are PracticePage objects with card data prefetched and a
+    ``search_snippet`` attribute (a snippets.Snippet, or None when nothing in
+    the summary or description matched or there was no query). ``facets`` is
+    ``{facet key: [{"code", "label", "count", "selected"}]}`` in display
+    order (see facets.FACETS). ``relaxed`` says that no practice had every
+    query word, so practices with any of them are shown.
+    """
+
+    items: list
+    count: int
+    facets: dict[str, list[dict]]
+    suggestion: str | None
+    relaxed: bool
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(term for word in self.words for term in word.alternatives)
+
+
+@dataclass
+class RankedIds:
+    """One page of practice ids, best first, for callers with their own
+    filtering and paging (the API)."""
+
+    ids: list[int]
+    count: int
+    relaxed: bool
+    suggestion: str | None
+
+
+def rank_practices(query: str, within=None, limit: int = 20, offset: int = 0) -> RankedIds:
+    """Rank published practices for ``query``: ids ``[offset:offset + limit]``.
+
+    ``within`` is an optional PracticePage queryset to stay within (the
+    API's own filters); only its ids are used, inside the same SQL
+    statement. An empty query lists newest first; a query that analyses to
+    nothing finds nothing. Load the pages with
+    ``PracticePage.objects.filter(pk__in=ranked.ids)`` and order them by
+    ``ranked.ids``.
+    """
+    query = query.replace("\x00", " ")[:MAX_QUERY_CHARS].strip() if isinstance(query, str) else ""
+    words = parse_query(query) if query else []
+    if query and not words:
+        return RankedIds([], 0, False, None)
+    words, corrections = correct_spelling(words)
+    match = choose_match(words)
+    restriction = within.values("pk").query.sql_with_params() if within is not None else None
+    limit, offset = _int_in_range(limit, 1, MAX_PER_PAGE, 20), _int_in_range(offset, 0, 10**12, 0)
+    ids, count, partial = ranked_page_ids(match, {}, "relevance", limit, offset, within=restriction)
+    return RankedIds(ids, count, partial > 0, _respell(query, corrections) if corrections else None)
+
+
+def _int_in_range(value, low: int, high: int, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return min(max(number, low), high)
+
+
+def search(
+    query: str = "",
+    filters: dict[str, list[str]] | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = 20,
+    language: str | None = None,
+    with_facets: bool = True,
+) -> SearchResult:
+    """Search the published practices.
+
+    An empty query lists every published practice (newest first) with its
+    facets; a query that analyses to nothing (only stop words or symbols)
+    finds nothing. ``filters`` is ``{facet key: [codes]}`` with the keys of
+    facets.FACETS; unknown keys and codes are ignored. ``page`` past the end
+    gives the last page. ``language`` picks the snippet language (default:
+    the active language). ``with_facets=False`` skips counting the facets
+    (``facets`` is then empty), for callers that do not show them.
+    """
+    from mallipankki.practices.listing import published_practices, with_card_data
+
+    from .facets import FACETS, FacetLabels, clean_filters, facet_values
+    from .snippets import snippet_for
+
+    query = query if isinstance(query, str) else ""
+    query = query.replace("\x00", " ")[:MAX_QUERY_CHARS].strip()
+    labels = FacetLabels()
+    filters = clean_filters(filters, labels)
+    sort = sort if sort in SORTS else "relevance"
+    per_page = _int_in_range(per_page, 1, MAX_PER_PAGE, 20)
+    page = _int_in_range(page, 1, MAX_PAGE, 1)
+    language = (language or translation.get_language() or "fi")[:2]
+    result = SearchResult(
+        items=[], count=0, facets={}, suggestion=None, relaxed=False, query=query, filters=filters, sort=sort
+    )
+    result.page, result.per_page = page, per_page
+
+    words = parse_query(query) if query else []
+    if query and not words:
+        result.facets = facet_values({}, filters, labels) if with_facets else {}
+        return result
+    words, corrections = correct_spelling(words)
+    result.words = words
+    match = choose_match(words)
+
+    ids, result.count, partial = ranked_page_ids(match, filters, sort, per_page, (page - 1) * per_page)
+    if not ids and result.count:
+        result.page = result.num_pages
+        ids, result.count, partial = ranked_page_ids(match, filters, sort, per_page, (result.page - 1) * per_page)
+    # Relaxed only when something short of a complete match is shown.
+    result.relaxed = partial > 0
+    if with_facets:
+        matched = None if filters else result.count
+        result.facets = facet_values(facet_counts(match, filters, list(FACETS), matched), filters, labels)
+    if corrections:
+        result.suggestion = _respell(query, corrections)
+
+    practices = {practice.pk: practice for practice in with_card_data(published_practices().filter(pk__in=ids))}
+    # A practice missing here went offline after the index was read; skip it.
+    result.items = [practices[pk] for pk in ids if pk in practices]
+    terms = result.terms
+    for item in result.items:
+        item.search_snippet = snippet_for(item, terms, language) if terms else None
+    return result
+
+
+def correct_spelling(words: list[Word]) -> tuple[list[Word], dict[str, str]]:
+    """Words the index does not know get the closest known word's terms as expansions.
+
+    So a mistyped word still finds what it was meant to (as a weaker match),
+    and the correction is offered as “Tarkoititko: …”. Returns the words and
+    ``{original: correction}`` for the corrected ones.
+    """
+    from .suggestions import closest_word
+
+    known = known_terms({term for word in words for term in word.alternatives})
+    corrected, corrections = [], {}
+    for word in words:
+        replacement = None if word.alternatives & known else closest_word(word.original)
+        alternatives = {term for fixed in parse_query(replacement or "") for term in fixed.alternatives}
+        # The vocabulary keeps words of practices that have since gone.
+        if alternatives and has_match(Match((Word(replacement, frozenset(alternatives), frozenset()),))):
+            corrections[word.original] = replacement
+            word = Word(word.original, word.terms, word.expansions | alternatives)
+        corrected.append(word)
+    return corrected, corrections
+
+
+def _respell(query: str, corrections: dict[str, str]) -> str:
+    from .suggestions import replace_word
+
+    for original, term in corrections.items():
+        query = replace_word(query, original, term)
+    return query

@@ -1,0 +1,244 @@
+"""Keeping the search index: what a practice contributes, and writing it.
+
+`document_entry` turns a practice, in its interchange shape (the one mapping
+of interchange.py), into analysed terms per weight group and facet values;
+it is plain Python so tests and benchmarks call it directly. The other
+functions write entries to the tables in models.py:
+
+- `index_practice(page)` after a publish or an edit,
+- `remove_practice(page_id)` after an unpublish or a delete,
+- `rebuild_index(progress)` for `manage.py rebuild_search_index`.
+
+Only live and public practices are ever written: `index_practice` reloads
+the page through `published_practices()` and removes it when it is not there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.utils.dateparse import parse_datetime
+
+from mallipankki.practices.interchange import export_queryset, practice_to_record
+from mallipankki.practices.listing import published_practices
+from mallipankki.practices.models import LANGS
+from mallipankki.vocabularies.models import TargetGroup
+
+from . import engine
+from .analysis import analyse_for_index
+from .models import SearchDocument, SearchFacet, SearchTerm
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+# Words for spelling suggestions: letters only, at least four (shorter ones
+# are never corrected); a suggestion replaces one typed word with one word.
+_VOCABULARY_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")
+# Markdown link targets and bare URLs are addresses, not words: without this
+# every description with a link would index "https", "www" and domain parts.
+_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+@dataclass
+class Entry:
+    """What one practice puts in the index."""
+
+    lang: str
+    terms: dict[str, list[str]] = field(default_factory=dict)  # weight group "a".."d" -> terms
+    facets: list[tuple[str, str]] = field(default_factory=list)
+    published_at: datetime | None = None
+    # Words as written (lowercased), for spelling suggestions only.
+    words: set[str] = field(default_factory=set)
+
+    def vocabulary(self) -> set[str]:
+        """What this practice adds to SearchTerm: its terms and its words."""
+        return {term for group in self.terms.values() for term in group} | self.words
+
+    def columns(self) -> dict[str, str]:
+        return {f"terms_{group}": " ".join(self.terms.get(group, [])) for group in "abcd"}
+
+
+def _plain(text: str) -> str:
+    return _URL_RE.sub(" ", _LINK_TARGET_RE.sub("]", text))
+
+
+def _neutral_terms(text: str, langs: list[str]) -> list[str]:
+    """Terms of a text that has no language of its own (a keyword, a name).
+
+    It is analysed in the practice's first language, and the terms that its
+    other languages add are appended once, so that an English keyword of a
+    Finnish-English practice meets an English query and a Finnish one.
+    """
+    terms = analyse_for_index(text, langs[0])
+    seen = set(terms)
+    for lang in langs[1:]:
+        for term in analyse_for_index(text, lang):
+            if term not in seen:
+                seen.add(term)
+                terms.append(term)
+    return terms
+
+
+def record_languages(record: dict) -> list[str]:
+    present = {lang for key in ("name", "summary", "description") for lang in (record.get(key) or {})}
+    return [lang for lang in LANGS if lang in present] or ["fi"]
+
+
+def target_groups_by_code() -> dict[str, TargetGroup]:
+    return {group.code: group for group in TargetGroup.objects.all()}
+
+
+def document_entry(record: dict, target_groups: dict[str, TargetGroup]) -> Entry:
+    """The index entry of a practice given as an interchange record.
+
+    Weight groups: a = name; b = keywords and target groups; c = summary;
+    d = description, organisations, resource titles and funding project codes.
+    ``target_groups`` maps codes to groups (see `target_groups_by_code`): a
+    practice is also found by the names of its target groups.
+    """
+    langs = record_languages(record)
+    terms: dict[str, list[str]] = {group: [] for group in "abcd"}
+
+    for lang, text in (record.get("name") or {}).items():
+        terms["a"] += analyse_for_index(text, lang)
+    for keyword in record.get("keywords", []):
+        terms["b"] += _neutral_terms(keyword, langs)
+    for code in record.get("target_groups", []):
+        group = target_groups.get(code)
+        if group is not None:
+            for lang in langs:
+                name = getattr(group, f"name_{lang}", "")
+                if name:
+                    terms["b"] += analyse_for_index(name, lang)
+    for lang, text in (record.get("summary") or {}).items():
+        terms["c"] += analyse_for_index(text, lang)
+    for lang, text in (record.get("description") or {}).items():
+        terms["d"] += analyse_for_index(_plain(text), lang)
+    for organisation in record.get("organisations", []):
+        terms["d"] += _neutral_terms(organisation["name"], langs)
+    for resource in record.get("resources", []):
+        for lang, title in (resource.get("title") or {}).items():
+            terms["d"] += analyse_for_index(title, lang)
+    for funding in record.get("funding", []):
+        if funding.get("project_code"):
+            terms["d"] += _neutral_terms(funding["project_code"], langs)
+
+    facets = [("theme", code) for code in record.get("themes", [])]
+    facets += [("target_group", code) for code in record.get("target_groups", [])]
+    facets += [("country", code) for code in record.get("countries", [])]
+    facets += [("region", code) for code in record.get("regions", [])]
+    level = (record.get("evidence") or {}).get("level")
+    if level is not None:
+        facets.append(("evidence_level", str(level)))
+    stage = (record.get("scaling") or {}).get("stage")
+    if stage:
+        facets.append(("scaling_stage", stage))
+    facets += [("resource_type", resource["type"]) for resource in record.get("resources", [])]
+
+    texts = [*(record.get("name") or {}).values(), *(record.get("summary") or {}).values()]
+    texts += [_plain(text) for text in (record.get("description") or {}).values()]
+    texts += record.get("keywords", [])
+    words = {word for text in texts for word in _VOCABULARY_WORD_RE.findall(text.lower()) if len(word) <= 100}
+    published = record.get("published_at")
+    return Entry(
+        lang=" ".join(langs),
+        terms=terms,
+        facets=list(dict.fromkeys(facets)),
+        published_at=parse_datetime(published) if published else None,
+        words=words,
+    )
+
+
+def _entries(pages: Iterable, target_groups: dict[str, TargetGroup]) -> Iterable[tuple[int, Entry]]:
+    for page in pages:
+        yield page.pk, document_entry(practice_to_record(page), target_groups)
+
+
+def _add_terms(terms: Iterable[str]) -> None:
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term) for term in sorted(set(terms))], ignore_conflicts=True, batch_size=BATCH_SIZE
+    )
+
+
+def index_practice(page) -> bool:
+    """Index the practice as it is live now; True if it is in the index after.
+
+    The page is read again from the database: the instance a signal hands
+    over may carry unsaved state, and only a live, public page may be indexed.
+    """
+    current = export_queryset(published_practices().filter(pk=page.pk)).first()
+    if current is None:
+        remove_practice(page.pk)
+        return False
+    entry = document_entry(practice_to_record(current), target_groups_by_code())
+    with transaction.atomic():
+        document, _created = SearchDocument.objects.update_or_create(
+            page_id=current.pk,
+            defaults={"lang": entry.lang, "published_at": entry.published_at, **entry.columns()},
+        )
+        SearchFacet.objects.filter(document=document).delete()
+        SearchFacet.objects.bulk_create(
+            [SearchFacet(document=document, facet=facet, code=code) for facet, code in entry.facets]
+        )
+        _add_terms(entry.vocabulary())
+    return True
+
+
+def remove_practice(page_id: int) -> None:
+    """Take the practice out of the index (a no-op when it is not there)."""
+    SearchDocument.objects.filter(page_id=page_id).delete()
+
+
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every published practice afresh; returns how many were indexed.
+
+    Runs in one transaction, so searches see the old index until the new one
+    is complete. On SQLite the FTS5 table is filled in one 'rebuild' pass
+    instead of row by row, which is also when its sync triggers are
+    (re)created.
+    """
+    queryset = export_queryset(published_practices())
+    total = queryset.count()
+    target_groups = target_groups_by_code()
+    done = 0
+    with transaction.atomic():
+        engine.before_bulk_load()
+        with connection.cursor() as cursor:
+            # Plain deletes: the ORM would first read every id to cascade.
+            for model in (SearchFacet, SearchDocument, SearchTerm):
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+        terms: set[str] = set()
+        ids = list(queryset.values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch_ids = ids[start : start + BATCH_SIZE]
+            pages = export_queryset(published_practices().filter(pk__in=batch_ids))
+            documents, facets = [], []
+            for page_id, entry in _entries(pages, target_groups):
+                document = SearchDocument(
+                    page_id=page_id, lang=entry.lang, published_at=entry.published_at, **entry.columns()
+                )
+                documents.append(document)
+                facets.append(entry.facets)
+                terms |= entry.vocabulary()
+            SearchDocument.objects.bulk_create(documents)
+            SearchFacet.objects.bulk_create(
+                [
+                    SearchFacet(document=document, facet=facet, code=code)
+                    for document, pairs in zip(documents, facets, strict=True)
+                    for facet, code in pairs
+                ],
+                batch_size=BATCH_SIZE * 4,
+            )
+            done += len(documents)
+            if progress:
+                progress(done, total)
+        _add_terms(terms)
+        engine.after_bulk_load()
+    logger.debug("search index rebuilt: %s practices", done)
+    return done
