@@ -81,7 +81,7 @@ def submit_evaluation(page, evaluator, form, task_state=None) -> Evaluation:
     approved once enough evaluators have submitted.
     """
     previous = (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .filter(practice=page, evaluator=evaluator)
         .current()
         .order_by("-submitted_at", "-pk")
