@@ -23,7 +23,7 @@ Usage:
     python bench/search_quality.py [--verbose]
 
 Database: a test database created and destroyed by Django's test machinery
-(in-memory SQLite, or "test_<name>" on the server of DATABASE_URL), with
+(in-memory SQLite, or "test_<name>_bench_<pid>" on the server of DATABASE_URL), with
 DATA_DIR pointing to a temporary directory, so the developer's own database
 and files are never touched.
 """
@@ -58,6 +58,13 @@ def setup_django(tmp: str) -> None:
     import django
 
     django.setup()
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"].endswith("postgresql"):
+        # Not Django's default test_<name>: a test run on the same server
+        # must not have its database replaced by a benchmark, nor the reverse.
+        database.setdefault("TEST", {})["NAME"] = f"test_{database['NAME']}_bench_{os.getpid()}"
 
 
 # --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ Usage:
     python bench/search_speed.py [--sizes 10000,100000] [--queries 100] [--seed 1]
 
 Database: with DATABASE_URL pointing to PostgreSQL, Django's test database
-("test_<name>") on that server, created and dropped per size; otherwise an
+("test_<name>_bench_<pid>") on that server, created and dropped per size; otherwise an
 SQLite file in a temporary DATA_DIR. The developer's database is never used.
 """
 
@@ -53,6 +53,13 @@ def setup_django(tmp: str) -> None:
     import django
 
     django.setup()
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"].endswith("postgresql"):
+        # Not Django's default test_<name>: a test run on the same server
+        # must not have its database replaced by a benchmark, nor the reverse.
+        database.setdefault("TEST", {})["NAME"] = f"test_{database['NAME']}_bench_{os.getpid()}"
 
 
 class FreshDatabase:
