@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "mallipankki.search",
     "mallipankki.proposals",
     "mallipankki.evaluation",
+    "mallipankki.regions",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
