@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from jsonschema import Draft202012Validator
 from wagtail.models import Page, Site
 
+from mallipankki.practices.importer import validate_file
 from mallipankki.practices.interchange import VocabularyIndex, link_builds_on, upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 from mallipankki.vocabularies.models import Theme
@@ -30,7 +30,6 @@ from .models import ArticlePage, FeaturedPractice, HomePage, StandardPage, Theme
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 PRACTICES_FILE = DEMO_DIR / "practices.json"
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "formats" / "practices-v1.schema.json"
 
 
 class DemoContentError(Exception):
@@ -51,38 +50,31 @@ class LoadReport:
 # --- the interchange file ------------------------------------------------------
 
 
-def practice_file_errors(document: dict) -> list[str]:
-    """Schema errors of an interchange document, as "path: message" lines."""
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return [
-        f"{'/'.join(str(part) for part in error.absolute_path) or '(juuri)'}: {error.message}"
-        for error in sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
-    ]
+def demo_file_problems(path: Path = PRACTICES_FILE) -> list[str]:
+    """What the importer would reject in the demo file, as "place: message" lines.
+
+    The demo practices go through the same validation as any import: the
+    schema, then the vocabulary codes and builds-on references.
+    """
+    problems, _count = validate_file(lambda: open(path, "rb"))
+    return [str(problem) for problem in problems]
 
 
 def read_demo_practices(path: Path = PRACTICES_FILE) -> list[dict]:
+    problems = demo_file_problems(path)
+    if problems:
+        raise DemoContentError(
+            f"{path} ei kelpaa (aja migrate tai load_vocabularies, jos sanastoista puuttuu koodeja):\n"
+            + "\n".join(problems)
+        )
     with open(path, encoding="utf-8") as fp:
-        document = json.load(fp)
-    errors = practice_file_errors(document)
-    if errors:
-        raise DemoContentError(f"{path} ei ole kelvollinen mallitiedosto:\n" + "\n".join(errors))
-    return document["practices"]
+        return json.load(fp)["practices"]
 
 
-def _check_vocabularies(records: list[dict], vocabularies: VocabularyIndex) -> None:
-    missing = sorted(
-        {
-            f"{kind}: {code}"
-            for record in records
-            for kind in ("themes", "target_groups", "countries", "regions")
-            for code in record.get(kind, [])
-            if vocabularies.get(kind, code) is None
-        }
-        | {f"themes: {spec['theme']}" for spec in THEME_PAGES if vocabularies.get("themes", spec["theme"]) is None}
-    )
+def _check_theme_pages(vocabularies: VocabularyIndex) -> None:
+    missing = sorted(spec["theme"] for spec in THEME_PAGES if vocabularies.get("themes", spec["theme"]) is None)
     if missing:
-        raise DemoContentError("Sanastoista puuttuu koodeja (aja migrate tai load_vocabularies): " + ", ".join(missing))
+        raise DemoContentError("Sanastoista puuttuu teemoja (aja migrate tai load_vocabularies): " + ", ".join(missing))
 
 
 # --- the builder -------------------------------------------------------------
@@ -102,7 +94,7 @@ def load_demo_content(*, if_empty: bool = False, say: Callable[[str], None] | No
 
     records = read_demo_practices()
     vocabularies = VocabularyIndex()
-    _check_vocabularies(records, vocabularies)
+    _check_theme_pages(vocabularies)
     builder = _Builder(report, say)
 
     with transaction.atomic():

@@ -5,7 +5,14 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from mallipankki.pages.demo_content import PRACTICES_FILE, THEME_PAGES, load_demo_content, practice_file_errors
+from mallipankki.pages.demo_content import (
+    PRACTICES_FILE,
+    THEME_PAGES,
+    DemoContentError,
+    demo_file_problems,
+    load_demo_content,
+    read_demo_practices,
+)
 from mallipankki.pages.models import ArticlePage, HomePage, StandardPage, ThemePage
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 
@@ -32,10 +39,20 @@ def loaded():
     return run()
 
 
+@pytest.mark.django_db
 def test_demo_practices_file_is_a_valid_interchange_file():
+    assert demo_file_problems() == []
+    assert len(read_demo_practices()) == 8
+
+
+@pytest.mark.django_db
+def test_a_broken_demo_file_is_refused_with_the_place_of_each_problem(tmp_path):
     document = json.loads(PRACTICES_FILE.read_text(encoding="utf-8"))
-    assert practice_file_errors(document) == []
-    assert len(document["practices"]) == 8
+    document["practices"][2]["regions"] = ["FI-99"]
+    broken = tmp_path / "practices.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(DemoContentError, match=r'practices\[2\]\.regions\[0\]: unknown region "FI-99"'):
+        read_demo_practices(broken)
 
 
 def test_theme_specs_cover_every_theme_once():
