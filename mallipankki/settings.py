@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "mallipankki.proposals",
     "mallipankki.evaluation",
     "mallipankki.regions",
+    "mallipankki.continuity",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -194,6 +195,13 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="mallipankki@localhos
 PROPOSAL_TRUSTED_PROXIES = env.int("PROPOSAL_TRUSTED_PROXIES", default=0)
 # Proposal attachments: persistent, never served by the web server.
 PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "private"))
+
+# Continuity reminders (manage.py send_continuity_reminders): how long an
+# emailed confirmation link works, how often a practice may be reminded, and
+# the address people are told to write to when a link has expired.
+CONTINUITY_LINK_MAX_AGE_DAYS = env.int("CONTINUITY_LINK_MAX_AGE_DAYS", default=30)
+CONTINUITY_REMINDER_INTERVAL_DAYS = env.int("CONTINUITY_REMINDER_INTERVAL_DAYS", default=30)
+CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
 
 # The open-data API is public: any origin may read it, nobody may write.
 CORS_URLS_REGEX = r"^/api/.*$"

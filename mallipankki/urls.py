@@ -17,6 +17,8 @@ urlpatterns = [
     path("haku/", include("mallipankki.search.urls")),
     path("", include("mallipankki.proposals.urls")),
     path("", include("mallipankki.evaluation.urls")),
+    path("", include("mallipankki.continuity.urls")),
+    path("alueet/", include("mallipankki.regions.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,176 @@
+"""Support requests: who receives them, who may handle them, and each change to one.
+
+Plain functions, testable without HTTP; the views are thin shells around
+them. Every change to a request (status, assignment) and every internal note
+is an added SupportRequestNote row, so the history is never overwritten.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mallipankki.evaluation.roles import MANAGE_PERMISSION
+from mallipankki.proposals import services as proposal_services
+from mallipankki.proposals.emails import editor_addresses
+
+from . import emails
+from .models import RegionalWorker, SupportRequest, SupportRequestNote
+from .scoping import handles_all_regions, regions_for
+
+# --- who ------------------------------------------------------------------------------
+
+
+def workers_of(region):
+    """The active regional workers of `region`, with their users."""
+    return (
+        RegionalWorker.objects.filter(regions=region, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def editors():
+    """Active users who handle every region: editors, admins (by permission) and superusers."""
+    app_label, codename = MANAGE_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    condition = Q(is_superuser=True)
+    if permission is not None:
+        condition |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return get_user_model().objects.filter(condition, is_active=True).distinct()
+
+
+def recipients_for(region) -> list[str]:
+    """Who is told of a new request: the region's workers, or the editors when it has none."""
+    addresses = sorted({worker.user.email for worker in workers_of(region) if worker.user.email})
+    if addresses:
+        return addresses
+    return editor_addresses()
+
+
+def assignable_users(region):
+    """Who a request of `region` may be assigned to: the region's workers and the editors."""
+    worker_ids = workers_of(region).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=worker_ids) | Q(pk__in=editors().values("pk")), is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def can_use_queue(user) -> bool:
+    """Editors and admins, and regional workers who have at least one region."""
+    return handles_all_regions(user) or regions_for(user).exists()
+
+
+def visible_requests(user):
+    """The requests `user` may see and act on: those of their regions."""
+    if handles_all_regions(user):
+        return SupportRequest.objects.all()
+    return SupportRequest.objects.filter(region__in=regions_for(user))
+
+
+# --- arrival ------------------------------------------------------------------------------
+
+
+def rate_limit() -> tuple[int, dt.timedelta]:
+    """The same limit as proposals (PROPOSAL_RATE_LIMIT per PROPOSAL_RATE_WINDOW_SECONDS) unless set apart."""
+    limit, window = proposal_services.rate_limit()
+    return (
+        getattr(settings, "SUPPORT_REQUEST_RATE_LIMIT", limit),
+        dt.timedelta(seconds=getattr(settings, "SUPPORT_REQUEST_RATE_WINDOW_SECONDS", window.total_seconds())),
+    )
+
+
+def rate_limited(request) -> bool:
+    limit, window = rate_limit()
+    recent = SupportRequest.objects.filter(
+        ip_hash=proposal_services.ip_hash(request), created_at__gte=timezone.now() - window
+    )
+    return recent.count() >= limit
+
+
+def create_support_request(form, request) -> SupportRequest:
+    """Stores a valid form's request and tells the region's workers (or the editors)."""
+    data = form.cleaned_data
+    support_request = SupportRequest.objects.create(
+        region=data["region"],
+        practice=data.get("practice"),
+        message=data["message"],
+        name=data["name"],
+        organisation=data["organisation"],
+        email=data["email"],
+        phone=data["phone"],
+        consent_at=timezone.now(),
+        ip_hash=proposal_services.ip_hash(request),
+    )
+    emails.notify_new_request(support_request, recipients_for(support_request.region))
+    return support_request
+
+
+# --- handling ------------------------------------------------------------------------------
+
+
+def _display_name(user) -> str:
+    if user is None:
+        return _("ei ketään")
+    return user.get_full_name() or user.get_username()
+
+
+def change_status(support_request: SupportRequest, status: str, user) -> bool:
+    """Sets the status, records the change and emails the requester. False when nothing changed."""
+    if status not in SupportRequest.Status.values:
+        raise ValueError(f"Unknown status {status!r}")
+    if support_request.status == status:
+        return False
+    old_label = support_request.get_status_display()
+    with transaction.atomic():
+        support_request.status = status
+        support_request.save(update_fields=["status", "updated_at"])
+        SupportRequestNote.objects.create(
+            request=support_request,
+            kind=SupportRequestNote.Kind.STATUS,
+            author=user,
+            text=_("Tila: %(old)s → %(new)s") % {"old": old_label, "new": support_request.get_status_display()},
+        )
+    emails.notify_status_change(support_request)
+    return True
+
+
+def assign(support_request: SupportRequest, assignee, user) -> bool:
+    """Makes `assignee` (or nobody) responsible; records it and tells the assignee. False when unchanged.
+
+    Raises ValueError when `assignee` may not handle the request's region.
+    """
+    if assignee is not None and not assignable_users(support_request.region).filter(pk=assignee.pk).exists():
+        raise ValueError("The assignee does not handle this region.")
+    if support_request.assigned_to_id == (assignee.pk if assignee else None):
+        return False
+    with transaction.atomic():
+        support_request.assigned_to = assignee
+        support_request.save(update_fields=["assigned_to", "updated_at"])
+        SupportRequestNote.objects.create(
+            request=support_request,
+            kind=SupportRequestNote.Kind.ASSIGNMENT,
+            author=user,
+            text=_("Vastuuhenkilö: %(name)s") % {"name": _display_name(assignee)},
+        )
+    if assignee is not None and assignee != user:
+        emails.notify_assignee(support_request)
+    return True
+
+
+def add_note(support_request: SupportRequest, text: str, user) -> SupportRequestNote:
+    """An internal note: kept as written, never sent to the requester."""
+    with transaction.atomic():
+        note = SupportRequestNote.objects.create(
+            request=support_request, kind=SupportRequestNote.Kind.NOTE, author=user, text=text
+        )
+        # The request counts as updated, for the queue's ordering and display.
+        support_request.save(update_fields=["updated_at"])
+    return note

@@ -1,0 +1,129 @@
+"""Public region pages and the "Pyydä tukea" form."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from mallipankki.proposals.views import _error_links
+from mallipankki.vocabularies.models import Region
+
+from . import listing, services
+from .forms import SupportRequestForm, practice_from_query
+from .models import SupportRequest
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "support_request_reference"
+
+# The two practice lists of a region page, each with a paginated page of its own.
+PRACTICE_LISTS = {
+    "kehitetyt": {
+        "query": listing.developed_in,
+        "title": _("Alueella kehitetyt mallit"),
+        "empty": _("Tällä alueella kehitettyjä malleja ei ole vielä julkaistu."),
+    },
+    "kaytossa": {
+        "query": listing.adopted_in,
+        "title": _("Alueella käyttöön otetut mallit"),
+        "empty": _("Tällä alueella ei ole vielä vahvistettuja käyttöönottoja."),
+    },
+}
+
+
+@require_safe
+def index(request):
+    return render(request, "regions/index.html", {"rows": listing.region_overview()})
+
+
+def _preview(kind: str, region) -> dict:
+    queryset = PRACTICE_LISTS[kind]["query"](region)
+    practices = list(queryset[: listing.PREVIEW_SIZE + 1])
+    count = len(practices) if len(practices) <= listing.PREVIEW_SIZE else queryset.count()
+    return {"kind": kind, **PRACTICE_LISTS[kind], "practices": practices[: listing.PREVIEW_SIZE], "count": count}
+
+
+@require_safe
+def region(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    form = SupportRequestForm(initial={"region": region.code})
+    form.set_aria()
+    context = {
+        "region": region,
+        "developed": _preview("kehitetyt", region),
+        "adopted": _preview("kaytossa", region),
+        "workers": list(listing.public_workers(region)),
+        "form": form,
+    }
+    return render(request, "regions/region.html", context)
+
+
+@require_safe
+def practice_list(request, slug, kind):
+    if kind not in PRACTICE_LISTS:
+        raise Http404
+    region = get_object_or_404(Region, slug=slug)
+    paginator = Paginator(PRACTICE_LISTS[kind]["query"](region), listing.PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("sivu"))
+    context = {
+        "region": region,
+        "list": PRACTICE_LISTS[kind],
+        "page_obj": page_obj,
+        "practices": list(page_obj.object_list),
+    }
+    return render(request, "regions/practice_list.html", context)
+
+
+def _render_form(request, form, practice=None, status=200):
+    form.set_aria()
+    context = {"form": form, "errors": _error_links(form), "practice": practice}
+    return render(request, "regions/support.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def support(request):
+    if request.method != "POST":
+        practice = practice_from_query(request.GET.get("malli"))
+        initial = {}
+        region = None
+        slug = request.GET.get("alue", "")
+        if slug and "\x00" not in slug:  # a NUL byte breaks PostgreSQL parameters
+            region = Region.objects.filter(slug=slug[:100]).first()
+        if region is None and practice is not None:
+            # The practice's first region is the best guess; the person can change it.
+            region = practice.regions.first()
+        if region is not None:
+            initial["region"] = region.code
+        if practice is not None:
+            initial["practice"] = practice.slug
+        return _render_form(request, SupportRequestForm(initial=initial), practice)
+    if services.rate_limited(request):
+        return render(request, "regions/rate_limited.html", status=429)
+    form = SupportRequestForm(request.POST)
+    if form.is_spam:
+        # Looks like success to the bot; nothing is stored or sent.
+        logger.info("Support request honeypot filled; discarded")
+        return render(request, "regions/thanks.html", {"support_request": None})
+    if not form.is_valid():
+        return _render_form(request, form, form.cleaned_data.get("practice"))
+    support_request = services.create_support_request(form, request)
+    request.session[SESSION_KEY] = support_request.reference
+    return redirect("regions:thanks")
+
+
+@never_cache
+@require_safe
+def thanks(request):
+    reference = request.session.get(SESSION_KEY)
+    support_request = (
+        SupportRequest.objects.filter(reference=reference).select_related("region", "practice").first()
+        if reference
+        else None
+    )
+    if support_request is None:
+        return redirect("regions:support")
+    return render(request, "regions/thanks.html", {"support_request": support_request})

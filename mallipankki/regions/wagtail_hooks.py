@@ -1,0 +1,54 @@
+from django import forms
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_urls, services
+from .models import RegionalWorker
+
+
+@hooks.register("register_admin_urls")
+def register_support_request_urls():
+    return [path("tukipyynnot/", include(admin_urls, namespace="regions_admin"))]
+
+
+class SupportRequestMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.can_use_queue(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_support_request_menu_item():
+    return SupportRequestMenuItem(_("Tukipyynnöt"), reverse("regions_admin:index"), icon_name="help", order=260)
+
+
+class RegionalWorkerViewSet(SnippetViewSet):
+    """Admins and editors link users to the regions they serve (permissions from migration 0003)."""
+
+    model = RegionalWorker
+    icon = "group"
+    menu_label = _("Aluetyöntekijät")
+    menu_order = 261
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["__str__", "region_names", "title", "public_contact"]
+    list_filter = ["regions", "public_contact"]
+    search_fields = []
+    ordering = ["user__last_name", "user__first_name", "user__username"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("title"),
+        FieldPanel("phone"),
+        FieldPanel("public_contact"),
+    ]
+
+    def get_queryset(self, request):
+        return RegionalWorker.objects.select_related("user").prefetch_related("regions")
+
+
+register_snippet(RegionalWorkerViewSet)
