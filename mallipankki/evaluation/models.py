@@ -223,7 +223,11 @@ class PublicationDecisionTask(GroupApprovalTask):
         if set_practice_status(workflow_state.content_object, "in_review", user):
             # The task state records the latest revision: let it see the new one.
             workflow_state.content_object.refresh_from_db()
-        return super().start(workflow_state, user=user)
+        task_state = super().start(workflow_state, user=user)
+        from .emails import notify_ready_for_decision
+
+        transaction.on_commit(lambda: notify_ready_for_decision(task_state.pk))
+        return task_state
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
@@ -385,3 +389,32 @@ class PracticeEvaluationSummary(models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.summary or self.next_evidence_step or self.evaluated_on)
+
+
+# --- notifications ----------------------------------------------------------
+
+
+class SentNotification(models.Model):
+    """One email sent about one event to one recipient; a second is never sent.
+
+    The recipient is a key ("user:12", "submitter:34"), not an address, so the
+    log holds no personal data of its own: erasing a submitter's data leaves
+    it as it is.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_key = models.CharField(max_length=60)
+    recipient_key = models.CharField(max_length=60)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "recipient_key"], name="evaluation_sentnotification_once"
+            )
+        ]
+        verbose_name = _("lähetetty ilmoitus")
+        verbose_name_plural = _("lähetetyt ilmoitukset")
+
+    def __str__(self):
+        return f"{self.kind} {self.object_key} → {self.recipient_key}"

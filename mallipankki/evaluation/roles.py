@@ -10,7 +10,8 @@ permissions, not group names, wherever a permission expresses the rule:
   (Toimittajat, Ylläpitäjät);
 - `evaluation.add_evaluation`: can be assigned as an evaluator (Arvioijat);
 - `proposals.view_proposal`: read submitted proposals with the submitter's
-  personal data (Toimittajat, Ylläpitäjät).
+  personal data (Toimittajat, Ylläpitäjät; Aluetyöntekijät since migration
+  0006, only those of their own regions: see mallipankki.proposals.access).
 """
 
 EDITORS = "Toimittajat"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
-from .emails import notify_assigned
+from .emails import notify_assigned, notify_evaluation_submitted
 from .models import (
     DISAGREEMENT_SPREAD,
     CriterionScore,
@@ -60,16 +60,18 @@ def set_assignments(page, evaluators, assigned_by) -> tuple[list, list]:
     )
     added = [user for pk, user in wanted.items() if pk not in existing]
     removed = [a.evaluator for pk, a in existing.items() if pk not in wanted and pk not in evaluated]
-    for user in added:
+    created = [
         EvaluationAssignment.objects.create(
             workflow_state=workflow_state, practice_id=page.pk, evaluator=user, assigned_by=assigned_by
         )
+        for user in added
+    ]
     if removed:
         EvaluationAssignment.objects.filter(
             workflow_state=workflow_state, evaluator__in=[user.pk for user in removed]
         ).delete()
-    for user in added:
-        transaction.on_commit(lambda user=user: notify_assigned(page, user))
+    for assignment in created:
+        transaction.on_commit(lambda pk=assignment.pk: notify_assigned(pk))
     return added, removed
 
 
@@ -106,8 +108,10 @@ def submit_evaluation(page, evaluator, form, task_state=None) -> Evaluation:
             for criterion, score, reason in form.scores()
         ]
     )
-    if task_state is not None:
-        task_state.task.specific.check_complete(task_state, user=evaluator)
+    completed = task_state is not None and task_state.task.specific.check_complete(task_state, user=evaluator)
+    if not completed:
+        # The evaluation that completes the step is announced with the decision step.
+        transaction.on_commit(lambda: notify_evaluation_submitted(evaluation.pk))
     return evaluation
 
 

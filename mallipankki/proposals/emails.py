@@ -1,59 +1,77 @@
-"""Emails to the person who proposed a practice, and to the editors.
+"""Emails to the person who proposed a practice, and to the staff concerned.
 
-No user-typed text goes into a subject line; bodies are plain text.
+Sent through `evaluation.notifications.send_once`: each at most once per
+proposal and recipient. No user-typed text goes into a subject line; bodies
+are plain text.
 """
 
-import logging
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.core.mail import send_mail
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 
-logger = logging.getLogger(__name__)
-
-
-def _send(template: str, context: dict, recipients: list[str]) -> None:
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return
-    context = {"BASE_URL": settings.BASE_URL, **context}
-    try:
-        send_mail(
-            subject=render_to_string(f"proposals/emails/{template}_subject.txt", context).strip(),
-            message=render_to_string(f"proposals/emails/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=recipients,
-        )
-    except (OSError, ConnectionError):
-        # The proposal is stored either way; a mail outage must not lose it.
-        logger.exception("Sending %s email failed", template)
+from mallipankki.evaluation.notifications import (
+    Recipient,
+    admin_url,
+    editors,
+    send_once,
+    user_recipient,
+    users_with_permission,
+)
+from mallipankki.evaluation.roles import VIEW_PROPOSALS_PERMISSION
 
 
-def send_confirmation(proposal) -> None:
-    _send("confirmation", {"proposal": proposal}, [proposal.submitter_email])
+def submitter(proposal) -> Recipient:
+    # Erased proposals have no address left: send_once skips them.
+    return Recipient(f"submitter:{proposal.pk}", proposal.submitter_email, proposal.submitter_name)
 
 
-def send_decision(proposal) -> None:
-    template = "published" if proposal.status == proposal.Status.PUBLISHED else "rejected"
+def send_confirmation(proposal) -> int:
+    return send_once(
+        "proposal_received",
+        f"proposal:{proposal.pk}",
+        [submitter(proposal)],
+        "proposals/emails/confirmation",
+        {"proposal": proposal},
+    )
+
+
+def send_decision(proposal) -> int:
+    """The submitter hears the decision; a rejection with its reason."""
+    if proposal.status == proposal.Status.PUBLISHED:
+        template = "published"
+    elif proposal.status == proposal.Status.REJECTED:
+        template = "rejected"
+    else:
+        return 0
     page = proposal.practice
     context = {
         "proposal": proposal,
         "page_url": settings.BASE_URL + page.url if page and page.live and page.url else "",
     }
-    _send(template, context, [proposal.submitter_email])
+    return send_once(
+        f"proposal_{template}",
+        f"proposal:{proposal.pk}",
+        [submitter(proposal)],
+        f"proposals/emails/{template}",
+        context,
+    )
+
+
+def regional_workers_for(proposal) -> list[Recipient]:
+    """Regional workers of the proposal's regions who may read proposals."""
+    users = users_with_permission(VIEW_PROPOSALS_PERMISSION).filter(regional_worker__regions__in=proposal.regions.all())
+    return [user_recipient(user) for user in users.distinct()]
 
 
 def editor_addresses() -> list[str]:
-    permission = Permission.objects.filter(content_type__app_label="evaluation", codename="manage_evaluations").first()
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    users = users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission) | Q(is_superuser=True))
-    return sorted(set(users.values_list("email", flat=True)))
+    return sorted({recipient.address for recipient in editors()})
 
 
-def notify_editors(proposal) -> None:
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("proposals_admin:detail", args=[proposal.pk])
-    _send("new_proposal", {"proposal": proposal, "url": url}, editor_addresses())
+def notify_editors(proposal) -> int:
+    """Editors, and the regional workers of its regions, hear of a new proposal."""
+    url = admin_url("proposals_admin:detail", proposal.pk)
+    return send_once(
+        "proposal_new",
+        f"proposal:{proposal.pk}",
+        editors() + regional_workers_for(proposal),
+        "proposals/emails/new_proposal",
+        {"proposal": proposal, "url": url},
+    )

@@ -91,6 +91,12 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_reason = models.TextField(_("päätöksen perustelu"), blank=True)
+    # The submitted regions as a relation, so that a regional worker's list
+    # can be filtered in the database (JSON containment is not portable to SQLite).
+    regions = models.ManyToManyField(
+        "vocabularies.Region", blank=True, related_name="proposals", verbose_name=_("maakunnat")
+    )
+    personal_data_erased_at = models.DateTimeField(_("henkilötiedot poistettu"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -133,6 +133,7 @@ def create_proposal(form, request) -> Proposal:
                 consent_at=timezone.now(),
                 ip_hash=ip_hash(request),
             )
+            proposal.regions.set(data["regions"])
             for upload in data["attachments"]:
                 stored.append(_store_attachment(proposal, upload))
             page, _ = upsert_practice(

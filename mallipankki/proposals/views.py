@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.evaluation.roles import VIEW_PROPOSALS_PERMISSION, is_editor
+from mallipankki.evaluation.roles import is_editor
 
 from . import emails, services
+from .access import can_read, can_read_proposals, visible_proposals
 from .forms import ProposalForm
 from .models import Proposal, ProposalAttachment
 
@@ -107,7 +108,7 @@ class ProposalAdminMixin(WagtailAdminTemplateMixin):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PROPOSALS_PERMISSION):
+        if not can_read_proposals(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -118,7 +119,9 @@ class ProposalListView(ProposalAdminMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        queryset = Proposal.objects.select_related("practice").prefetch_related("attachments")
+        queryset = visible_proposals(
+            self.request.user, Proposal.objects.select_related("practice").prefetch_related("attachments")
+        )
         status = self.request.GET.get("tila")
         if status in Proposal.Status.values:
             queryset = queryset.filter(status=status)
@@ -139,7 +142,12 @@ class ProposalDetailView(ProposalAdminMixin, DetailView):
     context_object_name = "proposal"
 
     def get_queryset(self):
-        return Proposal.objects.select_related("practice", "decided_by").prefetch_related("attachments")
+        # Outside the user's regions a proposal is "not found", not "forbidden":
+        # its existence is not revealed either.
+        return visible_proposals(
+            self.request.user,
+            Proposal.objects.select_related("practice", "decided_by").prefetch_related("attachments"),
+        )
 
     def get_page_title(self):
         return _("Ehdotus %(reference)s") % {"reference": self.object.reference}
@@ -170,10 +178,10 @@ class ProposalDetailView(ProposalAdminMixin, DetailView):
 
 
 def can_download(user, attachment) -> bool:
-    """Editors; evaluators assigned to the practice or who have evaluated it."""
+    """Who may read the proposal; evaluators assigned to the practice or who have evaluated it."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.has_perm(VIEW_PROPOSALS_PERMISSION) or is_editor(user):
+    if is_editor(user) or can_read(user, attachment.proposal):
         return True
     practice_id = attachment.proposal.practice_id
     if practice_id is None:

@@ -14,11 +14,14 @@ from mallipankki.evaluation.models import EvaluationCriterion
 from mallipankki.evaluation.tests.test_flow import evaluation_post
 from mallipankki.proposals.models import Proposal
 from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, make_user, pdf_upload, proposal_data
+from mallipankki.regions.models import RegionalWorker
+from mallipankki.vocabularies.models import Region
 
 ROLES = [
     "anonymous",
     "no_role",
-    "regional",
+    "regional",  # Aluetyöntekijät, Uusimaa: the proposal's region
+    "regional_other",  # Aluetyöntekijät, Lappi only
     "evaluator_done",  # Arvioijat, assigned, has submitted an evaluation
     "evaluator_pending",  # Arvioijat, assigned, not yet evaluated
     "evaluator_other",  # Arvioijat, not assigned to this practice
@@ -28,22 +31,22 @@ ROLES = [
 
 # view: expected outcome per role, in ROLES order.
 MATRIX = {
-    "public: /ehdota/": "ok ok ok ok ok ok ok ok",
-    "public: /ehdota/kiitos/ (no proposal sent)": "form form form form form form form form",
-    "public: /arviointi/": "ok ok ok ok ok ok ok ok",
-    "public: draft practice page": "404 404 404 404 404 404 404 404",
-    "admin: dashboard": "login login ok ok ok ok ok ok",
-    "admin: edit draft practice": "login login ok ok ok denied ok ok",
-    "admin: add a practice": "login login ok denied denied denied ok ok",
-    "admin: users": "login login denied denied denied denied denied ok",
-    "admin: vocabularies": "login login denied denied denied denied denied ok",
-    "admin: criteria snippets": "login login denied denied denied denied ok ok",
-    "evaluation: list": "login login denied ok ok ok ok ok",
-    "evaluation: compare evaluations": "login login denied ok denied denied ok ok",
-    "evaluation: score": "login login denied ok ok denied denied denied",
-    "proposals: list": "login login denied denied denied denied ok ok",
-    "proposals: detail": "login login denied denied denied denied ok ok",
-    "proposals: attachment": "login login denied ok ok denied ok ok",
+    "public: /ehdota/": "ok ok ok ok ok ok ok ok ok",
+    "public: /ehdota/kiitos/ (no proposal sent)": "form form form form form form form form form",
+    "public: /arviointi/": "ok ok ok ok ok ok ok ok ok",
+    "public: draft practice page": "404 404 404 404 404 404 404 404 404",
+    "admin: dashboard": "login login ok ok ok ok ok ok ok",
+    "admin: edit draft practice": "login login ok ok ok ok denied ok ok",
+    "admin: add a practice": "login login ok ok denied denied denied ok ok",
+    "admin: users": "login login denied denied denied denied denied denied ok",
+    "admin: vocabularies": "login login denied denied denied denied denied denied ok",
+    "admin: criteria snippets": "login login denied denied denied denied denied ok ok",
+    "evaluation: list": "login login denied denied ok ok ok ok ok",
+    "evaluation: compare evaluations": "login login denied denied ok denied denied ok ok",
+    "evaluation: score": "login login denied denied ok ok denied denied denied",
+    "proposals: list": "login login ok ok denied denied denied ok ok",
+    "proposals: detail": "login login ok 404 denied denied denied ok ok",
+    "proposals: attachment": "login login ok denied ok ok denied ok ok",
 }
 
 
@@ -54,12 +57,15 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
         cls.users = {
             "no_role": make_user("tavallinen"),
             "regional": make_user("aluetyontekija", roles.REGIONAL_WORKERS),
+            "regional_other": make_user("lapintyontekija", roles.REGIONAL_WORKERS),
             "evaluator_done": make_user("arvioija1", roles.EVALUATORS),
             "evaluator_pending": make_user("arvioija2", roles.EVALUATORS),
             "evaluator_other": make_user("arvioija3", roles.EVALUATORS),
             "editor": make_user("toimittaja", roles.EDITORS),
             "admin": make_user("yllapitaja", roles.ADMINS),
         }
+        RegionalWorker.objects.create(user=cls.users["regional"]).regions.set(Region.objects.filter(code="FI-18"))
+        RegionalWorker.objects.create(user=cls.users["regional_other"]).regions.set(Region.objects.filter(code="FI-10"))
         response = Client().post(reverse("proposals:propose"), {**proposal_data(), "attachments": [pdf_upload()]})
         assert response.status_code == 302, response.content[:500]
         cls.proposal = Proposal.objects.get()
@@ -128,6 +134,15 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
         # Nothing above published anything.
         self.page.refresh_from_db()
         self.assertFalse(self.page.live)
+
+    def test_regional_workers_list_only_their_regions_proposals(self):
+        for role, listed in (("regional", True), ("regional_other", False), ("editor", True), ("admin", True)):
+            with self.subTest(role=role):
+                client = Client()
+                client.force_login(self.users[role])
+                response = client.get(reverse("proposals_admin:index"))
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(self.proposal.reference in response.content.decode(), listed)
 
     def test_evaluators_do_not_see_scores_before_their_own(self):
         client = Client()
