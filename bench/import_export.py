@@ -2,10 +2,16 @@
 
     python bench/import_export.py [--sizes 1000,10000,100000]
 
-Each size runs in a fresh subprocess against a throwaway SQLite database in a
-temporary DATA_DIR (or the database in DATABASE_URL, which it empties first
-— never point it at real data), so peak memory (ru_maxrss) is per size.
-Prints records/s and peak memory for import and for export.
+Each size runs in a fresh subprocess against a throwaway database (an SQLite
+file in a temporary DATA_DIR, or with DATABASE_URL pointing to PostgreSQL a
+test database of its own on that server, created and dropped; see
+bench/search_speed.py), so peak memory (ru_maxrss) is per size. DEBUG is off,
+as in production: with it on, Django keeps and formats every query.
+
+Prints, for import, export and a full search reindex (rebuild_index), the
+wall time, records/s and peak memory, and the import's CPU time: on a
+machine shared with other work, wall time is what the user waits, and CPU
+time says what the code costs.
 """
 
 import argparse
@@ -23,45 +29,57 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_one(size: int, workdir: Path) -> dict:
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mallipankki.settings")
-    import django
+    from bench.search_speed import FreshDatabase, setup_django
 
-    django.setup()
-    from django.core.management import call_command
-
+    setup_django(str(workdir))
     from bench.generate_corpus import write_corpus
-    from mallipankki.pages.demo_content import load_demo_content
-    from mallipankki.practices.exporter import iter_export_json
-    from mallipankki.practices.importer import import_file
 
-    call_command("migrate", verbosity=0)
-    load_demo_content()
     corpus = workdir / f"corpus-{size}.json"
     with open(corpus, "w", encoding="utf-8") as fp:
         write_corpus(size, fp, seed=size)
 
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    result = import_file(corpus)
-    import_seconds = time.perf_counter() - started
-    assert result.ok, result.problems[:5]
-    rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with FreshDatabase():
+        from mallipankki.pages.demo_content import load_demo_content
+        from mallipankki.practices.exporter import iter_export_json
+        from mallipankki.practices.importer import import_file
+        from mallipankki.search.indexing import rebuild_index
 
-    started = time.perf_counter()
-    with open(workdir / "export.json", "w", encoding="utf-8") as out:
-        for piece in iter_export_json(include_private=True):
-            out.write(piece)
-    export_seconds = time.perf_counter() - started
-    rss_export = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        load_demo_content()
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started, cpu = time.perf_counter(), time.process_time()
+        result = import_file(corpus)
+        import_seconds, import_cpu = time.perf_counter() - started, time.process_time() - cpu
+        assert result.ok, result.problems[:5]
+        assert result.created == size, (result.created, size)
+        rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+        started, cpu = time.perf_counter(), time.process_time()
+        with open(workdir / "export.json", "w", encoding="utf-8") as out:
+            for piece in iter_export_json(include_private=True):
+                out.write(piece)
+        export_seconds, export_cpu = time.perf_counter() - started, time.process_time() - cpu
+        rss_export = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+        started, cpu = time.perf_counter(), time.process_time()
+        indexed = rebuild_index()
+        reindex_seconds, reindex_cpu = time.perf_counter() - started, time.process_time() - cpu
+        rss_reindex = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "size": size,
         "import_s": round(import_seconds, 1),
         "import_per_s": round(size / import_seconds, 1),
+        "import_cpu_s": round(import_cpu, 1),
         "export_s": round(export_seconds, 1),
         "export_per_s": round((size + 8) / export_seconds, 1),
+        "export_cpu_s": round(export_cpu, 1),
+        "reindexed": indexed,
+        "reindex_s": round(reindex_seconds, 1),
+        "reindex_per_s": round(indexed / reindex_seconds, 1),
+        "reindex_cpu_s": round(reindex_cpu, 1),
         "rss_before_mb": round(rss_before / 1024),
         "rss_after_import_mb": round(rss_import / 1024),
         "rss_after_export_mb": round(rss_export / 1024),
+        "rss_after_reindex_mb": round(rss_reindex / 1024),
     }
 
 
@@ -73,17 +91,36 @@ def main():
     if args.child:
         print(json.dumps(run_one(args.child, Path(os.environ["DATA_DIR"]))))
         return
-    print(f"{'size':>8} {'import s':>9} {'rec/s':>7} {'export s':>9} {'rec/s':>8} {'peak MB imp/exp':>16}")
+    header = (
+        f"{'size':>7} {'import s':>9} {'rec/s':>7} {'cpu s':>7} {'export s':>9} {'rec/s':>7} {'cpu s':>7} "
+        f"{'reindex s':>10} {'rec/s':>7} {'cpu s':>7} {'peak MB start/imp/exp/reindex':>30}"
+    )
+    print(header, flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="mallipankki-bench-") as tmp:
-            env = {**os.environ, "DATA_DIR": tmp, "DEBUG": "true"}
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", str(size)], env=env, capture_output=True, text=True, check=True
-            ).stdout.strip().splitlines()[-1]
+            env = {**os.environ, "DATA_DIR": tmp}
+            out = (
+                subprocess.run(
+                    [sys.executable, __file__, "--child", str(size)],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
         row = json.loads(out)
+        memory = "/".join(
+            str(row[key])
+            for key in ("rss_before_mb", "rss_after_import_mb", "rss_after_export_mb", "rss_after_reindex_mb")
+        )
         print(
-            f"{row['size']:>8} {row['import_s']:>9} {row['import_per_s']:>7} {row['export_s']:>9} "
-            f"{row['export_per_s']:>8} {row['rss_after_import_mb']:>7}/{row['rss_after_export_mb']:<8}"
+            f"{row['size']:>7} {row['import_s']:>9} {row['import_per_s']:>7} {row['import_cpu_s']:>7} "
+            f"{row['export_s']:>9} {row['export_per_s']:>7} {row['export_cpu_s']:>7} "
+            f"{row['reindex_s']:>10} {row['reindex_per_s']:>7} "
+            f"{row['reindex_cpu_s']:>7} {memory:>30}",
+            flush=True,
         )
 
 

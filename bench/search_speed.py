@@ -7,7 +7,9 @@ English names, typos, words that find nothing) are timed three ways:
 
 - results only: `search(q, with_facets=False)` (what the API needs),
 - with facets: `search(q)` (what /haku/ needs),
-- with facets and filters: `search(q, {theme, and for half of them a region})`.
+- with facets and filters: `search(q, {theme, and for half of them a region})`,
+- results only and with facets again, each query prepared afresh ("cold":
+  without engine.prepare_query's per-process cache).
 
 Browsing (empty query, with facets) and incremental indexing
 (`index_practice()` as the publish signal runs it) are timed too.
@@ -248,6 +250,17 @@ def timed(calls) -> list[float]:
     return times
 
 
+def cold(call):
+    """``call`` with the prepared-query cache emptied first."""
+    from mallipankki.search.engine import forget_prepared_queries
+
+    def run():
+        forget_prepared_queries()
+        call()
+
+    return run
+
+
 def summary(times: list[float]) -> str:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
@@ -296,6 +309,11 @@ def run_size(size: int, query_count: int, seed: int) -> None:
     )
     print("results only           " + summary(timed([lambda q=q: search(q, with_facets=False) for q in queries])))
     print("with facets            " + summary(timed([lambda q=q: search(q) for q in queries])))
+    # The lines above find each query prepared (engine.prepare_query caches
+    # the analysis, spelling and strict/relaxed choice for a while); these
+    # prepare every query afresh, as for a query nobody asked just before.
+    print("results only, cold     " + summary(timed([cold(lambda q=q: search(q, with_facets=False)) for q in queries])))
+    print("with facets, cold      " + summary(timed([cold(lambda q=q: search(q)) for q in queries])))
     print(
         "with facets + filters  "
         + summary(timed([lambda q=q, f=f: search(q, f) for q, f in zip(queries, filters, strict=True)]))

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("mallipankki.evaluation.urls")),
     path("", include("mallipankki.continuity.urls")),
     path("alueet/", include("mallipankki.regions.urls")),
+    path("", include("mallipankki.adoptions.urls")),
 ]
 
 if settings.DEBUG:

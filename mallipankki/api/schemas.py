@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 # Codes are at most 100 characters in every vocabulary and never contain
 # control characters; anything else is refused by validation before it reaches
@@ -12,9 +12,18 @@ Code = Annotated[str, StringConstraints(max_length=100, pattern=r"^[^\x00-\x1f\x
 MAX_VALUES_PER_FILTER = 50
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000_000
+MAX_QUERY_LENGTH = 1000
 
 
 class PracticeFilters(Schema):
+    q: str | None = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description=(
+            "Hakusanat. Suomi taivutusmuotoineen ja yhdyssanoineen (työkokeiluun löytää työkokeilun), "
+            "ruotsi ja englanti. Mallit järjestetään osuvuuden mukaan; muut rajaukset pätevät hakuun."
+        ),
+    )
     theme: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
@@ -59,9 +68,68 @@ class PracticeItem(Schema):
     url: str = Field(description="Mallin sivu Mallipankissa.")
 
 
+class FacetCount(Schema):
+    code: str = Field(description="Arvon koodi, sama kuin vastaavassa rajauksessa.")
+    count: int = Field(description="Montako hakuehtoja vastaavaa mallia arvolla on.")
+
+
+class Facets(Schema):
+    """Counts per value for the current query and filters; each facet's own
+    filter is left out of its counts, so they show what choosing a value
+    would give."""
+
+    theme: list[FacetCount] = Field(description="Teemat (rajaus theme).")
+    target_group: list[FacetCount] = Field(description="Kohderyhmät (rajaus target_group).")
+    country: list[FacetCount] = Field(description="Maat (rajaus country).")
+    region: list[FacetCount] = Field(description="Maakunnat (rajaus region).")
+    evidence_level: list[FacetCount] = Field(description="Näytön taso 0–5 (rajaus evidence_min).")
+    scaling_stage: list[FacetCount] = Field(description="Levinneisyys (rajaus scaling_stage).")
+    resource_type: list[FacetCount] = Field(description="Aineistojen tyypit: pdf, link.")
+    continuity_status: list[FacetCount] = Field(description="Toiminnan tila: in_project, embedded, ended, unknown.")
+    has_adoptions: list[FacetCount] = Field(description="Mallit, joilla on käyttöönottoja: yes.")
+
+
 class PracticeList(Schema):
     count: int = Field(description="Hakuehtoja vastaavien mallien määrä.")
     items: list[PracticeItem]
+    facets: Facets = Field(
+        description=(
+            'Mallien määrät arvoittain hakuehdoilla, muotoa {"theme": [{"code": …, "count": …}], …}; '
+            "vain arvot, joilla on malleja, eniten malleja ensin."
+        )
+    )
+
+
+class LineageLink(Schema):
+    id: str = Field(description="Toisen mallin tunnus.")
+    note: str = Field("", description="Mitä muutettiin (yhden rivin kuvaus); tyhjä, jos sitä ei ole kerrottu.")
+
+
+class Lineage(Schema):
+    builds_on: list[LineageLink] = Field(
+        default_factory=list,
+        description="Julkaistut mallit, joihin tämä malli pohjautuu, ja mitä tässä mallissa muutettiin.",
+    )
+    built_upon_by: list[LineageLink] = Field(
+        default_factory=list,
+        description="Julkaistut mallit, jotka pohjautuvat tähän malliin, ja mitä niissä muutettiin.",
+    )
+
+
+class PracticeDetail(BaseModel):
+    """A practice record (practices-v1) with the page address and the lineage notes.
+
+    The record's own fields are not repeated here: they are defined by
+    formats/practices-v1.schema.json, and every one of them is passed through.
+    A pydantic model, not a ninja Schema: a Schema reads its input through
+    attribute access and would drop the fields it does not declare.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(description="Mallin pysyvä tunnus.")
+    url: str = Field(description="Mallin sivu Mallipankissa.")
+    lineage: Lineage = Field(description="Sukulaismallit ja muutoskuvaukset (vain julkaistut mallit).")
 
 
 class Term(Schema):

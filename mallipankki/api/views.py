@@ -20,16 +20,18 @@ from mallipankki.practices.models import PracticePage
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .csv_export import iter_export_csv
-from .schemas import Error, PracticeFilters, PracticeList, Vocabularies
+from .schemas import Error, PracticeDetail, PracticeFilters, PracticeList, Vocabularies
 
 DESCRIPTION = """\
 Mallipankin avoin data: työllisyyden edistämisen hyvät käytänteet ja mallit
 koneluettavassa muodossa. Rajapinta on avoin ja vain luettava: tunnistautumista
 ei tarvita, ja kaikki vastaukset ovat JSON-muotoisia, ellei toisin mainita.
 
-* `/practices` – julkaistut mallit sivuittain; rajaa teeman, kohderyhmän, maan,
-  maakunnan, näytön tason ja levinneisyyden mukaan. Saman rajauksen toistetut
-  arvot yhdistetään TAI-ehdolla, eri rajaukset JA-ehdolla.
+* `/practices` – julkaistut mallit sivuittain; hae sanoilla (`q`, osuvimmat
+  ensin) ja rajaa teeman, kohderyhmän, maan, maakunnan, näytön tason ja
+  levinneisyyden mukaan. Saman rajauksen toistetut arvot yhdistetään
+  TAI-ehdolla, eri rajaukset JA-ehdolla. Vastauksen `facets` kertoo mallien
+  määrät rajausten arvoittain.
 * `/practices/{id}` – yksi malli tiedonsiirtomuodossa (practices-v1).
 * `/vocabularies` – teemojen, kohderyhmien, maakuntien ja maiden koodit ja nimet.
 * `/export.json` ja `/export.csv` – kaikki julkaistut mallit yhtenä tiedostona.
@@ -130,35 +132,86 @@ def practice_item(page: PracticePage) -> dict:
     }
 
 
+def facet_filters(filters: PracticeFilters) -> dict[str, list[str]]:
+    """The API's filters as the search engine's facet filters (same keys;
+    evidence_min becomes the evidence levels it allows)."""
+    chosen = {name: list(dict.fromkeys(getattr(filters, name))) for name in (*VOCABULARY_FILTERS, "scaling_stage")}
+    if filters.evidence_min:
+        chosen["evidence_level"] = [str(level) for level in range(filters.evidence_min, 6)]
+    return {name: codes for name, codes in chosen.items() if codes}
+
+
+def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    """``{facet: [{"code", "count"}]}`` for every facet, most practices first."""
+    from mallipankki.search.facets import FACETS
+
+    return {
+        key: [
+            {"code": code, "count": count}
+            for code, count in sorted(counts.get(key, {}).items(), key=lambda item: (-item[1], item[0]))
+            if count
+        ]
+        for key in FACETS
+    }
+
+
 @read_only(
     "/practices",
     response={200: PracticeList, 422: Error},
     summary="Julkaistut mallit",
-    description="Julkaistut mallit nimen mukaan järjestettynä, sivuittain (`limit`, `offset`).",
+    description=(
+        "Julkaistut mallit sivuittain (`limit`, `offset`): hakusanoilla `q` osuvuuden mukaan järjestettynä, "
+        "ilman hakusanoja nimen mukaan. `facets` kertoo mallien määrät rajausten arvoittain näillä "
+        "hakuehdoilla."
+    ),
 )
 def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
-    queryset = filter_practices(filters)
-    count = queryset.count()
-    pages = export_queryset(queryset).order_by("title", "pk")[filters.offset : filters.offset + filters.limit]
-    return {"count": count, "items": [practice_item(page) for page in pages]}
+    from mallipankki.search.engine import facet_counts, rank_practices
+    from mallipankki.search.facets import FACETS
+
+    queryset = filter_practices(filters)  # validates every code first
+    chosen = facet_filters(filters)
+    if filters.q and filters.q.strip():
+        ranked = rank_practices(filters.q, limit=filters.limit, offset=filters.offset, filters=chosen, with_facets=True)
+        found = {page.pk: page for page in export_queryset(published_practices().filter(pk__in=ranked.ids))}
+        # A practice missing here went offline after the index was read.
+        pages = [found[pk] for pk in ranked.ids if pk in found]
+        count, counts = ranked.count, ranked.facets
+    else:
+        count = queryset.count()
+        pages = export_queryset(queryset).order_by("title", "pk")[filters.offset : filters.offset + filters.limit]
+        counts = facet_counts(None, chosen, list(FACETS))
+    return {"count": count, "items": [practice_item(page) for page in pages], "facets": facet_answer(counts)}
 
 
 @read_only(
     "/practices/{practice_id}",
-    response={200: dict, 404: Error},
+    response={200: PracticeDetail, 404: Error},
     summary="Yksi malli",
     description=(
-        "Malli tiedonsiirtomuodossa (formats/practices-v1.schema.json) sekä sen sivun osoite `url`. "
-        "Yhteystiedot ovat mukana vain, jos ne on merkitty julkisiksi."
+        "Malli tiedonsiirtomuodossa (formats/practices-v1.schema.json) sekä sen sivun osoite `url` ja "
+        "sukulaismallit muutoskuvauksineen `lineage` (vain julkaistut mallit; tiedonsiirtomuodon `builds_on` "
+        "luettelee tunnukset). Yhteystiedot ovat mukana vain, jos ne on merkitty julkisiksi."
     ),
 )
 def get_practice(request: HttpRequest, practice_id: str):
+    from django.db.models import Prefetch
+
+    from mallipankki.practices.lineage import lineage_notes
+    from mallipankki.practices.models import BuildsOnLink
+
     page = None
+    # One queryset for the practice and its lineage: building it reads the view
+    # restrictions, which both then share.
+    published = published_practices()
     if PRACTICE_ID.fullmatch(practice_id):
-        page = export_queryset(published_practices().filter(slug=practice_id)).first()
+        # The targets of the builds-on links come with the links (one query
+        # instead of two), which pays for the lineage query below.
+        with_targets = Prefetch("builds_on_links", queryset=BuildsOnLink.objects.select_related("target"))
+        page = export_queryset(published.filter(slug=practice_id).prefetch_related(with_targets)).first()
     if page is None:
         raise HttpError(404, "Practice not found.")
-    return {**practice_to_record(page), "url": public_url(page)}
+    return {**practice_to_record(page), "url": public_url(page), "lineage": lineage_notes(page, published)}
 
 
 def _terms(model) -> list[dict]:

@@ -5,6 +5,11 @@ number of records: the first pass checks every record against the JSON
 Schema and the instance's rules and keeps only ids; the second pass writes,
 all in one transaction. A file with any problem writes nothing, and every
 problem is reported with its place (`practices[3].regions[0]: ...`).
+
+The second pass reads the file in chunks: records whose practice exists are
+updated one by one through `upsert_practice`; runs of new ones are created
+together by bulk_write.create_practices, which leaves the same rows (tree,
+revision, log entries, search index) in a few statements per table.
 """
 
 import json
@@ -22,6 +27,7 @@ from django.db.models.signals import post_save
 from django.utils.dateparse import parse_date, parse_datetime
 from jsonschema import Draft202012Validator
 
+from .bulk_write import create_practices
 from .interchange import VOCABULARY_FIELDS, VocabularyIndex, link_builds_on, upsert_practice
 from .models import PracticeIndexPage, PracticePage
 
@@ -197,6 +203,20 @@ def _schema_message(error) -> str:
     return error.message[:300]
 
 
+def _inline_refs(node, definitions: dict):
+    """`node` with every local "$ref": "#/$defs/x" replaced by the definition (no cycles)."""
+    if isinstance(node, list):
+        return [_inline_refs(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target = _inline_refs(definitions[node["$ref"].removeprefix("#/$defs/")], definitions)
+        siblings = {key: _inline_refs(value, definitions) for key, value in node.items() if key != "$ref"}
+        # Keywords beside a $ref apply too; merged unless they clash with the target's.
+        return {**target, **siblings} if not siblings.keys() & target.keys() else {**siblings, "allOf": [target]}
+    return {key: _inline_refs(value, definitions) for key, value in node.items()}
+
+
 def _valid_datetime(value: str) -> bool:
     try:
         parsed = parse_datetime(value)
@@ -230,10 +250,11 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
     if "practices" not in top:
         return problems, 0
 
+    # The practice schema with its $refs written out: resolving a reference
+    # costs more than checking what it points to, once per record.
     item_schema = {
         "$schema": validator.schema["$schema"],
-        "$defs": validator.schema["$defs"],
-        "$ref": "#/$defs/practice",
+        **_inline_refs(validator.schema["$defs"]["practice"], validator.schema["$defs"]),
     }
     item_validator = validator.evolve(schema=item_schema)
     rules = RecordRules()
@@ -324,11 +345,15 @@ def import_file(
     user=None,
     dry_run: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
+    bulk: bool = True,
 ) -> ImportResult:
     """Validates, then imports in one transaction. Writes nothing on any problem.
 
     A dry run does the writes too, to count created/updated/unchanged
-    truthfully, and then rolls them back.
+    truthfully, and then rolls them back. New practices are written in
+    batches (bulk_write.py); `bulk=False` writes every record through
+    upsert_practice instead, the reference that the batched path is tested
+    against.
     """
     open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
     problems, total = validate_file(open_file, progress=(lambda n: progress("validate", n, 0)) if progress else None)
@@ -337,7 +362,7 @@ def import_file(
         return result
     try:
         with transaction.atomic(), bulk_import_mode():
-            written = _write(open_file, result, user, progress)
+            written = _write(open_file, result, user, progress, bulk)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -346,22 +371,69 @@ def import_file(
     return result
 
 
-def _write(open_file, result: ImportResult, user, progress):
+# New records are written in batches of this many (bulk_write.py); records
+# that exist already go through upsert_practice one by one.
+BATCH_SIZE = 500
+
+
+def _chunks(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
+    chunk = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write(open_file, result: ImportResult, user, progress, bulk: bool = True):
     index = practice_index()
     vocabularies = VocabularyIndex()
-    # Only pages whose builds_on had to wait are kept; the rest are dropped as
-    # we go so that memory does not grow with the file.
-    waiting: dict[str, PracticePage] = {}
+    # Only pages whose builds_on had to wait are kept (as ids); the rest are
+    # dropped as we go so that memory does not grow with the file.
+    waiting: dict[str, tuple[int, list[str]]] = {}
     written: list[str] = []
-    for count, record in enumerate(_iter_records(open_file), start=1):
-        page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
-        setattr(result, action, getattr(result, action) + 1)
-        if action != "unchanged":
-            written.append(page.slug)
-        if page.interchange_builds_on:
-            waiting[page.slug] = page
-        if progress and count % 100 == 0:
+    count = 0
+
+    def create(batch: list[dict]):
+        for created in create_practices(index, batch, user=user, vocabularies=vocabularies):
+            written.append(created.slug)
+            if created.deferred_builds_on:
+                waiting[created.slug] = (created.pk, created.deferred_builds_on)
+        result.created += len(batch)
+        batch.clear()
+
+    for chunk in _chunks(_iter_records(open_file), BATCH_SIZE):
+        existing = set(
+            PracticePage.objects.child_of(index)
+            .filter(slug__in=[record["id"] for record in chunk])
+            .values_list("slug", flat=True)
+        )
+        batch: list[dict] = []
+        for record in chunk:
+            if bulk and record["id"] not in existing:
+                batch.append(record)
+                continue
+            # File order decides which builds_on targets exist when a record
+            # is written, so the new records before this one go first.
+            create(batch)
+            page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
+            setattr(result, action, getattr(result, action) + 1)
+            if action != "unchanged":
+                written.append(page.slug)
+            if page.interchange_builds_on:
+                waiting[page.slug] = (page.pk, page.interchange_builds_on)
+        create(batch)
+        count += len(chunk)
+        if progress:
             progress("write", count, result.total)
     if waiting:
-        link_builds_on(waiting, user=user)
+        pages = PracticePage.objects.in_bulk([pk for pk, _wanted in waiting.values()])
+        by_slug = {}
+        for slug, (pk, wanted) in waiting.items():
+            page = pages[pk]
+            page.interchange_builds_on = wanted
+            by_slug[slug] = page
+        link_builds_on(by_slug, user=user)
     return written

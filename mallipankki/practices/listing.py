@@ -5,12 +5,12 @@ public practices are ever listed, and through `with_card_data()` so that a
 page of cards costs a fixed number of queries however many cards it shows.
 """
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from mallipankki.vocabularies.models import TargetGroup, Theme
+from mallipankki.vocabularies.models import Theme
 
-from .models import PracticePage, Resource
+from .models import Adoption, PracticePage, Resource
 
 
 def published_practices():
@@ -22,7 +22,13 @@ def with_card_data(queryset):
         "themes",
         "target_groups",
         Prefetch("resources", queryset=Resource.objects.order_by("sort_order")),
-    )
+    ).annotate(adoption_count=adoption_count())
+
+
+def adoption_count():
+    """Confirmed adoptions (Adoption rows) per practice, as a subquery: no extra query, no GROUP BY."""
+    rows = Adoption.objects.filter(practice=OuterRef("pk")).order_by().values("practice")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 def newest_practices(limit: int = 6):
@@ -58,26 +64,11 @@ def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
 
 
 def catalogue_context(request, index_page) -> dict:
-    """The /mallit/ listing with plain-link filters by theme and target group."""
-    themes = list(Theme.objects.all())
-    target_groups = list(TargetGroup.objects.all())
-    selected_theme = next((t for t in themes if t.code == request.GET.get("teema")), None)
-    selected_group = next((g for g in target_groups if g.code == request.GET.get("kohderyhma")), None)
+    """The /mallit/ listing: the search engine's results panel (see
+    search/presentation.py) with the catalogue's link filters, so that its
+    addresses (?teema=…&kohderyhma=…&sivu=…) keep working and gain q."""
+    from mallipankki.search.presentation import results_context
 
-    queryset = published_practices()
-    if selected_theme:
-        queryset = queryset.filter(themes=selected_theme)
-    if selected_group:
-        queryset = queryset.filter(target_groups=selected_group)
-    queryset = with_card_data(queryset.order_by("title", "pk"))
-
-    paginator = Paginator(queryset, index_page.page_size)
-    page = paginator.get_page(request.GET.get("sivu"))
-    return {
-        "themes": themes,
-        "target_groups": target_groups,
-        "selected_theme": selected_theme,
-        "selected_group": selected_group,
-        "page_obj": page,
-        "practices": list(page.object_list),
-    }
+    return results_context(
+        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
+    )

@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -82,7 +83,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(Page):
+class PracticePage(RoutablePageMixin, Page):
     class EvidenceLevel(models.IntegerChoices):
         NOT_ASSESSED = 0, _("0 – ei arvioitu")
         DESCRIBED = 1, _("1 – vaikutus kuvattu selkeästi")
@@ -366,10 +367,36 @@ class PracticePage(Page):
         return PracticePage.objects.live().public().filter(builds_on_links__target=self).distinct().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
+        from django.db.models import prefetch_related_objects
+
+        from .lineage import direct_lineage
+        from .scaling import scaling_guidance
+
         context = super().get_context(request, *args, **kwargs)
-        context["builds_on"] = [link for link in self.builds_on_links.select_related("target") if link.target.live]
-        context["built_upon_by"] = self.built_upon_by()
+        lineage = direct_lineage(self)
+        context["builds_on"] = lineage.builds_on
+        context["built_upon_by"] = lineage.built_upon_by
+        if self.pk:
+            # The guidance and the page's funding list read the same rows: one query.
+            prefetch_related_objects([self], "funding")
+        context["scaling"] = scaling_guidance(self)
         return context
+
+    @path("sukupuu/", name="family")
+    def family_page(self, request):
+        """The whole family tree of practices linked by builds-on links.
+
+        A route of the practice page rather than a view of its own: Wagtail then
+        serves it only while the practice is live, applies the same privacy
+        rules, and the address follows the page (/mallit/<id>/sukupuu/).
+        """
+        from django.template.response import TemplateResponse
+
+        from .lineage import family_context
+
+        context = Page.get_context(self, request)
+        context.update(family_context(self))
+        return TemplateResponse(request, "practices/practice_family_page.html", context)
 
 
 class Organisation(Orderable):

@@ -34,6 +34,9 @@ field weights.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -446,6 +449,7 @@ SQLITE_TRIGGERS = {
 
 def before_bulk_load() -> None:
     """Stop row-by-row FTS5 upkeep while `rebuild_index` rewrites everything."""
+    forget_prepared_queries()
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
@@ -459,6 +463,7 @@ def after_bulk_load() -> None:
     On PostgreSQL, refresh the planner's statistics instead: after a bulk
     load they describe the old tables until autovacuum comes round.
     """
+    forget_prepared_queries()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {DOCUMENT_TABLE}, {FACET_TABLE}")
@@ -517,34 +522,51 @@ class SearchResult:
 @dataclass
 class RankedIds:
     """One page of practice ids, best first, for callers with their own
-    filtering and paging (the API)."""
+    rendering and paging (the API). ``facets`` is ``{facet key: {code:
+    count}}`` when asked for, else empty."""
 
     ids: list[int]
     count: int
     relaxed: bool
     suggestion: str | None
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def rank_practices(query: str, within=None, limit: int = 20, offset: int = 0) -> RankedIds:
+def rank_practices(
+    query: str,
+    within=None,
+    limit: int = 20,
+    offset: int = 0,
+    filters: dict[str, list[str]] | None = None,
+    with_facets: bool = False,
+) -> RankedIds:
     """Rank published practices for ``query``: ids ``[offset:offset + limit]``.
 
-    ``within`` is an optional PracticePage queryset to stay within (the
-    API's own filters); only its ids are used, inside the same SQL
-    statement. An empty query lists newest first; a query that analyses to
-    nothing finds nothing. Load the pages with
+    ``within`` is an optional PracticePage queryset to stay within; only its
+    ids are used, inside the same SQL statement. ``filters`` are facet
+    filters as in `search` (codes are taken as given: the caller validates
+    them). An empty query lists newest first; a query that analyses to
+    nothing finds nothing. ``with_facets`` counts the facets of the match
+    and the filters (not of ``within``). Load the pages with
     ``PracticePage.objects.filter(pk__in=ranked.ids)`` and order them by
     ``ranked.ids``.
     """
+    from .facets import FACETS
+
+    filters = {key: list(codes) for key, codes in (filters or {}).items() if key in FACETS and codes}
     query = query.replace("\x00", " ")[:MAX_QUERY_CHARS].strip() if isinstance(query, str) else ""
-    words = parse_query(query) if query else []
-    if query and not words:
-        return RankedIds([], 0, False, None)
-    words, corrections = correct_spelling(words)
-    match = choose_match(words)
+    prepared = prepare_query(query)
+    if prepared is None:
+        return RankedIds([], 0, False, None, {key: {} for key in FACETS} if with_facets else {})
+    words, corrections, match = prepared
     restriction = within.values("pk").query.sql_with_params() if within is not None else None
     limit, offset = _int_in_range(limit, 1, MAX_PER_PAGE, 20), _int_in_range(offset, 0, 10**12, 0)
-    ids, count, partial = ranked_page_ids(match, {}, "relevance", limit, offset, within=restriction)
-    return RankedIds(ids, count, partial > 0, _respell(query, corrections) if corrections else None)
+    ids, count, partial = ranked_page_ids(match, filters, "relevance", limit, offset, within=restriction)
+    facets = {}
+    if with_facets:
+        matched = None if filters or within is not None else count
+        facets = facet_counts(match, filters, list(FACETS), matched)
+    return RankedIds(ids, count, partial > 0, _respell(query, corrections) if corrections else None, facets)
 
 
 def _int_in_range(value, low: int, high: int, default: int) -> int:
@@ -592,13 +614,12 @@ def search(
     )
     result.page, result.per_page = page, per_page
 
-    words = parse_query(query) if query else []
-    if query and not words:
+    prepared = prepare_query(query)
+    if prepared is None:
         result.facets = facet_values({}, filters, labels) if with_facets else {}
         return result
-    words, corrections = correct_spelling(words)
-    result.words = words
-    match = choose_match(words)
+    words, corrections, match = prepared
+    result.words = list(words)
 
     ids, result.count, partial = ranked_page_ids(match, filters, sort, per_page, (page - 1) * per_page)
     if not ids and result.count:
@@ -619,6 +640,49 @@ def search(
     for item in result.items:
         item.search_snippet = snippet_for(item, terms, language) if terms else None
     return result
+
+
+# Preparing a query (analysis, spelling against the index vocabulary, the
+# choice between a strict and a relaxed match) costs several index lookups,
+# and a scan of similar vocabulary words for an unknown word; live search
+# asks for the same query again as a reader types, filters and pages. So
+# prepared queries are kept per process, for PREPARED_TTL seconds at most
+# and until the index changes in this process (signals.py and the bulk
+# load hooks call forget_prepared_queries). The results themselves are
+# always read afresh.
+PREPARED_TTL = 30.0
+PREPARED_MAX = 500
+_prepared: OrderedDict[tuple[str, str], tuple[float, tuple]] = OrderedDict()
+_prepared_lock = threading.Lock()
+
+
+def forget_prepared_queries() -> None:
+    with _prepared_lock:
+        _prepared.clear()
+
+
+def prepare_query(query: str) -> tuple[tuple[Word, ...], dict[str, str], Match | None] | None:
+    """(words, spelling corrections, match) for a cleaned query; None when a
+    non-empty query analyses to nothing (it finds nothing)."""
+    if not query:
+        return (), {}, None
+    key = (connection.settings_dict["NAME"], query)
+    now = time.monotonic()
+    with _prepared_lock:
+        cached = _prepared.get(key)
+        if cached and now - cached[0] < PREPARED_TTL:
+            _prepared.move_to_end(key)
+            return cached[1]
+    words = parse_query(query)
+    if not words:
+        return None
+    words, corrections = correct_spelling(words)
+    prepared = (tuple(words), corrections, choose_match(words))
+    with _prepared_lock:
+        _prepared[key] = (now, prepared)
+        while len(_prepared) > PREPARED_MAX:
+            _prepared.popitem(last=False)
+    return prepared
 
 
 def correct_spelling(words: list[Word]) -> tuple[list[Word], dict[str, str]]:

@@ -54,6 +54,11 @@ def _static(pairs: Callable[[], list[tuple[object, str]]]) -> Callable[[Iterable
     return choices
 
 
+# "has_adoptions": someone besides the developer uses the practice (at least
+# one Adoption on the live page; see indexing.document_entry). Only "yes" is
+# a value: practices without adoptions are what is left when it is not chosen.
+ADOPTION_CHOICES = [("yes", _("Käytössä muuallakin"))]
+
 FACETS: dict[str, Facet] = {
     facet.key: facet
     for facet in (
@@ -64,6 +69,13 @@ FACETS: dict[str, Facet] = {
         Facet("evidence_level", "naytto", _("Näytön taso"), _static(lambda: PracticePage.EvidenceLevel.choices)),
         Facet("scaling_stage", "levinneisyys", _("Levinneisyys"), _static(lambda: PracticePage.ScalingStage.choices)),
         Facet("resource_type", "aineisto", _("Aineisto"), _static(lambda: Resource.Kind.choices)),
+        Facet(
+            "continuity_status",
+            "jatkuvuus",
+            _("Toiminnan tila"),
+            _static(lambda: PracticePage.ContinuityStatus.choices),
+        ),
+        Facet("has_adoptions", "kayttoonotot", _("Käyttöönotot"), _static(lambda: ADOPTION_CHOICES)),
     )
 }
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection, transaction
+from django.db.models.constants import OnConflict
 from django.utils.dateparse import parse_datetime
 
+from mallipankki.practices.bulk_write import insert_rows
 from mallipankki.practices.interchange import export_queryset, practice_to_record
 from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
@@ -140,6 +142,11 @@ def document_entry(record: dict, target_groups: dict[str, TargetGroup]) -> Entry
     if stage:
         facets.append(("scaling_stage", stage))
     facets += [("resource_type", resource["type"]) for resource in record.get("resources", [])]
+    continuity = (record.get("scaling") or {}).get("status")
+    if continuity:
+        facets.append(("continuity_status", continuity))
+    if record.get("adoptions"):
+        facets.append(("has_adoptions", "yes"))
 
     texts = [*(record.get("name") or {}).values(), *(record.get("summary") or {}).values()]
     texts += [_plain(text) for text in (record.get("description") or {}).values()]
@@ -161,9 +168,48 @@ def _entries(pages: Iterable, target_groups: dict[str, TargetGroup]) -> Iterable
 
 
 def _add_terms(terms: Iterable[str]) -> None:
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(term=term) for term in sorted(set(terms))], ignore_conflicts=True, batch_size=BATCH_SIZE
+    if not terms:
+        return
+    table = connection.ops.quote_name(SearchTerm._meta.db_table)
+    column = connection.ops.quote_name(SearchTerm._meta.get_field("term").column)
+    insert = connection.ops.insert_statement(on_conflict=OnConflict.IGNORE)
+    conflict = connection.ops.on_conflict_suffix_sql(
+        [SearchTerm._meta.get_field("term")], OnConflict.IGNORE, None, None
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"{insert} {table} ({column}) VALUES (%s) {conflict}", [(term,) for term in sorted(set(terms))]
+        )
+
+
+def add_entries(entries: Iterable[tuple[int, Entry]]) -> int:
+    """Writes the entries of practices that are not in the index yet, in bulk.
+
+    Used by `rebuild_index` and by the bulk import (practices/bulk_write.py);
+    returns how many documents were written. Plain executemany inserts: at
+    a hundred thousand practices the ORM's model instances would cost more
+    than the database does.
+    """
+    documents, facets, terms = [], [], set()
+    for page_id, entry in entries:
+        columns = entry.columns()
+        documents.append(
+            (
+                page_id,
+                entry.lang,
+                columns["terms_a"],
+                columns["terms_b"],
+                columns["terms_c"],
+                columns["terms_d"],
+                entry.published_at,
+            )
+        )
+        facets += [(page_id, facet, code) for facet, code in entry.facets]
+        terms |= entry.vocabulary()
+    insert_rows(SearchDocument, "page lang terms_a terms_b terms_c terms_d published_at".split(), documents)
+    insert_rows(SearchFacet, ["document", "facet", "code"], facets)
+    _add_terms(terms)
+    return len(documents)
 
 
 def index_practice(page) -> bool:
@@ -213,32 +259,12 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             # Plain deletes: the ORM would first read every id to cascade.
             for model in (SearchFacet, SearchDocument, SearchTerm):
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
-        terms: set[str] = set()
         ids = list(queryset.values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH_SIZE):
-            batch_ids = ids[start : start + BATCH_SIZE]
-            pages = export_queryset(published_practices().filter(pk__in=batch_ids))
-            documents, facets = [], []
-            for page_id, entry in _entries(pages, target_groups):
-                document = SearchDocument(
-                    page_id=page_id, lang=entry.lang, published_at=entry.published_at, **entry.columns()
-                )
-                documents.append(document)
-                facets.append(entry.facets)
-                terms |= entry.vocabulary()
-            SearchDocument.objects.bulk_create(documents)
-            SearchFacet.objects.bulk_create(
-                [
-                    SearchFacet(document=document, facet=facet, code=code)
-                    for document, pairs in zip(documents, facets, strict=True)
-                    for facet, code in pairs
-                ],
-                batch_size=BATCH_SIZE * 4,
-            )
-            done += len(documents)
+            pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
+            done += add_entries(_entries(pages, target_groups))
             if progress:
                 progress(done, total)
-        _add_terms(terms)
         engine.after_bulk_load()
     logger.debug("search index rebuilt: %s practices", done)
     return done

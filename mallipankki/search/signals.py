@@ -23,6 +23,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from mallipankki.practices.models import PracticePage
 from mallipankki.vocabularies.models import TargetGroup
 
+from .engine import forget_prepared_queries
 from .indexing import index_practice, remove_practice
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ def _safely(action, *args):
             action(*args)
     except Exception:
         logger.exception("search index update failed (%s%r); run rebuild_search_index", action.__name__, args)
+    # A prepared query may have been checked against the old vocabulary.
+    forget_prepared_queries()
 
 
 def practice_published(sender, instance, **kwargs):

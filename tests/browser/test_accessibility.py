@@ -7,6 +7,8 @@ desktop and mobile widths go to /tmp/screens/ for a human to look at.
 """
 
 import json
+import re
+from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -32,6 +34,9 @@ PAGE_KINDS = [
     "catalogue",
     "catalogue-filtered",
     "catalogue-page-2",
+    "catalogue-search",
+    "search-results",
+    "search-no-results",
     "practice-with-pdf",
     "practice-builds-on",
     "not-found",
@@ -87,6 +92,22 @@ def resolve_path(kind: str) -> tuple[str, int]:
     if kind == "catalogue-page-2":
         add_practices(index, index.page_size + 3 - live_practices.count())
         return f"{index.url}?sivu=2", 200
+    if kind in ("catalogue-search", "search-results"):
+        base = index.url if kind == "catalogue-search" else "/haku/"
+        return f"{base}?q={quote(search_word(live_practices))}", 200
+    if kind == "search-no-results":
+        # A mistyped word within a theme that has no practices: nothing is
+        # found, and the page offers the word as it is spelled in the index.
+        from mallipankki.search.engine import search
+
+        titles = live_practices.order_by("path").values_list("title", flat=True)
+        words = dict.fromkeys(word.lower() for title in titles for word in re.findall(r"[^\W\d_]{6,12}", title))
+        for word in list(words)[:10]:
+            typo = word[:3] + word[4:]
+            result = search(typo, {"theme": ["toimintakyky"]})
+            if not result.count and result.suggestion:
+                return f"/haku/?q={quote(typo)}&teema=toimintakyky", 200
+        pytest.fail("No mistyped word from the demo practices' names gets a suggestion.", pytrace=False)
     if kind == "practice-with-pdf":
         with_pdf = live_practices.filter(resources__kind="pdf").distinct().order_by("path")
         return first(with_pdf, "practice with a PDF").url, 200
@@ -104,6 +125,15 @@ def resolve_path(kind: str) -> tuple[str, int]:
     if kind == "not-found":
         return "/tata-sivua-ei-ole-olemassa/", 404
     raise AssertionError(kind)
+
+
+def search_word(live_practices) -> str:
+    """A word of the first practice's name that search finds it by."""
+    for title in live_practices.order_by("path").values_list("title", flat=True):
+        words = re.findall(r"[^\W\d_]{6,}", title)
+        if words:
+            return max(words, key=len).lower()
+    pytest.fail("The demo content has no practice with a name to search for.", pytrace=False)
 
 
 def add_practices(index, count: int) -> None:

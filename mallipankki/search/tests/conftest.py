@@ -13,6 +13,17 @@ from wagtail.models import Page, Site
 
 from mallipankki.practices.interchange import VocabularyIndex, upsert_practice
 
+
+@pytest.fixture(autouse=True)
+def fresh_prepared_queries():
+    """Each test prepares its queries against its own index (and settings)."""
+    from mallipankki.search.engine import forget_prepared_queries
+
+    forget_prepared_queries()
+    yield
+    forget_prepared_queries()
+
+
 PDF = {"type": "pdf", "title": {"fi": "Opas"}, "url": "https://example.org/opas.pdf"}
 LINK = {"type": "link", "title": {"fi": "Verkkosivu"}, "url": "https://example.org/"}
 
@@ -44,7 +55,7 @@ CORPUS = [
         "target_groups": ["hanketoimijat"],
         "countries": ["FI"],
         "regions": ["FI-01"],
-        "scaling": {"stage": "local"},
+        "scaling": {"stage": "local", "status": "ended"},
         "published_at": "2024-02-10T10:00:00Z",
     },
     {
@@ -76,6 +87,8 @@ CORPUS = [
         "countries": ["FI"],
         "regions": ["FI-18"],
         "evidence": {"level": 4},
+        "scaling": {"status": "embedded"},
+        "adoptions": [{"organisation": "Esimerkkikaupunki", "region": "FI-18", "year": 2023}],
         "published_at": "2024-05-10T10:00:00Z",
     },
     {

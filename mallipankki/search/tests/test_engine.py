@@ -189,6 +189,16 @@ def test_facets_count_the_current_results(corpus):
     assert labels["SE"] == "Ruotsi"
 
 
+def test_continuity_status_and_adoption_facets(corpus):
+    result = search("")
+    assert facet(result, "continuity_status") == {"embedded": (1, False), "ended": (1, False)}
+    assert facet(result, "has_adoptions") == {"yes": (1, False)}
+    adopted = search("", {"has_adoptions": ["yes"]})
+    assert slugs(adopted) == ["tuettu-tyo"]
+    assert facet(adopted, "continuity_status") == {"embedded": (1, False)}
+    assert slugs(search("", {"continuity_status": ["ended"]})) == ["kokeilukulttuuri"]
+
+
 def test_facets_follow_the_query(corpus):
     result = search("maahanmuuttajanaisille")
     assert facet(result, "country") == {"FI": (1, False), "SE": (1, False)}

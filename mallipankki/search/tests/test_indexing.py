@@ -208,3 +208,17 @@ def test_entry_puts_fields_in_their_weight_groups(vocabularies):
 def test_entry_keeps_term_frequencies(vocabularies):
     entry = document_entry({"id": "x", "name": {"fi": "Paja"}, "summary": {"fi": "Paja, paja ja paja."}}, vocabularies)
     assert entry.terms["c"].count("paja") == 3
+
+
+def test_entry_has_continuity_status_and_adoptions_facets(vocabularies):
+    entry = document_entry(
+        {
+            "id": "x",
+            "name": {"fi": "Malli"},
+            "scaling": {"stage": "local", "status": "embedded"},
+            "adoptions": [{"organisation": "Kaupunki", "region": "FI-18"}],
+        },
+        vocabularies,
+    )
+    assert {("continuity_status", "embedded"), ("has_adoptions", "yes")} <= set(entry.facets)
+    assert not [facet for facet in entry.facets if facet[0] == "continuity_status" and facet[1] != "embedded"]

@@ -44,7 +44,17 @@ def test_facets_are_labelled_checkbox_groups(client, corpus):
     legends = [fieldset.legend.get_text(strip=True) for fieldset in soup.select("#search-facets fieldset")]
     assert legends[:2] == ["Teema", "Kohderyhmä"]
     params = {box["name"] for box in soup.select("#search-facets input[type=checkbox]")}
-    assert params <= {"teema", "kohderyhma", "maa", "maakunta", "naytto", "levinneisyys", "aineisto"}
+    assert params <= {
+        "teema",
+        "kohderyhma",
+        "maa",
+        "maakunta",
+        "naytto",
+        "levinneisyys",
+        "aineisto",
+        "jatkuvuus",
+        "kayttoonotot",
+    }
     for box in soup.select("#search-facets input[type=checkbox]"):
         assert soup.find("label", attrs={"for": box["id"]}) is not None
     checked = soup.select("#search-facets input[checked]")

@@ -1,0 +1,345 @@
+"""Creating many new practices at once, with the end state of the per-page path.
+
+`upsert_practice` creates a practice through Wagtail: add_child (a treebeard
+path, the Page and PracticePage rows, orderables and M2M rows), a revision,
+an edit log entry, a publish. That is some twenty statements per practice, a
+few records a second. An import of thousands of new records goes through
+`create_practices` instead, which writes the same rows for a whole batch in a
+few statements per table:
+
+1. tree paths for the index page's new children in one go (the parent's
+   `numchild` bumped once), as treebeard's add_child would number them;
+2. Page rows with `bulk_create`, then the PracticePage rows. Django refuses
+   `bulk_create` for multi-table inheritance, so the child rows are inserted
+   with `QuerySet._insert`, the call `Model.save()` itself ends in, with
+   `page_ptr_id` already set (see `_insert_child_rows`);
+3. orderables and M2M through rows with `bulk_create`;
+4. one Revision per page holding `serializable_data()` of the page as it was
+   when the per-page path saved its revision, so the admin history, compare
+   and revert treat it like any other; then latest/live revision set;
+5. the log entries the per-page path writes ("wagtail.create", "wagtail.edit"
+   and, when it goes live, "wagtail.publish");
+6. the public search index rows of the live ones, from `document_entry`.
+
+What it does not do, on purpose: send `page_published` per page (the only
+receivers are the search index, written here in bulk, and proposals, which a
+new page has none of) and Wagtail's own admin search index and reference
+index, which the importer refreshes or defers for both paths alike (see
+importer.bulk_import_mode).
+
+The parity with the per-page path is a test: tests/test_bulk_write.py imports
+one file both ways and compares every practice, revision, log entry, the tree
+and the search index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+from django.db.models import F
+from django.utils import timezone
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from treebeard.exceptions import PathOverflow
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
+
+from .interchange import VocabularyIndex, _set_links, apply_record, practice_to_record
+from .models import Adoption, BuildsOnLink, Funding, Organisation, PracticePage, Resource
+
+ORDERABLES = (Organisation, Funding, Resource, Adoption, BuildsOnLink)
+
+
+@dataclass
+class Created:
+    """What the importer needs to know of a page created here."""
+
+    pk: int
+    slug: str
+    live: bool
+    # builds_on ids that were not in the database or earlier in the file;
+    # linked by interchange.link_builds_on once every record exists.
+    deferred_builds_on: list[str] = field(default_factory=list)
+
+
+def create_practices(
+    index_page,
+    records: list[dict],
+    *,
+    user=None,
+    vocabularies: VocabularyIndex | None = None,
+    index_search: bool = True,
+) -> list[Created]:
+    """Creates one practice per record under `index_page`, none of which exist yet.
+
+    The records must be valid and their ids new under the index page (the
+    importer checks both). `index_page` is updated in memory (numchild) so
+    that it can be used for per-page creates afterwards.
+    """
+    if not records:
+        return []
+    vocabularies = vocabularies or VocabularyIndex()
+    now = timezone.now()
+    pages = [_page_from(record, vocabularies, now) for record in records]
+    deferred = _link_known_targets(pages, records)
+    _assign_tree_positions(index_page, pages)
+
+    rows = Page.objects.bulk_create([_base_row(page) for page in pages], batch_size=500)
+    for page, row in zip(pages, rows, strict=True):
+        page.id = page.pk = page.page_ptr_id = row.pk
+        page._state.adding = False
+    _insert_child_rows(pages)
+    _insert_relations(pages)
+
+    revisions = _insert_revisions(pages, user, now)
+    _point_to_revisions(pages, revisions)
+    _insert_log_entries(pages, revisions, user, now)
+    if index_search:
+        index_new_practices(index_page, [page for page in pages if page.live])
+    return [
+        Created(pk=page.pk, slug=page.slug, live=page.live, deferred_builds_on=wanted)
+        for page, wanted in zip(pages, deferred, strict=True)
+    ]
+
+
+# --- building the pages in memory ---------------------------------------------
+
+
+def _page_from(record: dict, vocabularies: VocabularyIndex, now) -> PracticePage:
+    page = PracticePage(live=False)
+    apply_record(page, record, vocabularies)
+    page.draft_title = page.title
+    # As in interchange._create_published (a published record) or
+    # add_child + save_revision (any other status).
+    if record.get("status", PracticePage.Status.PUBLISHED) == PracticePage.Status.PUBLISHED:
+        page.live = True
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = now
+    # A new page has no comments (nor other children from other apps): say
+    # so, so that serializable_data() does not ask the database for each page.
+    for name in _other_child_relations():
+        setattr(page, name, [])
+    return page
+
+
+@cache
+def _other_child_relations() -> list[str]:
+    ours = {model._meta.get_field("practice").remote_field.related_name for model in ORDERABLES}
+    names = [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
+    return [name for name in names if name not in ours]
+
+
+def _link_known_targets(pages: list[PracticePage], records: list[dict]) -> list[list[str]]:
+    """Sets builds_on links whose targets exist already; returns the rest per page.
+
+    Mirrors upsert_practice: a target counts as existing when it is in the
+    database or earlier in the file (here: earlier in this batch), and a page
+    with any other target gets its links only in link_builds_on, all at once.
+    """
+    wanted_by_page = [record.get("builds_on", []) for record in records]
+    position = {page.slug: number for number, page in enumerate(pages)}
+    outside = {pid for wanted in wanted_by_page for pid in wanted if pid not in position}
+    in_database = {page.slug: page for page in PracticePage.objects.filter(slug__in=outside).only("pk", "slug")}
+    deferred = []
+    for number, (page, wanted) in enumerate(zip(pages, wanted_by_page, strict=True)):
+        known = {}
+        for pid in wanted:
+            if pid in in_database:
+                known[pid] = in_database[pid]
+            elif position.get(pid, number) < number:
+                known[pid] = pages[position[pid]]
+        if len(known) == len(wanted):
+            _set_links(page, [known[pid] for pid in wanted])
+            deferred.append([])
+        else:
+            deferred.append(list(wanted))
+    return deferred
+
+
+def _assign_tree_positions(index_page, pages: list[PracticePage]) -> None:
+    """Numbers the pages as treebeard's add_child would, one after the other."""
+    index_page.refresh_from_db(fields=["path", "depth", "numchild", "url_path", "locale"])
+    depth = index_page.depth + 1
+    last = (
+        Page.objects.filter(path__startswith=index_page.path, depth=depth)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    step = PracticePage._str2int(last[-PracticePage.steplen :]) if last else 0
+    if len(PracticePage._int2str(step + len(pages))) > PracticePage.steplen:
+        raise PathOverflow(f"no room for {len(pages)} more pages under {index_page.path}")
+    for page in pages:
+        step += 1
+        page.depth = depth
+        page.path = PracticePage._get_path(index_page.path, depth, step)
+        page.numchild = 0
+        page.url_path = index_page.url_path + page.slug + "/"
+        page.locale_id = index_page.locale_id
+    Page.objects.filter(pk=index_page.pk).update(numchild=F("numchild") + len(pages))
+    index_page.numchild += len(pages)
+
+
+# --- writing the rows -----------------------------------------------------------
+
+
+def _base_row(page: PracticePage) -> Page:
+    # The wagtailcore_page row of a practice; bulk_create gives it its id,
+    # which is the practice's page_ptr_id.
+    return Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields if not f.primary_key})
+
+
+def _insert_child_rows(pages: list[PracticePage]) -> None:
+    """INSERTs the practices_practicepage rows of pages whose Page rows exist.
+
+    This is what Model.save_base() does for the child table of a multi-table
+    model (`_do_insert` -> `QuerySet._insert`) once the parent row has its
+    id, batched. The fields are PracticePage's own columns, `page_ptr_id`
+    among them; field pre_save and database conversions run as in save().
+    """
+    fields = [f for f in PracticePage._meta.local_concrete_fields]
+    batch = connection.ops.bulk_batch_size(fields, pages) or len(pages)
+    for start in range(0, len(pages), batch):
+        PracticePage._base_manager._insert(pages[start : start + batch], fields=fields, using=connection.alias)
+
+
+def _insert_relations(pages: list[PracticePage]) -> None:
+    for model in ORDERABLES:
+        name = model._meta.get_field("practice").remote_field.related_name
+        children = []
+        for page in pages:
+            for child in getattr(page, name).all():
+                child.practice_id = page.pk
+                if isinstance(child, BuildsOnLink):
+                    # Assigned again now that a target from this batch has
+                    # its id (assigning target_id would drop the cached target).
+                    child.target = child.target
+                children.append(child)
+        model.objects.bulk_create(children, batch_size=1000)
+    for m2m in get_all_child_m2m_relations(PracticePage):
+        through = m2m.remote_field.through
+        insert_rows(
+            through,
+            [m2m.m2m_field_name(), m2m.m2m_reverse_field_name()],
+            [(page.pk, term.pk) for page in pages for term in getattr(page, m2m.name).all()],
+        )
+
+
+def _insert_revisions(pages: list[PracticePage], user, now) -> list[Revision]:
+    practice_type = ContentType.objects.get_for_model(PracticePage)
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = [
+        # The content is the page as the per-page path had it when it saved
+        # the revision: saved, not yet pointing to any revision.
+        Revision(
+            content_type=practice_type,
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            created_at=now,
+            user=user,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page in pages
+    ]
+    return Revision.objects.bulk_create(revisions, batch_size=500)
+
+
+def _point_to_revisions(pages: list[PracticePage], revisions: list[Revision]) -> None:
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        page.live_revision = revision if page.live else None
+        # save_revision marks unpublished changes; publishing clears them.
+        page.has_unpublished_changes = not page.live
+    names = ["latest_revision", "latest_revision_created_at", "live_revision", "has_unpublished_changes"]
+    fields = [Page._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(Page._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s",  # noqa: S608
+            [
+                [field.get_db_prep_save(getattr(page, field.attname), connection) for field in fields] + [page.pk]
+                for page in pages
+            ],
+        )
+
+
+def _insert_log_entries(pages: list[PracticePage], revisions: list[Revision], user, now) -> None:
+    context = get_active_log_context()
+    # Page.save() logs the creation as the page's owner (none for imported
+    # pages) and the revision and publish as the importing user.
+    creator = context.user.pk if context.user else None
+    actor = user.pk if user else creator
+    practice_type = ContentType.objects.get_for_model(PracticePage, for_concrete_model=False).pk
+    rows = []
+    # In the order the per-page path writes them, page by page, so that the
+    # history (newest first, then by id) reads the same.
+    for page, revision in zip(pages, revisions, strict=True):
+        label = page.get_admin_display_title()
+        steps = [("wagtail.create", None, creator), ("wagtail.edit", revision.pk, actor)]
+        if page.live:
+            steps.append(("wagtail.publish", revision.pk, actor))
+        for action, revision_id, user_id in steps:
+            rows.append(
+                (practice_type, label, action, {}, now, context.uuid, user_id, revision_id, True, False, page.pk)
+            )
+    insert_rows(
+        PageLogEntry,
+        "content_type label action data timestamp uuid user revision content_changed deleted page".split(),
+        rows,
+    )
+
+
+# Fields whose values the database drivers take as they are; every other
+# kind (dates, JSON, UUIDs, decimals) goes through get_db_prep_save.
+_PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
+
+
+def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
+    """A plain INSERT of `rows` (values in the order of the fields `names`).
+
+    For rows whose ids nobody needs back: no model instances, one executemany.
+    Values are converted as Model.save() converts them (get_db_prep_save),
+    except where the driver takes the Python value itself.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model, values as parameters
+        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields), ", ".join(["%s"] * len(fields))
+    )
+    converted = [
+        (position, field)
+        for position, field in enumerate(fields)
+        if not isinstance(field, _PLAIN_FIELDS) or isinstance(field, models.JSONField)
+    ]
+    params = []
+    for row in rows:
+        row = list(row)
+        for position, column in converted:
+            row[position] = column.get_db_prep_save(row[position], connection)
+        params.append(row)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+# --- the public search index ----------------------------------------------------
+
+
+def index_new_practices(index_page, pages: list[PracticePage]) -> None:
+    """Search index rows for new live practices, as index_practice writes them.
+
+    Only public practices are indexed: when the catalogue (or a page above
+    it) has a view restriction, new practices are not.
+    """
+    from mallipankki.search.indexing import add_entries, document_entry, target_groups_by_code
+
+    if not pages or PageViewRestriction.objects.filter(page__in=index_page.get_ancestors(inclusive=True)).exists():
+        return
+    target_groups = target_groups_by_code()
+    add_entries((page.pk, document_entry(practice_to_record(page), target_groups)) for page in pages)

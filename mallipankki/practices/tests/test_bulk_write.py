@@ -1,0 +1,231 @@
+"""The batched write path of the importer (bulk_write.py) against the per-page one.
+
+One file is imported both ways, each time into the same starting database
+(the first import is rolled back), and everything a practice leaves behind
+is compared: its record, its page row and tree position, its revisions and
+their content, its log entries and its search index entry.
+"""
+
+import io
+import json
+from datetime import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Revision
+
+from bench.generate_corpus import write_corpus
+from conftest import practice_record
+from mallipankki.practices.importer import import_file
+from mallipankki.practices.interchange import export_queryset, practice_to_record
+from mallipankki.practices.models import PracticePage
+from mallipankki.search.engine import rank_practices
+from mallipankki.search.indexing import rebuild_index
+from mallipankki.search.models import SearchDocument, SearchFacet, SearchTerm
+
+PAGE_FIELDS = (
+    "title draft_title slug path depth numchild url_path locale_id content_type_id live has_unpublished_changes "
+    "owner_id seo_title show_in_menus search_description go_live_at expire_at expired locked alias_of_id status"
+).split()
+# Ids and times the two runs cannot share.
+VOLATILE = {"pk", "id", "page_ptr", "practice", "translation_key", "latest_revision", "live_revision"}
+
+
+class _Rollback(Exception):
+    pass
+
+
+def corpus_file(tmp_path, existing_slug):
+    buffer = io.StringIO()
+    write_corpus(24, buffer, seed=11)
+    document = json.loads(buffer.getvalue())
+    practices = document["practices"]
+    # A link to a record further on is resolved only after every record
+    # exists, which costs the per-page path a second revision: so must it here.
+    practices[3]["builds_on"] = [practices[20]["id"], existing_slug]
+    practices[5]["status"] = "draft"
+    practices[5]["builds_on"] = [practices[22]["id"]]
+    # An update in the middle of new records: the records before it must be
+    # written first, as the per-page path would have them.
+    practices.insert(12, practice_record(id=existing_slug, summary={"fi": "Päivitetty tiivistelmä."}))
+    path = tmp_path / "corpus.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path, len(practices)
+
+
+def _stamp(value, started):
+    """Times written by the import itself differ between runs; the record's own do not."""
+    if isinstance(value, datetime):
+        return "import time" if value >= started else value
+    if isinstance(value, str) and len(value) >= 19 and value[4:5] == "-" and value[10:11] == "T":
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return "import time" if parsed >= started else value
+    return value
+
+
+def _normalised(value, started, slugs):
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in VOLATILE:
+                continue
+            if key == "target":
+                out[key] = slugs.get(item, item)
+            else:
+                out[key] = _normalised(item, started, slugs)
+        return out
+    if isinstance(value, list):
+        return [_normalised(item, started, slugs) for item in value]
+    return _stamp(value, started)
+
+
+def snapshot(started):
+    """Everything the import left behind, keyed by practice id, free of row ids."""
+    slugs = dict(PracticePage.objects.values_list("pk", "slug"))
+    state = {}
+    for page in export_queryset():
+        revisions = list(Revision.page_revisions.filter(object_id=str(page.pk)).order_by("id"))
+        logs = PageLogEntry.objects.filter(page_id=page.pk).order_by("id")
+        document = SearchDocument.objects.filter(page_id=page.pk).first()
+        state[page.slug] = {
+            "record": _normalised(practice_to_record(page, include_private=True), started, slugs),
+            "page": {name: _stamp(getattr(page, name), started) for name in PAGE_FIELDS},
+            "times": [_stamp(getattr(page, name), started) for name in ("first_published_at", "last_published_at")],
+            "latest_is_last_revision": page.latest_revision_id == revisions[-1].pk,
+            "live_revision": revisions.index(page.live_revision) if page.live_revision_id else None,
+            "revisions": [
+                (_normalised(revision.content, started, slugs), revision.object_str, revision.user_id)
+                for revision in revisions
+            ],
+            "logs": [
+                (log.action, log.label, log.user_id, log.data, log.content_changed, log.deleted, log.content_type_id)
+                + ((revisions.index(log.revision),) if log.revision_id else (None,))
+                for log in logs
+            ],
+            "search": document
+            and (
+                document.lang,
+                document.terms_a,
+                document.terms_b,
+                document.terms_c,
+                document.terms_d,
+                _stamp(document.published_at, started),
+                sorted(SearchFacet.objects.filter(document=document).values_list("facet", "code")),
+            ),
+        }
+    return state
+
+
+@pytest.mark.django_db(transaction=False)
+def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(make_practice, tmp_path, client):
+    editor = User.objects.create_superuser("tuoja", "tuoja@example.fi", "salasana-pitka-123")
+    existing = make_practice(id="jo-olemassa")
+    path, total = corpus_file(tmp_path, existing.slug)
+    started = timezone.now()
+
+    try:
+        with transaction.atomic():
+            reference = import_file(path, user=editor, bulk=False)
+            expected = snapshot(started)
+            raise _Rollback
+    except _Rollback:
+        pass
+    assert not PracticePage.objects.exclude(pk=existing.pk).exists()
+
+    result = import_file(path, user=editor)
+    assert (result.ok, result.created, result.updated, result.unchanged) == (True, total - 1, 1, 0)
+    assert (reference.created, reference.updated) == (result.created, result.updated)
+    actual = snapshot(started)
+
+    assert actual.keys() == expected.keys()
+    for slug in expected:
+        assert actual[slug] == expected[slug], slug
+    # The file has deferred links and drafts, so the comparison covered them.
+    assert len(actual[json.loads(path.read_text())["practices"][3]["id"]]["revisions"]) == 2
+    assert any(not state["page"]["live"] for state in actual.values())
+
+    # The tree is sound and every live practice answers at its address.
+    assert all(problems == [] for problems in Page.find_problems())
+    index = existing.get_parent()
+    assert index.specific.numchild == PracticePage.objects.count()
+    for page in PracticePage.objects.live():
+        assert client.get(page.url).status_code == 200, page.url
+    assert client.get(PracticePage.objects.filter(live=False).first().url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_batched_practice_is_found_edited_and_restored_in_the_admin(practice_index, tmp_path, client):
+    editor = User.objects.create_superuser("toimittaja", "t@example.fi", "salasana-pitka-123")
+    record = practice_record(
+        id="nuorten-tyokokeilu",
+        name={"fi": "Nuorten työkokeilupolku"},
+        keywords=["työkokeilu"],
+        organisations=[{"name": "Esimerkkikunta", "role": "owner"}],
+        published_at="2024-03-01T10:00:00Z",
+    )
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"format": "practices", "version": 1, "practices": [record]}), encoding="utf-8")
+    assert import_file(path, user=editor).created == 1
+    page = PracticePage.objects.get(slug="nuorten-tyokokeilu")
+    imported = practice_to_record(page, include_private=True)
+
+    assert page.pk in rank_practices("työkokeiluun").ids
+    client.force_login(editor)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    first = page.latest_revision
+    assert client.get(f"/admin/pages/{page.pk}/revisions/{first.pk}/view/").status_code == 200
+
+    # Edit and publish, then restore the imported revision as the admin's
+    # "replace current draft" does, and publish that.
+    edited = page.get_latest_revision_as_object()
+    edited.summary_fi = "Toimittajan muuttama tiivistelmä."
+    edited.save_revision(user=editor, log_action=True).publish(user=editor)
+    compare = f"/admin/pages/{page.pk}/revisions/compare/{first.pk}...latest/"
+    response = client.get(compare)
+    assert response.status_code == 200 and "Toimittajan muuttama" in response.content.decode()
+    assert client.get(f"/admin/pages/{page.pk}/revisions/{first.pk}/revert/").status_code == 200
+    restored = first.as_object()
+    restored.save_revision(user=editor, previous_revision=first, log_action=True).publish(user=editor)
+
+    page.refresh_from_db()
+    after = practice_to_record(export_queryset(PracticePage.objects.filter(pk=page.pk)).get(), include_private=True)
+    assert {k: v for k, v in after.items() if k != "updated_at"} == {
+        k: v for k, v in imported.items() if k != "updated_at"
+    }
+    assert page.revisions.count() == 3
+    assert list(PageLogEntry.objects.filter(page=page).order_by("id").values_list("action", flat=True)) == [
+        "wagtail.create",
+        "wagtail.edit",
+        "wagtail.publish",
+        "wagtail.edit",
+        "wagtail.publish",
+        "wagtail.revert",
+        "wagtail.publish",
+    ]
+
+
+def index_state():
+    documents = list(SearchDocument.objects.order_by("page_id").values())
+    facets = sorted(SearchFacet.objects.values_list("document_id", "facet", "code"))
+    return documents, facets, set(SearchTerm.objects.values_list("term", flat=True))
+
+
+@pytest.mark.django_db
+def test_rebuilding_the_index_writes_what_publishing_wrote(make_practice):
+    make_practice(
+        id="klubitalo",
+        summary={"fi": "Klubitalon siirtymätyö.", "en": "Transitional employment."},
+        keywords=["mielenterveys"],
+        target_groups=["mielenterveyskuntoutujat"],
+        resources=[{"type": "pdf", "title": {"fi": "Opas"}, "url": "https://example.fi/opas.pdf"}],
+        published_at="2023-05-04T08:09:10.123000Z",
+    )
+    make_practice(id="kirjasto", summary={"fi": "Työkokeilu kirjastossa."}, evidence={"level": 2})
+    make_practice(id="luonnos", summary={"fi": "Luonnos."}, status="draft")
+    before = index_state()
+    assert len(before[0]) == 2 and before[1]
+
+    assert rebuild_index() == 2
+    assert index_state() == before

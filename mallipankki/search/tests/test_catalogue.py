@@ -1,0 +1,141 @@
+"""The catalogue /mallit/ over the module corpus: the same engine and results
+panel as /haku/, with link filters that keep the catalogue's addresses."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mallipankki.practices.models import PracticeIndexPage
+from mallipankki.search.engine import search
+from mallipankki.search.presentation import address
+
+pytestmark = pytest.mark.django_db
+
+URL = "/mallit/"
+
+
+def page(client, params=None) -> BeautifulSoup:
+    response = client.get(URL, params or {})
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def hrefs(soup) -> list[str]:
+    return [card.find("a")["href"] for card in soup.select("#search-results .card")]
+
+
+def params_of(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+def test_query_ranks_with_the_engine_and_marks_the_snippet(client, corpus):
+    soup = page(client, {"q": "työkokeiluun"})
+    assert hrefs(soup)[0] == "/mallit/tyokokeilu-portaat/"
+    assert soup.select_one("#search-results .card mark").get_text() == "työkokeilulla"
+    box = soup.find("input", attrs={"name": "q"})
+    assert box["value"] == "työkokeiluun"
+    assert soup.find("form", id="search-form")["action"] == URL
+    assert soup.find(id="search-status")["role"] == "status"
+    assert "”työkokeiluun”" in soup.title.get_text()
+
+
+def test_browsing_lists_every_published_practice_newest_first(client, corpus):
+    soup = page(client)
+    assert len(hrefs(soup)) == 13
+    assert hrefs(soup)[0] == "/mallit/arbetsprovning/"
+    assert "/mallit/luonnos/" not in hrefs(soup)
+
+
+def test_facet_links_count_the_query_and_keep_it(client, corpus):
+    soup = page(client, {"q": "mielenterveyskuntoutujat"})
+    themes = soup.select("#filter-teema-heading + ul a")
+    counts = {params_of(a["href"])["teema"][0]: a.select_one(".facet__count").get_text() for a in themes}
+    # Both mielenterveyskuntoutujat practices have toimintakyky; one also yksilollinen-tuki.
+    assert counts["toimintakyky"].startswith("(2")
+    assert counts["yksilollinen-tuki"].startswith("(1")
+    assert "yhteistyo" not in counts
+    for link in themes:
+        assert params_of(link["href"])["q"] == ["mielenterveyskuntoutujat"]
+
+
+def test_old_filter_addresses_select_and_clear(client, corpus):
+    soup = page(client, {"teema": "osaamisen-kehittaminen", "kohderyhma": "maahanmuuttajat"})
+    assert sorted(hrefs(soup)) == ["/mallit/hoiva-alan-polku/", "/mallit/kielikahvila/"]
+    selected = soup.select(".filters a[aria-current]")
+    assert [a["href"] for a in selected] == [
+        "/mallit/?teema=osaamisen-kehittaminen&kohderyhma=maahanmuuttajat",
+        "/mallit/?teema=osaamisen-kehittaminen&kohderyhma=maahanmuuttajat",
+    ]
+    clears = [a["href"] for a in soup.select(".filters__clear a")]
+    assert clears == ["/mallit/?kohderyhma=maahanmuuttajat", "/mallit/?teema=osaamisen-kehittaminen"]
+    # Submitting the query box keeps the chosen filters.
+    hidden = {(field["name"], field["value"]) for field in soup.select("#search-form input[type=hidden]")}
+    assert hidden == {("teema", "osaamisen-kehittaminen"), ("kohderyhma", "maahanmuuttajat")}
+    assert "Osaamisen kehittäminen" in soup.title.get_text()
+
+
+def test_choosing_a_value_replaces_the_facets_choice_and_goes_to_page_one(client, corpus):
+    soup = page(client, {"teema": "toimintakyky", "maa": "FI", "sivu": "1", "jarjestys": "uusin"})
+    other = next(a for a in soup.select("#filter-teema-heading + ul a") if "yksilollinen-tuki" in a["href"])
+    assert params_of(other["href"]) == {"teema": ["yksilollinen-tuki"], "maa": ["FI"], "jarjestys": ["uusin"]}
+
+
+def test_every_facet_of_the_engine_filters_the_catalogue(client, corpus):
+    params = {
+        "teema": "yksilollinen-tuki",
+        "kohderyhma": "pitkaaikaistyottomat",
+        "maa": "FI",
+        "maakunta": "FI-18",
+        "naytto": "2",
+        "levinneisyys": "regional",
+        "aineisto": "pdf",
+    }
+    soup = page(client, params)
+    assert hrefs(soup) == ["/mallit/tyokokeilu-portaat/"]
+    assert len(soup.select(".filters a[aria-current]")) == 7
+
+
+def test_pagination_keeps_query_filters_and_sort(client, corpus, monkeypatch):
+    monkeypatch.setattr(PracticeIndexPage, "page_size", 2)
+    soup = page(client, {"teema": "yksilollinen-tuki", "jarjestys": "uusin", "sivu": "2"})
+    assert len(hrefs(soup)) == 2
+    links = {a["href"] for a in soup.select(".pagination a")}
+    assert "?teema=yksilollinen-tuki&jarjestys=uusin&sivu=3" in links
+    assert "sivu 2" in soup.title.get_text()
+    # Past the end: the last page, not an error.
+    last = page(client, {"teema": "yksilollinen-tuki", "sivu": "99"})
+    assert len(hrefs(last)) == 2 and "sivu 3" in last.title.get_text()
+
+
+def test_zero_results_help_and_suggestion(client, corpus):
+    soup = page(client, {"q": "xyzzyplugh", "teema": "yhteistyo"})
+    empty = soup.select_one("#search-results .empty-state")
+    assert "Tarkista kirjoitusasu" in empty.get_text()
+    assert empty.find("a", string="hae ilman rajauksia")["href"] == "/mallit/?q=xyzzyplugh"
+    assert empty.find("a", href="/ehdota/") is not None
+    suggested = page(client, {"q": "työkokelu"}).select_one(".search__suggestion a")
+    assert suggested.get_text() == "työkokeilu"
+
+
+@pytest.mark.parametrize("value", ['"', "\x00", "NEAR(työ*", "a" * 10_000, "東京 työ مرحبا", "%00<script>"])
+def test_hostile_input_never_fails(client, corpus, value):
+    response = client.get(URL, {"q": value, "teema": value, "maakunta": value, "sivu": value, "jarjestys": value})
+    assert response.status_code == 200
+    assert b"<script>alert" not in response.content
+
+
+def test_query_budget(client, corpus, django_assert_max_num_queries):
+    page(client, {"q": "työkokeiluun"})  # warm caches (site root paths, Voikko)
+    # As /haku/ (see test_views.test_query_budget, 17 with the facet strategy
+    # count on SQLite) plus Wagtail's page routing (site, three page reads,
+    # aliases, view restrictions).
+    with django_assert_max_num_queries(23):
+        page(client, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
+
+
+def test_address_is_built_from_the_cleaned_state(corpus):
+    result = search("työ", {"theme": ["yhteistyo", "olematon"]}, sort="newest")
+    assert address("/mallit/", result, {}) == "/mallit/?q=ty%C3%B6&teema=yhteistyo&jarjestys=uusin"
+    assert address("/mallit/", result, {"theme": []}) == "/mallit/?q=ty%C3%B6&jarjestys=uusin"
+    assert address("/x/", search(""), {}) == "/x/"
