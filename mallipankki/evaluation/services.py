@@ -6,6 +6,7 @@ from statistics import mean
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from .emails import notify_assigned, notify_evaluation_submitted
@@ -206,6 +207,10 @@ def median_low(values: list[int]) -> int | None:
     return ordered[(len(ordered) - 1) // 2]
 
 
+SUMMARY_LOG_ACTION = "mallipankki.evaluation_summary"
+SUMMARY_FIELDS = ("summary", "next_evidence_step", "evaluated_on")
+
+
 @transaction.atomic
 def save_summary(page, form, user) -> PracticeEvaluationSummary:
     """Saves the public summary; writes changed axes onto the practice as a revision.
@@ -213,10 +218,24 @@ def save_summary(page, form, user) -> PracticeEvaluationSummary:
     A live practice outside a workflow is published again when the user may
     publish it; otherwise the workflow's decision step publishes the revision.
     """
+    previous = PracticeEvaluationSummary.objects.filter(practice_id=page.pk).values(*SUMMARY_FIELDS).first() or {}
     summary = form.save(commit=False)
     summary.practice_id = page.pk
     summary.updated_by = user
     summary.save()
+    # The summary is one row per practice; its earlier wording lives on in
+    # the page's history as this log entry, so no version is ever lost.
+    current = {name: getattr(summary, name) for name in SUMMARY_FIELDS}
+    if current != {name: previous.get(name) for name in SUMMARY_FIELDS}:
+        log(
+            instance=page,
+            action=SUMMARY_LOG_ACTION,
+            user=user,
+            data={
+                "previous": {name: _jsonable(previous.get(name)) for name in SUMMARY_FIELDS},
+                "current": {name: _jsonable(value) for name, value in current.items()},
+            },
+        )
 
     latest = page.get_latest_revision_as_object()
     changed = False
@@ -230,6 +249,10 @@ def save_summary(page, form, user) -> PracticeEvaluationSummary:
         if page.live and not page.workflow_in_progress and page.permissions_for_user(user).can_publish():
             revision.publish(user=user, log_action=True)
     return summary
+
+
+def _jsonable(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def practices_in_workflow():

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_urls, dashboard
 from .models import EvaluationCriterion, ScaleLevel
 from .roles import is_editor, is_evaluator
+from .services import SUMMARY_LOG_ACTION
 
 
 @hooks.register("register_admin_urls")
@@ -216,3 +217,10 @@ class FrameworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(FrameworkGroup)
+
+
+@hooks.register("register_log_actions")
+def register_summary_log_action(actions):
+    actions.register_action(
+        SUMMARY_LOG_ACTION, _("Arvioinnin yhteenveto muutettu"), _("Julkinen arvioinnin yhteenveto muutettu")
+    )

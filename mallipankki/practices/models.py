@@ -366,6 +366,12 @@ class PracticePage(RoutablePageMixin, Page):
         """Published practices that name this one in their builds-on links."""
         return PracticePage.objects.live().public().filter(builds_on_links__target=self).distinct().order_by("title")
 
+    def permissions_for_user(self, user):
+        # Regional workers edit only the practices of their own regions.
+        from mallipankki.regions.permissions import RegionScopedPermissionTester
+
+        return RegionScopedPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from django.db.models import prefetch_related_objects
 

@@ -9,6 +9,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls, services
 from .models import RegionalWorker
+from .permissions import is_regional_worker, practices_of_own_regions
+
+
+@hooks.register("construct_explorer_page_queryset")
+def show_regional_workers_their_own_practices(parent_page, pages, request):
+    from mallipankki.practices.models import PracticeIndexPage
+
+    if parent_page.specific_class is PracticeIndexPage and is_regional_worker(request.user):
+        return practices_of_own_regions(pages, request.user)
+    return pages
 
 
 @hooks.register("register_admin_urls")

@@ -36,7 +36,7 @@ MATRIX = {
     "public: /arviointi/": "ok ok ok ok ok ok ok ok ok",
     "public: draft practice page": "404 404 404 404 404 404 404 404 404",
     "admin: dashboard": "login login ok ok ok ok ok ok ok",
-    "admin: edit draft practice": "login login ok ok ok ok denied ok ok",
+    "admin: edit draft practice": "login login ok denied ok ok denied ok ok",
     "admin: add a practice": "login login ok ok denied denied denied ok ok",
     "admin: users": "login login denied denied denied denied denied denied ok",
     "admin: vocabularies": "login login denied denied denied denied denied denied ok",
