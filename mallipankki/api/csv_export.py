@@ -70,7 +70,7 @@ def _join(values: Iterable) -> str:
 
 
 def practice_row(page) -> list[str]:
-    record = practice_to_record(page)
+    record = practice_to_record(page, public=True)
     name = record.get("name", {})
     evidence = record.get("evidence", {})
     readiness = record.get("readiness", {})

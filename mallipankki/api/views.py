@@ -116,7 +116,7 @@ def filter_practices(filters: PracticeFilters):
 
 
 def practice_item(page: PracticePage) -> dict:
-    record = practice_to_record(page)
+    record = practice_to_record(page, public=True)
     return {
         "id": record["id"],
         "name": record["name"],
@@ -211,7 +211,7 @@ def get_practice(request: HttpRequest, practice_id: str):
         page = export_queryset(published.filter(slug=practice_id).prefetch_related(with_targets)).first()
     if page is None:
         raise HttpError(404, "Practice not found.")
-    return {**practice_to_record(page), "url": public_url(page), "lineage": lineage_notes(page, published)}
+    return {**practice_to_record(page, public=True), "url": public_url(page), "lineage": lineage_notes(page, published)}
 
 
 def _terms(model) -> list[dict]:
@@ -251,7 +251,7 @@ def _download(request: HttpRequest, content, content_type: str, filename: str) -
 def export_json(request: HttpRequest):
     from mallipankki.practices.exporter import iter_export_json
 
-    content = iter_export_json(published_practices(), include_private=False)
+    content = iter_export_json(published_practices(), include_private=False, public=True)
     return _download(request, content, "application/json", "mallipankki-practices.json")
 
 

@@ -25,21 +25,23 @@ def export_timestamp() -> str:
     return format_datetime(moment)
 
 
-def iter_records(queryset=None, *, include_private: bool = False) -> Iterator[dict]:
+def iter_records(queryset=None, *, include_private: bool = False, public: bool = False) -> Iterator[dict]:
     queryset = PracticePage.objects.all() if queryset is None else queryset
     pks = list(queryset.order_by("path").values_list("pk", flat=True))
     for start in range(0, len(pks), CHUNK_SIZE):
         chunk = export_queryset(PracticePage.objects.filter(pk__in=pks[start : start + CHUNK_SIZE]))
         for page in chunk:
-            yield practice_to_record(page, include_private=include_private)
+            yield practice_to_record(page, include_private=include_private, public=public)
 
 
-def iter_export_json(queryset=None, *, include_private: bool = False, exported_at: str | None = None) -> Iterator[str]:
+def iter_export_json(
+    queryset=None, *, include_private: bool = False, public: bool = False, exported_at: str | None = None
+) -> Iterator[str]:
     """The export file as text pieces: one practice per line inside the array."""
     head = {"format": "practices", "version": 1, "exported_at": exported_at or export_timestamp()}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "practices": ['
     separator = "\n"
-    for record in iter_records(queryset, include_private=include_private):
+    for record in iter_records(queryset, include_private=include_private, public=public):
         yield separator + json.dumps(record, ensure_ascii=False, sort_keys=False)
         separator = ",\n"
     yield "\n]}\n"

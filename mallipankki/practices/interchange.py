@@ -53,12 +53,14 @@ def _compact(mapping: dict) -> dict:
     return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
 
 
-def practice_to_record(page: PracticePage, *, include_private: bool = False) -> dict:
+def practice_to_record(page: PracticePage, *, include_private: bool = False, public: bool = False) -> dict:
     """The practice in the interchange shape.
 
     Expects the relations prefetched (see `export_queryset`) when called in
     a loop. Contact details are personal data: they are included only when
     the practice marks them public or the caller asks for private data.
+    `public` is for the open data: `builds_on` then names only live
+    practices, so that a draft's id never leaks through a published one.
     """
     record = {"id": page.slug}
     for key, prefix in TEXT_FIELDS.items():
@@ -126,7 +128,9 @@ def practice_to_record(page: PracticePage, *, include_private: bool = False) -> 
             "last_verified": page.continuity_verified_on.isoformat() if page.continuity_verified_on else None,
         }
     )
-    record["builds_on"] = [link.target.slug for link in page.builds_on_links.all()]
+    record["builds_on"] = [
+        link.target.slug for link in page.builds_on_links.all() if link.target.live or not public
+    ]
     record["adoptions"] = [
         _compact(
             {
