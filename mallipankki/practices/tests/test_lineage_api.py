@@ -56,8 +56,11 @@ def test_the_note_on_a_child_is_the_one_on_the_childs_link(client, family):
 @pytest.mark.django_db
 def test_detail_keeps_every_record_field_beside_the_lineage(client, family):
     data = client.get(f"{API}/practices/jatkettu").json()
-    record = practice_to_record(export_queryset(PracticePage.objects.filter(slug="jatkettu")).get())
+    page = export_queryset(PracticePage.objects.filter(slug="jatkettu")).get()
+    record = practice_to_record(page, public=True)
     assert {key: value for key, value in data.items() if key not in ("url", "lineage")} == record
+    # Open data names only live practices, also in builds_on.
+    assert set(data["builds_on"]) < set(practice_to_record(page)["builds_on"])
 
 
 @pytest.mark.django_db
