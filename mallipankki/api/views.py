@@ -89,6 +89,27 @@ def _unknown(name: str, values: list[str]) -> dict:
     }
 
 
+SINGLE_VALUED = ("q", "evidence_min", "limit", "offset")
+WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
+def check_single_values(request: HttpRequest) -> None:
+    """Refuses what the parsed filters would silently bend: a parameter that
+    takes one value given twice (only the last would count) and a level
+    written as a decimal ("0.0")."""
+    errors = [
+        {"loc": ["query", name], "msg": f"{name} may be given only once", "type": "repeated_parameter"}
+        for name in SINGLE_VALUED
+        if len(request.GET.getlist(name)) > 1
+    ]
+    for name in ("evidence_min", "limit", "offset"):
+        value = request.GET.get(name)
+        if value is not None and not WHOLE_NUMBER.fullmatch(value):
+            errors.append({"loc": ["query", name], "msg": f"{name} must be a whole number", "type": "int_type"})
+    if errors:
+        raise ValidationError(errors)
+
+
 def filter_practices(filters: PracticeFilters):
     """Published practices matching `filters`; unknown codes raise a 422."""
     queryset = published_practices()
@@ -169,6 +190,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
     from mallipankki.search.engine import facet_counts, rank_practices
     from mallipankki.search.facets import FACETS
 
+    check_single_values(request)
     queryset = filter_practices(filters)  # validates every code first
     chosen = facet_filters(filters)
     if filters.q and filters.q.strip():

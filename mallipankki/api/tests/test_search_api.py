@@ -152,3 +152,14 @@ def test_hostile_q_is_never_a_server_error(client, practices, q):
         assert list(data["facets"]) == FACET_KEYS
     else:
         assert len(q) > 1000 and len(response.content) < 2000
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["q=a&q=b", "evidence_min=0.0", "evidence_min=1&evidence_min=2", "limit=1e1", "offset=-0"]
+)
+def test_a_parameter_the_list_would_bend_is_refused(client, query):
+    response = client.get(f"/api/v1/practices?{query}")
+
+    assert response.status_code == 422
+    assert response.json()["detail"]
