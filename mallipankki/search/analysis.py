@@ -248,6 +248,14 @@ def _stem(lang: str, word: str) -> str:
     return stem or word
 
 
+def forget_native_handles() -> None:
+    """Drop this process's Voikko and stemmer handles (a forked worker
+    makes its own); the cached analyses stay."""
+    global _local
+    with _state_lock:
+        _local = threading.local()
+
+
 def _reset() -> None:
     """Forget Voikko state and cached analyses (tests switch Voikko off)."""
     global _local, _voikko_failed, _voikko_warned
@@ -288,7 +296,9 @@ def _is_caps(word: str) -> bool:
 def _cache_key(word: str) -> str:
     # Sentence-initial capitals carry no information and would split the
     # cache; capitals later in the word (IPS-malli, TYP:n) mark acronyms.
-    if any(c.isupper() for c in word[1:]):
+    rest = word[1:]
+    # The comparison is the fast answer for nearly every word.
+    if rest.lower() != rest and any(c.isupper() for c in rest):
         return word
     return word.lower()
 

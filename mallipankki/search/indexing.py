@@ -31,8 +31,9 @@ from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
 from mallipankki.vocabularies.models import TargetGroup
 
-from . import engine
+from . import engine, entry_pool
 from .analysis import analyse_for_index
+from .facet_bitmaps import record_change
 from .models import SearchDocument, SearchFacet, SearchTerm
 
 logger = logging.getLogger(__name__)
@@ -162,11 +163,6 @@ def document_entry(record: dict, target_groups: dict[str, TargetGroup]) -> Entry
     )
 
 
-def _entries(pages: Iterable, target_groups: dict[str, TargetGroup]) -> Iterable[tuple[int, Entry]]:
-    for page in pages:
-        yield page.pk, document_entry(practice_to_record(page), target_groups)
-
-
 def _add_terms(terms: Iterable[str]) -> None:
     if not terms:
         return
@@ -209,6 +205,8 @@ def add_entries(entries: Iterable[tuple[int, Entry]]) -> int:
     insert_rows(SearchDocument, "page lang terms_a terms_b terms_c terms_d published_at".split(), documents)
     insert_rows(SearchFacet, ["document", "facet", "code"], facets)
     _add_terms(terms)
+    if documents:
+        record_change(None)
     return len(documents)
 
 
@@ -233,36 +231,51 @@ def index_practice(page) -> bool:
             [SearchFacet(document=document, facet=facet, code=code) for facet, code in entry.facets]
         )
         _add_terms(entry.vocabulary())
+        record_change(current.pk)
     return True
 
 
 def remove_practice(page_id: int) -> None:
     """Take the practice out of the index (a no-op when it is not there)."""
-    SearchDocument.objects.filter(page_id=page_id).delete()
+    with transaction.atomic():
+        SearchDocument.objects.filter(page_id=page_id).delete()
+        record_change(page_id)
 
 
-def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: bool | None = None) -> int:
     """Index every published practice afresh; returns how many were indexed.
 
     Runs in one transaction, so searches see the old index until the new one
     is complete. On SQLite the FTS5 table is filled in one 'rebuild' pass
     instead of row by row, which is also when its sync triggers are
-    (re)created.
+    (re)created. Batches are analysed in a worker process while the next is
+    read (entry_pool.py) when there are many (``parallel`` None) or when
+    asked to.
     """
     queryset = export_queryset(published_practices())
     total = queryset.count()
     target_groups = target_groups_by_code()
+    parallel = entry_pool.use_worker(total) if parallel is None else parallel
     done = 0
-    with transaction.atomic():
+    with transaction.atomic(), entry_pool.entry_analyser(target_groups, parallel) as analyse:
         engine.before_bulk_load()
         with connection.cursor() as cursor:
             # Plain deletes: the ORM would first read every id to cascade.
             for model in (SearchFacet, SearchDocument, SearchTerm):
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+        record_change(None)
         ids = list(queryset.values_list("pk", flat=True))
+        waiting = None
         for start in range(0, len(ids), BATCH_SIZE):
             pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
-            done += add_entries(_entries(pages, target_groups))
+            analysed = analyse([(page.pk, practice_to_record(page)) for page in pages])
+            if waiting is not None:
+                done += add_entries(waiting.result())
+                if progress:
+                    progress(done, total)
+            waiting = analysed
+        if waiting is not None:
+            done += add_entries(waiting.result())
             if progress:
                 progress(done, total)
         engine.after_bulk_load()

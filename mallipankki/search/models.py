@@ -78,3 +78,16 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class IndexChange(models.Model):
+    """A change of the index, for processes that keep facet bitmaps
+    (facet_bitmaps.py): one document's rows, or all rows when ``document_id``
+    is None. ``token`` tells a row from one that a rollback replaced."""
+
+    id = models.BigAutoField(primary_key=True)
+    document_id = models.IntegerField(null=True)
+    token = models.CharField(max_length=16)
+
+    def __str__(self):
+        return f"IndexChange({self.id}, {self.document_id})"

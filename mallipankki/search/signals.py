@@ -24,7 +24,9 @@ from mallipankki.practices.models import PracticePage
 from mallipankki.vocabularies.models import TargetGroup
 
 from .engine import forget_prepared_queries
+from .facet_bitmaps import record_change
 from .indexing import index_practice, remove_practice
+from .models import SearchDocument
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,11 @@ def target_group_saved(sender, instance, created, raw=False, **kwargs):
         _safely(_reindex_practices, list(instance.practices.only("pk")))
 
 
+def document_deleted(sender, instance, **kwargs):
+    # A cascade from a deleted page takes the document without remove_practice.
+    record_change(instance.page_id)
+
+
 def connect() -> None:
     page_published.connect(practice_published, sender=PracticePage, dispatch_uid="search_practice_published")
     page_unpublished.connect(practice_unpublished, sender=PracticePage, dispatch_uid="search_practice_unpublished")
@@ -83,4 +90,5 @@ def connect() -> None:
     post_save.connect(view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    post_delete.connect(document_deleted, sender=SearchDocument, dispatch_uid="search_document_deleted")
     post_save.connect(target_group_saved, sender=TargetGroup, dispatch_uid="search_target_group_saved")

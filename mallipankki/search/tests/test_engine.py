@@ -5,7 +5,7 @@ import pytest
 
 from mallipankki.practices.listing import published_practices
 from mallipankki.search import engine
-from mallipankki.search.engine import parse_query, rank_practices, search
+from mallipankki.search.engine import parse_query, prepare_query, rank_practices, ranked_page_ids, search
 from mallipankki.search.snippets import highlight, plain_text
 
 from .conftest import PUBLISHED
@@ -294,3 +294,28 @@ def test_rank_practices_reports_relaxation_and_suggestions(corpus):
     assert rank_practices("työkokelu").suggestion == "työkokeilu"
     assert rank_practices("ja tai").ids == []
     assert rank_practices("x" * 10_000 + "\x00").count == 0
+
+
+# --- Ranking in tiers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["työkokeilu", "tuki", "maahanmuuttajat", "nuoret", "palkkatuki"])
+def test_pages_from_the_top_tier_follow_the_full_ranking(corpus, query):
+    """Short pages are ranked within the top tier when it is long enough;
+    read one result at a time, they must give the order of the full ranking."""
+    match = prepare_query(query)[2]
+    whole, count, _partial = ranked_page_ids(match, {}, "relevance", 100, 0)
+    assert count == len(whole) > 0
+    one_by_one = [ranked_page_ids(match, {}, "relevance", 1, offset)[0][0] for offset in range(count)]
+    assert one_by_one == whole
+
+
+def test_top_tier_is_the_head_of_the_ranking(corpus):
+    from mallipankki.search.engine import _count, backend
+
+    match = prepare_query("työkokeilu")[2]
+    sql, params = backend().top_ids_sql(match)
+    tier = _count(sql, params, "", [])
+    assert 0 < tier < ranked_page_ids(match, {}, "relevance", 100, 0)[1]
+    # The practice with the word in its name and keywords comes first.
+    assert ranked_page_ids(match, {}, "relevance", 1, 0)[0] == [corpus["tyokokeilu-portaat"].pk]

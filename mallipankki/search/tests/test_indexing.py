@@ -6,10 +6,12 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.models import PageViewRestriction
 
+from mallipankki.search import facet_bitmaps
 from mallipankki.search.engine import search
+from mallipankki.search.facet_bitmaps import FacetBitmaps, record_change
 from mallipankki.search.indexing import (
     document_entry,
     index_practice,
@@ -17,7 +19,7 @@ from mallipankki.search.indexing import (
     remove_practice,
     target_groups_by_code,
 )
-from mallipankki.search.models import SearchDocument, SearchFacet, SearchTerm
+from mallipankki.search.models import IndexChange, SearchDocument, SearchFacet, SearchTerm
 from mallipankki.vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +224,81 @@ def test_entry_has_continuity_status_and_adoptions_facets(vocabularies):
     )
     assert {("continuity_status", "embedded"), ("has_adoptions", "yes")} <= set(entry.facets)
     assert not [facet for facet in entry.facets if facet[0] == "continuity_status" and facet[1] != "embedded"]
+
+
+# Facet counts come from per-process bitmaps (facet_bitmaps.py) that must
+# follow every change of the index, also one that was rolled back.
+
+
+def theme_counts() -> dict[str, int]:
+    return {value["code"]: value["count"] for value in search("").facets["theme"]}
+
+
+def test_counts_follow_publish_edit_unpublish_and_delete(make_practice):
+    page = make_practice(id="teemat", themes=["yhteistyo"])
+    assert theme_counts() == {"yhteistyo": 1}
+    latest = page.get_latest_revision_as_object()
+    latest.themes.set([])
+    latest.save_revision().publish()
+    assert theme_counts() == {}
+    other = make_practice(id="toinen", themes=["tyonantajat"])
+    assert theme_counts() == {"tyonantajat": 1}
+    other.unpublish()
+    assert theme_counts() == {}
+    make_practice(id="kolmas", themes=["yhteistyo"])
+    assert theme_counts() == {"yhteistyo": 1}
+    page.delete()
+    assert theme_counts() == {"yhteistyo": 1}
+
+
+def test_a_rolled_back_change_is_not_counted(make_practice):
+    make_practice(id="pysyva", themes=["yhteistyo"])
+    assert theme_counts() == {"yhteistyo": 1}
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        make_practice(id="perutaan", themes=["tyonantajat"])
+        # Counted inside the transaction that wrote it ...
+        assert theme_counts() == {"yhteistyo": 1, "tyonantajat": 1}
+        raise Undo
+    # ... and not after the rollback, though the next change reuses its log id.
+    make_practice(id="uusi", themes=["yhteistyo"])
+    assert theme_counts() == {"yhteistyo": 2}
+
+
+def test_a_process_behind_a_pruned_log_reads_everything_again(make_practice):
+    page = make_practice(id="karsittu", themes=["yhteistyo"])
+    behind = FacetBitmaps()
+    behind.refresh()
+    assert behind.counts(None, {}, ["theme"]) == {"theme": {"yhteistyo": 1}}
+    # A facet row written without a log entry is only seen by a full read.
+    SearchFacet.objects.create(document_id=page.pk, facet="theme", code="tyonantajat")
+    IndexChange.objects.all().delete()
+    record_change(0)  # a change of some other document
+    behind.refresh()
+    assert behind.counts(None, {}, ["theme"]) == {"theme": {"yhteistyo": 1, "tyonantajat": 1}}
+
+
+def test_the_log_is_pruned(db):
+    for _ in range(facet_bitmaps.KEEP_CHANGES + 200):
+        record_change(1)
+    assert IndexChange.objects.count() <= facet_bitmaps.KEEP_CHANGES + 100
+
+
+def index_rows() -> tuple[list, list]:
+    documents = list(SearchDocument.objects.order_by("page_id").values_list())
+    facets = sorted(SearchFacet.objects.values_list("document_id", "facet", "code"))
+    return documents, facets
+
+
+def test_rebuild_with_a_worker_process_writes_the_same_index(make_practice):
+    make_practice(id="eka", summary={"fi": "Työkokeilu pajalla."}, themes=["yhteistyo"])
+    make_practice(id="toka", summary={"fi": "Kokemusasiantuntijat mukana."}, regions=["FI-18"])
+    make_practice(id="luonnos", summary={"fi": "Ei indeksiin."}, status="draft")
+    assert rebuild_index(parallel=False) == 2
+    serial = index_rows()
+    assert rebuild_index(parallel=True) == 2
+    assert index_rows() == serial
+    assert found("työkokeiluun") == ["eka"]

@@ -1,0 +1,79 @@
+"""Index entries analysed in a second process while this one reads and writes.
+
+A rebuild or a bulk import spends about a third of its time in
+`document_entry` (Voikko analysis): plain Python that needs no database.
+The rest, reading pages and writing rows, must stay in the process that
+holds the transaction. So on a machine with more than one core, large runs
+hand each batch of records to one worker process and read the next batch
+meanwhile. The worker is forked, so it starts with Django set up and the
+analysis caches warm; it never touches the database.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+
+# Below this many practices the fork costs more than it saves.
+PARALLEL_MIN = 2000
+
+Batch = list[tuple[int, dict]]  # (page id, interchange record)
+
+_target_groups: dict | None = None
+
+
+def _start_worker(target_groups: dict) -> None:
+    from django.db import connections
+
+    from . import analysis
+
+    global _target_groups
+    _target_groups = target_groups
+    # The parent's database connections are its own: dropped here without
+    # closing, since closing a PostgreSQL socket would end the parent's session.
+    for connection in connections.all(initialized_only=True):
+        connection.connection = None
+    # Native handles are not to be shared across a fork; caches are kept.
+    analysis.forget_native_handles()
+
+
+def _entries_of(batch: Batch, target_groups: dict | None = None) -> list:
+    from .indexing import document_entry
+
+    target_groups = _target_groups if target_groups is None else target_groups
+    return [(page_id, document_entry(record, target_groups)) for page_id, record in batch]
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def use_worker(total: int) -> bool:
+    return total >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
+
+
+@contextmanager
+def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Batch], Future]]:
+    """``submit(batch)``: a future of ``[(page id, Entry)]`` for the batch.
+
+    With ``parallel`` the batches are analysed in one forked worker process,
+    otherwise here and now (the future is already done).
+    """
+    if not parallel:
+        yield lambda batch: _done(_entries_of(batch, target_groups))
+        return
+    executor = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(target_groups,),
+    )
+    try:
+        yield lambda batch: executor.submit(_entries_of, batch)
+    finally:
+        executor.shutdown(cancel_futures=True)

@@ -1,0 +1,164 @@
+"""Facet counts from per-process bitmaps of the facet table.
+
+Counting facets in SQL groups every facet row of every matched document. A
+broad query over 100 000 practices ("työkokeilu" matches a third of them)
+groups some 600 000 rows: 430–650 ms on SQLite. Here every facet value is a
+Python int used as a bitmap over document ids (bit n is page id n), and a
+count is ``(matched & value).bit_count()``: about a hundred values of ~12 kB
+each, a millisecond for the lot whatever the size of the match.
+
+The bitmaps live in each process, per database, and are brought up to date
+before every count from the IndexChange log, which indexing.py writes in the
+same transaction as each change of the index: a row names one document
+(whose facet rows are read again) or none (a rebuild or bulk load: all of
+them are read again). Every log row carries a random token, so a log that a
+rollback rewrote under the same ids is noticed, and so is a log pruned past
+what a process last saw; either way everything is read again.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable
+
+from django.db import connection
+
+DOCUMENT_TABLE = "search_searchdocument"
+FACET_TABLE = "search_searchfacet"
+CHANGE_TABLE = "search_indexchange"  # models.IndexChange
+# Log rows kept for processes that are behind; older ones are pruned.
+KEEP_CHANGES = 1000
+
+
+def bitmap(ids: Iterable[int]) -> int:
+    """An int with bit ``n`` set for every ``n`` in ``ids``."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    buffer = bytearray((max(ids) >> 3) + 1)
+    for number in ids:
+        buffer[number >> 3] |= 1 << (number & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def record_change(document_id: int | None) -> None:
+    """Log a change of one document's index rows (None: of all of them).
+
+    Call it in the transaction that changes the index, so that the log and
+    the index commit or roll back together.
+    """
+    token = secrets.token_hex(8)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {CHANGE_TABLE} (document_id, token) VALUES (%s, %s)", [document_id, token])  # noqa: S608
+        cursor.execute(f"SELECT MAX(id) FROM {CHANGE_TABLE}")  # noqa: S608
+        newest = cursor.fetchone()[0]
+        if newest % 100 == 0:
+            cursor.execute(f"DELETE FROM {CHANGE_TABLE} WHERE id <= %s", [newest - KEEP_CHANGES])  # noqa: S608
+
+
+class FacetBitmaps:
+    """Bitmaps of one database's facet values and indexed documents."""
+
+    def __init__(self):
+        self.seen: tuple[int, str] | None = None  # (id, token) of the newest log row read
+        self.values: dict[str, dict[str, int]] = {}
+        self.documents = 0
+        self.loaded = False
+
+    def refresh(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, token FROM {CHANGE_TABLE} ORDER BY id DESC LIMIT 1")  # noqa: S608
+            newest = cursor.fetchone()
+            newest = tuple(newest) if newest else None
+            if newest == self.seen and self.loaded:
+                return
+            changed = self._changed_documents(cursor, newest)
+            if changed is None:
+                self._load_all(cursor)
+            elif changed:
+                self._load_documents(cursor, changed)
+        self.seen, self.loaded = newest, True
+
+    def _changed_documents(self, cursor, newest) -> set[int] | None:
+        """Documents changed since ``self.seen``; None when all must be read."""
+        if self.seen is None or newest is None:
+            return None
+        cursor.execute(f"SELECT token FROM {CHANGE_TABLE} WHERE id = %s", [self.seen[0]])  # noqa: S608
+        row = cursor.fetchone()
+        if row is None or row[0] != self.seen[1]:
+            return None
+        cursor.execute(
+            f"SELECT document_id FROM {CHANGE_TABLE} WHERE id > %s AND id <= %s",  # noqa: S608
+            [self.seen[0], newest[0]],
+        )
+        changed = [document_id for (document_id,) in cursor.fetchall()]
+        return None if None in changed else set(changed)
+
+    def _load_all(self, cursor) -> None:
+        cursor.execute(f"SELECT page_id FROM {DOCUMENT_TABLE}")  # noqa: S608
+        self.documents = bitmap(document_id for (document_id,) in cursor.fetchall())
+        size = (self.documents.bit_length() >> 3) + 1
+        buffers: dict[tuple[str, str], bytearray] = {}
+        cursor.execute(f"SELECT facet, code, document_id FROM {FACET_TABLE}")  # noqa: S608
+        while rows := cursor.fetchmany(10_000):
+            for facet, code, document_id in rows:
+                buffer = buffers.get((facet, code))
+                if buffer is None:
+                    buffer = buffers[facet, code] = bytearray(size)
+                buffer[document_id >> 3] |= 1 << (document_id & 7)
+        self.values = {}
+        for (facet, code), buffer in buffers.items():
+            self.values.setdefault(facet, {})[code] = int.from_bytes(buffer, "little")
+
+    def _load_documents(self, cursor, changed: set[int]) -> None:
+        ids = sorted(changed)
+        placeholders = ", ".join(["%s"] * len(ids))
+        cursor.execute(f"SELECT page_id FROM {DOCUMENT_TABLE} WHERE page_id IN ({placeholders})", ids)  # noqa: S608
+        present = bitmap(document_id for (document_id,) in cursor.fetchall())
+        cleared = ~bitmap(ids)
+        self.documents = (self.documents & cleared) | present
+        for codes in self.values.values():
+            for code in codes:
+                codes[code] &= cleared
+        cursor.execute(
+            f"SELECT facet, code, document_id FROM {FACET_TABLE} WHERE document_id IN ({placeholders})",  # noqa: S608
+            ids,
+        )
+        for facet, code, document_id in cursor.fetchall():
+            codes = self.values.setdefault(facet, {})
+            codes[code] = codes.get(code, 0) | (1 << document_id)
+
+    def counts(
+        self, matched: int | None, filters: dict[str, list[str]], facets: list[str]
+    ) -> dict[str, dict[str, int]]:
+        """``{facet: {code: documents}}`` among ``matched`` (None: every
+        indexed document) that pass every filter but the facet's own."""
+        base = self.documents if matched is None else matched & self.documents
+        chosen = {}
+        for facet, codes in filters.items():
+            union = 0
+            for code in codes:
+                union |= self.values.get(facet, {}).get(code, 0)
+            chosen[facet] = union
+        result: dict[str, dict[str, int]] = {}
+        for facet in facets:
+            within = base
+            for other, union in chosen.items():
+                if other != facet:
+                    within &= union
+            counts = {code: (within & values).bit_count() for code, values in self.values.get(facet, {}).items()}
+            result[facet] = {code: count for code, count in counts.items() if count}
+        return result
+
+
+_bitmaps: dict[str, FacetBitmaps] = {}
+_lock = threading.Lock()
+
+
+def facet_counts(matched: int | None, filters: dict[str, list[str]], facets: list[str]) -> dict[str, dict[str, int]]:
+    """FacetBitmaps.counts on this database's bitmaps, brought up to date first."""
+    with _lock:
+        bitmaps = _bitmaps.setdefault(connection.settings_dict["NAME"], FacetBitmaps())
+        bitmaps.refresh()
+        return bitmaps.counts(matched, filters, facets)
