@@ -251,11 +251,13 @@ def timed(calls) -> list[float]:
 
 
 def cold(call):
-    """``call`` with the prepared-query cache emptied first."""
+    """``call`` with the prepared-query cache and the matches' facet bitmaps emptied first."""
     from mallipankki.search.engine import forget_prepared_queries
+    from mallipankki.search.facet_bitmaps import forget_matches
 
     def run():
         forget_prepared_queries()
+        forget_matches()
         call()
 
     return run
@@ -310,8 +312,9 @@ def run_size(size: int, query_count: int, seed: int) -> None:
     print("results only           " + summary(timed([lambda q=q: search(q, with_facets=False) for q in queries])))
     print("with facets            " + summary(timed([lambda q=q: search(q) for q in queries])))
     # The lines above find each query prepared (engine.prepare_query caches
-    # the analysis, spelling and strict/relaxed choice for a while); these
-    # prepare every query afresh, as for a query nobody asked just before.
+    # the analysis, spelling and strict/relaxed choice for a while) and its
+    # match's facet bitmap kept (facet_bitmaps.py); these start every query
+    # afresh, as for a query nobody asked just before.
     print("results only, cold     " + summary(timed([cold(lambda q=q: search(q, with_facets=False)) for q in queries])))
     print("with facets, cold      " + summary(timed([cold(lambda q=q: search(q)) for q in queries])))
     print(

@@ -410,16 +410,15 @@ def facet_counts(match: Match | None, filters: dict[str, list[str]], facets: lis
     bitmaps of facet_bitmaps.py (a GROUP BY over their facet rows is what
     made broad queries slow). Browsing (no match) counts every document.
     """
-    from .facet_bitmaps import bitmap
     from .facet_bitmaps import facet_counts as count
 
-    matched = None
-    if match is not None:
+    def matched_ids() -> list[int]:
         sql, params = backend().match_ids_sql(match)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            matched = bitmap(doc_id for (doc_id,) in cursor.fetchall())
-    counts = count(matched, filters, facets)
+            return [doc_id for (doc_id,) in cursor.fetchall()]
+
+    counts = count(match, matched_ids if match is not None else None, filters, facets)
     return {facet: counts.get(facet, {}) for facet in facets}
 
 

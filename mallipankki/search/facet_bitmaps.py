@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterable
+from collections import OrderedDict, deque
+from collections.abc import Callable, Hashable, Iterable
+from itertools import repeat
 
 from django.db import connection
 
@@ -31,15 +33,19 @@ CHANGE_TABLE = "search_indexchange"  # models.IndexChange
 KEEP_CHANGES = 1000
 
 
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def bitmap(ids: Iterable[int]) -> int:
     """An int with bit ``n`` set for every ``n`` in ``ids``."""
     ids = list(ids)
     if not ids:
         return 0
-    buffer = bytearray((max(ids) >> 3) + 1)
-    for number in ids:
-        buffer[number >> 3] |= 1 << (number & 7)
-    return int.from_bytes(buffer, "little")
+    # One byte per id, set by map() in C, then read as a base-2 numeral:
+    # a third faster than setting bits in a Python loop.
+    flags = bytearray(max(ids) + 1)
+    deque(map(flags.__setitem__, ids, repeat(1)), maxlen=0)
+    return int(flags.translate(_DIGITS)[::-1], 2)
 
 
 def record_change(document_id: int | None) -> None:
@@ -153,12 +159,39 @@ class FacetBitmaps:
 
 
 _bitmaps: dict[str, FacetBitmaps] = {}
+# Bitmaps of recent matches, per database and index state: live search asks
+# for the same query again with other filters and pages, and reading the
+# ids of a broad match costs tens of milliseconds.
+MATCHED_MAX = 200
+_matched: OrderedDict[tuple, int] = OrderedDict()
 _lock = threading.Lock()
 
 
-def facet_counts(matched: int | None, filters: dict[str, list[str]], facets: list[str]) -> dict[str, dict[str, int]]:
-    """FacetBitmaps.counts on this database's bitmaps, brought up to date first."""
+def facet_counts(
+    match_key: Hashable | None,
+    matched_ids: Callable[[], Iterable[int]] | None,
+    filters: dict[str, list[str]],
+    facets: list[str],
+) -> dict[str, dict[str, int]]:
+    """FacetBitmaps.counts on this database's bitmaps, brought up to date
+    first. ``matched_ids()`` reads the ids of the match ``match_key``
+    (None for every document) unless its bitmap is at hand."""
     with _lock:
-        bitmaps = _bitmaps.setdefault(connection.settings_dict["NAME"], FacetBitmaps())
+        database = connection.settings_dict["NAME"]
+        bitmaps = _bitmaps.setdefault(database, FacetBitmaps())
         bitmaps.refresh()
+        matched = None
+        if matched_ids is not None:
+            key = (database, bitmaps.seen, match_key)
+            matched = _matched.get(key)
+            if matched is None:
+                matched = _matched[key] = bitmap(matched_ids())
+                while len(_matched) > MATCHED_MAX:
+                    _matched.popitem(last=False)
+            _matched.move_to_end(key)
         return bitmaps.counts(matched, filters, facets)
+
+
+def forget_matches() -> None:
+    with _lock:
+        _matched.clear()

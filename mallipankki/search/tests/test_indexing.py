@@ -251,6 +251,19 @@ def test_counts_follow_publish_edit_unpublish_and_delete(make_practice):
     assert theme_counts() == {"yhteistyo": 1}
 
 
+def test_counts_of_a_query_follow_the_index(make_practice):
+    def counts():
+        return {value["code"]: value["count"] for value in search("klubitalo").facets["theme"]}
+
+    make_practice(id="klubi-1", summary={"fi": "Klubitalon siirtymätyö."}, themes=["yhteistyo"])
+    assert counts() == {"yhteistyo": 1}
+    assert counts() == {"yhteistyo": 1}  # the match's bitmap is kept, and still right
+    second = make_practice(id="klubi-2", summary={"fi": "Klubitalo ja työnantajat."}, themes=["tyonantajat"])
+    assert counts() == {"yhteistyo": 1, "tyonantajat": 1}
+    second.unpublish()
+    assert counts() == {"yhteistyo": 1}
+
+
 def test_a_rolled_back_change_is_not_counted(make_practice):
     make_practice(id="pysyva", themes=["yhteistyo"])
     assert theme_counts() == {"yhteistyo": 1}
