@@ -51,6 +51,9 @@ class PendingAdoption(models.Model):
     )
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    # Set when the contact details were erased on the reporter's request
+    # (manage.py submitter_data erase); the report itself stays.
+    personal_data_erased_at = models.DateTimeField(_("henkilötiedot poistettu"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("lähetetty"), auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(_("päätös tehty"), null=True, blank=True)

@@ -167,6 +167,11 @@ def reject(request, pk):
 
     def act(pending):
         services.reject(pending.pk, request.user, form.cleaned_data["reason"])
-        messages.success(request, _("Ilmoitus hylätty. Ilmoittajalle lähetettiin perustelu."))
+        if pending.contact_email:
+            messages.success(request, _("Ilmoitus hylätty. Ilmoittajalle lähetettiin perustelu."))
+        else:
+            messages.success(
+                request, _("Ilmoitus hylätty. Ilmoittajan yhteystiedot on poistettu, joten viestiä ei lähetetty.")
+            )
 
     return _decide(request, pk, act)

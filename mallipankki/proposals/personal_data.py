@@ -1,16 +1,32 @@
-"""Submitters' personal data on request: export it, or erase it.
+"""People's personal data from the public forms, on request: export it, or erase it.
 
-Personal data of a submitter, per proposal: name, organisation, email, when
-they consented, and the keyed hash of their address (kept for the rate
-limit). Erasing replaces these and records when it happened; the proposed
-practice (the submission, its attachments, the draft or published page, the
-evaluations) stays, because it is the practice's content, not the person's.
+Three forms store personal data of whoever sends them:
 
-Proposals are found by email address, compared case-insensitively.
+- a proposal (Proposal): name, organisation, email, when they consented,
+  and the keyed hash of their address (kept for the rate limit);
+- a report that an organisation uses a practice (adoptions.PendingAdoption):
+  the contact person's name, email and phone, whether they may be shown on
+  the practice page, when they consented, and the address hash;
+- a support request (regions.SupportRequest): name, organisation, email,
+  phone, when they consented, and the address hash.
+
+Erasing replaces these and records when it happened. What the person sent
+about the practice stays, because it is the service's content, not the
+person's: the proposed practice (the submission, its attachments, the draft
+or published page, the evaluations); the adopting organisation, place, year
+and note of an adoption report (and the confirmed adoption on the practice
+page); the message of a support request and the staff's notes on it.
+
+Rows are found by email address, compared case-insensitively.
 """
+
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+
+from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.regions.models import SupportRequest
 
 from .models import Proposal
 
@@ -21,50 +37,133 @@ def proposals_of(email: str):
     return Proposal.objects.filter(submitter_email__iexact=email.strip()).order_by("created_at", "pk")
 
 
+def adoption_reports_of(email: str):
+    return PendingAdoption.objects.filter(contact_email__iexact=email.strip()).order_by("created_at", "pk")
+
+
+def support_requests_of(email: str):
+    return SupportRequest.objects.filter(email__iexact=email.strip()).order_by("created_at", "pk")
+
+
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _live_url(page) -> str | None:
+    return page.url if page is not None and page.live else None
+
+
+def _proposal(proposal: Proposal) -> dict:
+    return {
+        "viite": proposal.reference,
+        "lahetetty": _iso(proposal.created_at),
+        "tila": proposal.status,
+        "henkilotiedot": {
+            "nimi": proposal.submitter_name,
+            "organisaatio": proposal.submitter_organisation,
+            "sahkoposti": proposal.submitter_email,
+            "hyvaksyi_tietosuojaselosteen": _iso(proposal.consent_at),
+            "osoitteen_tiiviste": proposal.ip_hash,
+        },
+        "ehdotus": proposal.data,
+        "liitteet": [
+            {"nimi": attachment.original_name, "koko": attachment.size, "sha256": attachment.sha256}
+            for attachment in proposal.attachments.all()
+        ],
+        "paatos": {
+            "tehty": _iso(proposal.decided_at),
+            "perustelu": proposal.decision_reason,
+        },
+        "malli": _live_url(proposal.practice),
+    }
+
+
+def _adoption_report(report: PendingAdoption) -> dict:
+    return {
+        "id": report.pk,
+        "lahetetty": _iso(report.created_at),
+        "tila": report.status,
+        "henkilotiedot": {
+            "nimi": report.contact_name,
+            "sahkoposti": report.contact_email,
+            "puhelin": report.contact_phone,
+            "yhteystiedot_saa_nayttaa": report.contact_public,
+            "hyvaksyi_tietosuojaselosteen": _iso(report.consent_at),
+            "osoitteen_tiiviste": report.ip_hash,
+        },
+        "ilmoitus": {
+            "mallin_nimi": report.practice.title,
+            "organisaatio": report.organisation,
+            "maakunta": report.region.name if report.region else None,
+            "maa": report.country.name if report.country else None,
+            "kayttoonottovuosi": report.year,
+            "mita_muutettiin": report.note,
+        },
+        "paatos": {
+            "tehty": _iso(report.decided_at),
+            "perustelu": report.reason,
+        },
+        "malli": _live_url(report.practice),
+    }
+
+
+def _support_request(support_request: SupportRequest) -> dict:
+    return {
+        "viite": support_request.reference,
+        "lahetetty": _iso(support_request.created_at),
+        "tila": support_request.status,
+        "henkilotiedot": {
+            "nimi": support_request.name,
+            "organisaatio": support_request.organisation,
+            "sahkoposti": support_request.email,
+            "puhelin": support_request.phone,
+            "hyvaksyi_tietosuojaselosteen": _iso(support_request.consent_at),
+            "osoitteen_tiiviste": support_request.ip_hash,
+        },
+        "pyynto": {
+            "maakunta": support_request.region.name,
+            "mallin_nimi": support_request.practice.title if support_request.practice else None,
+            "viesti": support_request.message,
+        },
+        "malli": _live_url(support_request.practice),
+    }
+
+
 def export(email: str) -> dict:
-    """Everything stored about the submitter with `email`, JSON-ready."""
-    records = []
-    for proposal in proposals_of(email).prefetch_related("attachments", "regions"):
-        records.append(
-            {
-                "viite": proposal.reference,
-                "lahetetty": _iso(proposal.created_at),
-                "tila": proposal.status,
-                "henkilotiedot": {
-                    "nimi": proposal.submitter_name,
-                    "organisaatio": proposal.submitter_organisation,
-                    "sahkoposti": proposal.submitter_email,
-                    "hyvaksyi_tietosuojaselosteen": _iso(proposal.consent_at),
-                    "osoitteen_tiiviste": proposal.ip_hash,
-                },
-                "ehdotus": proposal.data,
-                "liitteet": [
-                    {"nimi": attachment.original_name, "koko": attachment.size, "sha256": attachment.sha256}
-                    for attachment in proposal.attachments.all()
-                ],
-                "paatos": {
-                    "tehty": _iso(proposal.decided_at),
-                    "perustelu": proposal.decision_reason,
-                },
-                "malli": proposal.practice.url if proposal.practice and proposal.practice.live else None,
-            }
-        )
-    return {"sahkoposti": email.strip(), "viety": timezone.now().isoformat(), "ehdotukset": records}
+    """Everything stored about the person with `email`, JSON-ready."""
+    proposals = proposals_of(email).select_related("practice").prefetch_related("attachments", "regions")
+    reports = adoption_reports_of(email).select_related("practice", "region", "country")
+    requests = support_requests_of(email).select_related("practice", "region")
+    return {
+        "sahkoposti": email.strip(),
+        "viety": timezone.now().isoformat(),
+        "ehdotukset": [_proposal(proposal) for proposal in proposals],
+        "kayttoonottoilmoitukset": [_adoption_report(report) for report in reports],
+        "tukipyynnot": [_support_request(support_request) for support_request in requests],
+    }
+
+
+@dataclass
+class Erased:
+    """What `erase` changed: proposal references, adoption report ids, support request references."""
+
+    proposals: list[str] = field(default_factory=list)
+    adoption_reports: list[int] = field(default_factory=list)
+    support_requests: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.proposals) + len(self.adoption_reports) + len(self.support_requests)
 
 
 @transaction.atomic
-def erase(email: str, now=None) -> list[str]:
-    """Erases the submitter's personal data from their proposals; returns the references.
+def erase(email: str, now=None) -> Erased:
+    """Erases the person's personal data from their proposals, adoption reports and support requests.
 
-    Idempotent: a proposal erased before no longer has the address, so it is
-    not found again.
+    All in one transaction. Idempotent: a row erased before no longer has the
+    address, so it is not found again.
     """
     now = now or timezone.now()
-    references = []
+    erased = Erased()
     for proposal in proposals_of(email).select_for_update():
         proposal.submitter_name = ERASED_NAME
         proposal.submitter_organisation = ""
@@ -80,5 +179,38 @@ def erase(email: str, now=None) -> list[str]:
                 "personal_data_erased_at",
             ]
         )
-        references.append(proposal.reference)
-    return references
+        erased.proposals.append(proposal.reference)
+    for report in adoption_reports_of(email).select_for_update():
+        # The organisation, place, year and note stay: they are the adoption,
+        # public on the practice page once confirmed. The contact is no longer
+        # shown there (contact_public off).
+        report.contact_name = ERASED_NAME
+        report.contact_email = ""
+        report.contact_phone = ""
+        report.contact_public = False
+        report.ip_hash = ""
+        report.personal_data_erased_at = now
+        report.save(
+            update_fields=[
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+                "contact_public",
+                "ip_hash",
+                "personal_data_erased_at",
+            ]
+        )
+        erased.adoption_reports.append(report.pk)
+    for support_request in support_requests_of(email).select_for_update():
+        # The message and the staff's notes stay.
+        support_request.name = ERASED_NAME
+        support_request.organisation = ""
+        support_request.email = ""
+        support_request.phone = ""
+        support_request.ip_hash = ""
+        support_request.personal_data_erased_at = now
+        support_request.save(
+            update_fields=["name", "organisation", "email", "phone", "ip_hash", "personal_data_erased_at"]
+        )
+        erased.support_requests.append(support_request.reference)
+    return erased

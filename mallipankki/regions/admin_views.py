@@ -122,7 +122,12 @@ class SupportRequestDetailView(SupportQueueMixin, TemplateView):
             form = StatusForm(request.POST)
             if form.is_valid():
                 if services.change_status(support_request, form.cleaned_data["status"], user):
-                    messages.success(request, _("Tila muutettu. Pyytäjälle lähti sähköposti."))
+                    if support_request.email:
+                        messages.success(request, _("Tila muutettu. Pyytäjälle lähti sähköposti."))
+                    else:
+                        messages.success(
+                            request, _("Tila muutettu. Pyytäjän yhteystiedot on poistettu, joten viestiä ei lähetetty.")
+                        )
                 return redirect("regions_admin:detail", support_request.pk)
             self.forms["status"] = form
         elif action == "assign":

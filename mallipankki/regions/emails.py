@@ -47,4 +47,7 @@ def notify_assignee(support_request) -> None:
 
 
 def notify_status_change(support_request) -> None:
+    if not support_request.email:
+        # The requester's details were erased on their request: nobody to tell.
+        return
     _send("status_changed", {"support_request": support_request}, [support_request.email])

@@ -91,6 +91,9 @@ class SupportRequest(models.Model):
     phone = models.CharField(_("puhelin"), max_length=50, blank=True)
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    # Set when the requester's details were erased on their request
+    # (manage.py submitter_data erase); the message and the history stay.
+    personal_data_erased_at = models.DateTimeField(_("henkilötiedot poistettu"), null=True, blank=True, editable=False)
 
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,

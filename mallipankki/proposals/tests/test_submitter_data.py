@@ -1,4 +1,4 @@
-"""manage.py submitter_data: a submitter's personal data exported as JSON, or erased on request."""
+"""manage.py submitter_data: a person's personal data from the public forms exported as JSON, or erased on request."""
 
 import datetime as dt
 import io
@@ -12,16 +12,15 @@ from django.utils import timezone
 
 from mallipankki.proposals import personal_data
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import make_site, pdf_upload, proposal_data
+from mallipankki.proposals.tests.helpers import pdf_upload, proposal_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def proposals(settings, tmp_path):
+def proposals(settings, tmp_path, practice_index):
     """Two proposals by Maija (one with her address in capitals), one by someone else."""
     settings.PROPOSAL_FILES_ROOT = str(tmp_path / "private")
-    make_site()
     client = Client()
     for name, email in (
         ("Ensimmäinen malli", "maija@example.org"),
@@ -53,7 +52,7 @@ def test_export_prints_every_proposal_of_that_address(proposals):
     assert first["viite"].startswith("EHD-")
     assert first["liitteet"][0]["nimi"] == "kasikirja.pdf"
     assert "Pekka" not in out
-    assert "Viety 2 ehdotuksen tiedot." in err
+    assert "Viety tiedot: 2 ehdotusta, 0 käyttöönottoilmoitusta, 0 tukipyyntöä." in err
 
 
 def test_export_to_a_file_readable_by_the_owner_only(proposals, tmp_path):
@@ -83,7 +82,7 @@ def test_erase_blanks_the_person_and_keeps_the_practice(proposals):
     maija = list(proposals.filter(submitter_email__iexact="maija@example.org"))
     practice_ids = [proposal.practice_id for proposal in maija]
     out, _err = run("erase", "--email", "maija@example.org", "--yes")
-    assert "Valmis: 2 ehdotuksen henkilötiedot poistettu." in out
+    assert "Poistettu henkilötiedot: 2 ehdotusta, 0 käyttöönottoilmoitusta, 0 tukipyyntöä." in out
     for proposal in maija:
         proposal.refresh_from_db()
         assert proposal.submitter_name == personal_data.ERASED_NAME
@@ -132,3 +131,232 @@ def test_erase_records_when(proposals):
     response = client.get(reverse("proposals_admin:detail", args=[erased.pk]))
     assert "Ehdottajan henkilötiedot poistettiin pyynnöstä" in response.content.decode()
     assert "pekka@example.org" not in response.content.decode()
+
+
+# --- adoption reports and support requests ---------------------------------------
+
+
+@pytest.fixture
+def forms(proposals, make_practice):
+    """Besides the proposals: Maija's adoption report (confirmed, contact public) and two
+    support requests (one with her address in capitals); Pekka's report and request."""
+    from mallipankki.adoptions import services as adoption_services
+    from mallipankki.adoptions.tests.helpers import regional_worker, report
+    from mallipankki.regions.tests.helpers import make_request
+
+    practice = make_practice(id="tyovalmennus", name={"fi": "Työhönvalmennus"})
+    maija_report = report(
+        practice,
+        contact_name="Maija M.",
+        contact_email="MAIJA@example.org",
+        contact_phone="040 111 2222",
+        contact_public=True,
+        note="Lyhensimme jaksot kuuteen viikkoon.",
+    )
+    adoption_services.confirm(maija_report.pk, regional_worker("lappi", "FI-10"))
+    pekka_report = report(
+        practice, contact_name="Pekka", contact_email="pekka@example.org", organisation="Kemin kaupunki"
+    )
+    maija_requests = [
+        make_request(
+            "lappi",
+            name="Maija M.",
+            organisation="Maijan yhdistys ry",
+            email="maija@example.org",
+            phone="040 111 2222",
+            message="Miten työhönvalmennus aloitetaan pienessä kunnassa?",
+            practice=practice,
+        ),
+        make_request("uusimaa", name="Maija M.", email="Maija@EXAMPLE.org", message="Toinen kysymys."),
+    ]
+    pekka_request = make_request("lappi", name="Pekka", email="pekka@example.org", organisation="Kemin kaupunki")
+    return {
+        "practice": practice,
+        "maija_report": maija_report,
+        "pekka_report": pekka_report,
+        "maija_requests": maija_requests,
+        "pekka_request": pekka_request,
+    }
+
+
+def test_export_includes_adoption_reports_and_support_requests(forms):
+    out, err = run("export", "--email", "maija@EXAMPLE.org")
+    document = json.loads(out)
+    assert len(document["ehdotukset"]) == 2
+
+    [adoption] = document["kayttoonottoilmoitukset"]
+    assert adoption["id"] == forms["maija_report"].pk
+    assert adoption["tila"] == "confirmed"
+    assert adoption["lahetetty"]
+    assert adoption["henkilotiedot"] == {
+        "nimi": "Maija M.",
+        "sahkoposti": "MAIJA@example.org",
+        "puhelin": "040 111 2222",
+        "yhteystiedot_saa_nayttaa": True,
+        "hyvaksyi_tietosuojaselosteen": forms["maija_report"].consent_at.isoformat(),
+        "osoitteen_tiiviste": "testi",
+    }
+    assert adoption["ilmoitus"]["organisaatio"] == "Rovaniemen kaupunki"
+    assert adoption["ilmoitus"]["mita_muutettiin"] == "Lyhensimme jaksot kuuteen viikkoon."
+    assert adoption["ilmoitus"]["maakunta"] == "Lappi"
+    assert adoption["ilmoitus"]["kayttoonottovuosi"] == 2024
+    assert adoption["paatos"]["tehty"]
+    assert adoption["malli"] == forms["practice"].url
+
+    requests = document["tukipyynnot"]
+    assert [item["viite"] for item in requests] == [item.reference for item in forms["maija_requests"]]
+    first = requests[0]
+    assert first["viite"].startswith("TUKI-")
+    assert first["tila"] == "new"
+    assert first["henkilotiedot"]["nimi"] == "Maija M."
+    assert first["henkilotiedot"]["organisaatio"] == "Maijan yhdistys ry"
+    assert first["henkilotiedot"]["sahkoposti"] == "maija@example.org"
+    assert first["henkilotiedot"]["puhelin"] == "040 111 2222"
+    assert first["henkilotiedot"]["osoitteen_tiiviste"] == "0" * 64
+    assert first["pyynto"]["viesti"] == "Miten työhönvalmennus aloitetaan pienessä kunnassa?"
+    assert first["pyynto"]["maakunta"] == "Lappi"
+    assert first["malli"] == forms["practice"].url
+    assert requests[1]["pyynto"]["viesti"] == "Toinen kysymys." and requests[1]["malli"] is None
+
+    assert "pekka@example.org" not in out and "Kemin kaupunki" not in out
+    assert "Viety tiedot: 2 ehdotusta, 1 käyttöönottoilmoitus, 2 tukipyyntöä." in err
+
+
+def test_an_address_with_only_a_support_request_is_found(forms):
+    from mallipankki.regions.tests.helpers import make_request
+
+    make_request("lappi", name="Ville", email="ville@example.org")
+    out, err = run("export", "--email", "ville@example.org")
+    document = json.loads(out)
+    assert (len(document["ehdotukset"]), len(document["kayttoonottoilmoitukset"]), len(document["tukipyynnot"])) == (
+        0,
+        0,
+        1,
+    )
+    assert "ei löytynyt" not in err
+
+
+def test_erase_blanks_the_person_in_adoption_reports_and_support_requests(forms, client):
+    from mallipankki.adoptions.models import PendingAdoption
+    from mallipankki.practices.models import Adoption
+    from mallipankki.regions.models import SupportRequest, SupportRequestNote
+
+    practice = forms["practice"]
+    note = SupportRequestNote.objects.create(request=forms["maija_requests"][0], text="Soitettu Maijalle.")
+    assert "Kysy kokemuksista" in client.get(practice.url).content.decode()
+
+    out, _err = run("erase", "--email", "maija@example.org", "--yes")
+    assert "Poistettu henkilötiedot: 2 ehdotusta, 1 käyttöönottoilmoitus, 2 tukipyyntöä." in out
+    assert f"käyttöönottoilmoitus {forms['maija_report'].pk}: henkilötiedot poistettu" in out
+    assert f"tukipyyntö {forms['maija_requests'][0].reference}: henkilötiedot poistettu" in out
+
+    report = PendingAdoption.objects.get(pk=forms["maija_report"].pk)
+    assert report.contact_name == personal_data.ERASED_NAME
+    assert report.contact_email == report.contact_phone == report.ip_hash == ""
+    assert report.contact_public is False
+    assert report.personal_data_erased_at is not None
+    # The adoption itself stays, in the report and on the practice page.
+    assert report.organisation == "Rovaniemen kaupunki"
+    assert report.note == "Lyhensimme jaksot kuuteen viikkoon."
+    assert report.status == PendingAdoption.Status.CONFIRMED and report.adoption is not None
+    assert Adoption.objects.filter(pk=report.adoption_id, organisation="Rovaniemen kaupunki").exists()
+    page = client.get(practice.url).content.decode()
+    assert "Rovaniemen kaupunki" in page
+    assert "Kysy kokemuksista" not in page and personal_data.ERASED_NAME not in page
+
+    for original in forms["maija_requests"]:
+        support_request = SupportRequest.objects.get(pk=original.pk)
+        assert support_request.name == personal_data.ERASED_NAME
+        assert support_request.organisation == support_request.email == ""
+        assert support_request.phone == support_request.ip_hash == ""
+        assert support_request.personal_data_erased_at is not None
+        assert support_request.message == original.message
+        assert support_request.region_id == original.region_id and support_request.status == original.status
+    assert SupportRequestNote.objects.get(pk=note.pk).text == "Soitettu Maijalle."
+
+    # Pekka's rows are untouched.
+    pekka_report = PendingAdoption.objects.get(pk=forms["pekka_report"].pk)
+    assert (pekka_report.contact_name, pekka_report.contact_email) == ("Pekka", "pekka@example.org")
+    assert pekka_report.contact_phone == "040 123 4567" and pekka_report.personal_data_erased_at is None
+    pekka_request = SupportRequest.objects.get(pk=forms["pekka_request"].pk)
+    assert (pekka_request.name, pekka_request.email, pekka_request.organisation) == (
+        "Pekka",
+        "pekka@example.org",
+        "Kemin kaupunki",
+    )
+    assert pekka_request.phone and pekka_request.ip_hash and pekka_request.personal_data_erased_at is None
+    pekka = json.loads(run("export", "--email", "pekka@example.org")[0])
+    assert (len(pekka["ehdotukset"]), len(pekka["kayttoonottoilmoitukset"]), len(pekka["tukipyynnot"])) == (1, 1, 1)
+
+
+def test_erase_is_idempotent(forms):
+    from mallipankki.adoptions.models import PendingAdoption
+    from mallipankki.regions.models import SupportRequest
+
+    moment = timezone.now() - dt.timedelta(days=3)
+    erased = personal_data.erase("maija@example.org", now=moment)
+    assert len(erased.proposals) == 2
+    assert erased.adoption_reports == [forms["maija_report"].pk]
+    assert sorted(erased.support_requests) == sorted(item.reference for item in forms["maija_requests"])
+
+    again = personal_data.erase("maija@example.org")
+    assert len(again) == 0
+    assert PendingAdoption.objects.get(pk=forms["maija_report"].pk).personal_data_erased_at == moment
+    assert {item.personal_data_erased_at for item in SupportRequest.objects.filter(name=personal_data.ERASED_NAME)} == {
+        moment
+    }
+    out, _err = run("erase", "--email", "maija@example.org", "--yes")
+    assert "ei löytynyt ehdotuksia, käyttöönottoilmoituksia eikä tukipyyntöjä; mitään ei poistettu." in out
+    document = json.loads(run("export", "--email", "maija@example.org")[0])
+    assert document["ehdotukset"] == document["kayttoonottoilmoitukset"] == document["tukipyynnot"] == []
+
+
+def test_erase_is_one_transaction(forms, monkeypatch):
+    from mallipankki.adoptions.models import PendingAdoption
+    from mallipankki.regions.models import SupportRequest
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("levy täynnä")
+
+    monkeypatch.setattr(SupportRequest, "save", fail)
+    with pytest.raises(RuntimeError):
+        personal_data.erase("maija@example.org")
+    assert Proposal.objects.filter(submitter_email__iexact="maija@example.org").count() == 2
+    assert PendingAdoption.objects.get(pk=forms["maija_report"].pk).contact_email == "MAIJA@example.org"
+
+
+def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_capture_on_commit_callbacks):
+    from mallipankki.adoptions.tests.helpers import editor, report
+
+    pending = report(forms["practice"], contact_email="maija@example.org", organisation="Maijan yritys Oy")
+    personal_data.erase("maija@example.org")
+    client.force_login(editor())
+    mailoutbox.clear()
+
+    queue = client.get("/admin/kayttoonotot/?tila=kaikki")
+    assert queue.status_code == 200 and "Maijan yritys Oy" in queue.content.decode()
+    detail = client.get(f"/admin/kayttoonotot/{pending.pk}/")
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert "Ilmoittajan henkilötiedot poistettiin pyynnöstä" in html
+    assert 'href="mailto:"' not in html and "maija@example.org" not in html
+    # Deciding on an erased report works and emails nobody.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(f"/admin/kayttoonotot/{pending.pk}/hylkaa/", {"reason": "Ei käytössä."}, follow=True)
+    assert callbacks  # the decision email was attempted
+    assert "Ilmoittajan yhteystiedot on poistettu, joten viestiä ei lähetetty." in response.content.decode()
+    assert mailoutbox == []
+
+    support_request = forms["maija_requests"][0]
+    queue = client.get(reverse("regions_admin:index"))
+    html = queue.content.decode()
+    assert queue.status_code == 200 and support_request.reference in html
+    assert f"{personal_data.ERASED_NAME}, " not in html  # no dangling comma for the emptied organisation
+    url = reverse("regions_admin:detail", args=[support_request.pk])
+    html = client.get(url).content.decode()
+    assert "Pyytäjän henkilötiedot poistettiin pyynnöstä" in html
+    assert 'href="mailto:"' not in html and "maija@example.org" not in html
+    assert "Miten työhönvalmennus aloitetaan pienessä kunnassa?" in html
+    response = client.post(url, {"action": "status", "status": "done"}, follow=True)
+    assert "Pyytäjän yhteystiedot on poistettu, joten viestiä ei lähetetty." in response.content.decode()
+    assert mailoutbox == []

@@ -4,9 +4,11 @@
     manage.py submitter_data erase --email maija@example.org [--yes]
 
 Export prints (or writes to --output, readable by the owner only) a JSON
-document of every proposal sent with that address. Erase replaces the
-submitter's name, organisation, email and address hash on those proposals
-and records when; the proposed practice stays. Without --yes it asks first.
+document of every proposal, adoption report ("we use this practice") and
+support request sent with that address. Erase replaces the person's name
+and empties their contact details and address hash on those rows and
+records when; the proposed practice, the adoption and the request's message
+stay (see personal_data). Without --yes it asks first.
 """
 
 import json
@@ -20,17 +22,37 @@ from django.core.validators import validate_email
 
 from mallipankki.proposals import personal_data
 
+# Finnish after a number: 1 ehdotus, 0 / 2 ehdotusta.
+KINDS = (
+    ("ehdotukset", "ehdotus", "ehdotusta"),
+    ("kayttoonottoilmoitukset", "käyttöönottoilmoitus", "käyttöönottoilmoitusta"),
+    ("tukipyynnot", "tukipyyntö", "tukipyyntöä"),
+)
+NOTHING_FOUND = "ei löytynyt ehdotuksia, käyttöönottoilmoituksia eikä tukipyyntöjä"
+
+
+def counted(counts) -> str:
+    """E.g. "2 ehdotusta, 1 käyttöönottoilmoitus, 0 tukipyyntöä"."""
+    return ", ".join(
+        f"{count} {one if count == 1 else many}" for count, (_key, one, many) in zip(counts, KINDS, strict=True)
+    )
+
 
 class Command(BaseCommand):
-    help = "Vie tai poistaa ehdottajan henkilötiedot (export / erase) sähköpostiosoitteen perusteella."
+    help = (
+        "Vie tai poistaa henkilötiedot (export / erase) ehdotuksista, käyttöönottoilmoituksista ja "
+        "tukipyynnöistä sähköpostiosoitteen perusteella."
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="export|erase")
-        export = actions.add_parser("export", help="Vie ehdottajan tiedot JSON-muodossa.")
-        export.add_argument("--email", required=True, help="Ehdottajan sähköpostiosoite.")
+        export = actions.add_parser("export", help="Vie henkilön tiedot JSON-muodossa.")
+        export.add_argument("--email", required=True, help="Lomakkeeseen annettu sähköpostiosoite.")
         export.add_argument("--output", help="Tiedosto, johon JSON kirjoitetaan (oletus: vakiotuloste).")
-        erase = actions.add_parser("erase", help="Poistaa ehdottajan henkilötiedot ehdotuksista.")
-        erase.add_argument("--email", required=True, help="Ehdottajan sähköpostiosoite.")
+        erase = actions.add_parser(
+            "erase", help="Poistaa henkilötiedot ehdotuksista, käyttöönottoilmoituksista ja tukipyynnöistä."
+        )
+        erase.add_argument("--email", required=True, help="Lomakkeeseen annettu sähköpostiosoite.")
         erase.add_argument("--yes", action="store_true", help="Älä kysy vahvistusta.")
 
     def handle(self, *args, action, email, **options):
@@ -46,7 +68,7 @@ class Command(BaseCommand):
 
     def export(self, email, output):
         document = personal_data.export(email)
-        count = len(document["ehdotukset"])
+        counts = [len(document[key]) for key, _one, _many in KINDS]
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if output:
             path = Path(output)
@@ -59,28 +81,51 @@ class Command(BaseCommand):
                     handle.write(text)
             except OSError as error:
                 raise CommandError(f"Tiedostoon {path} ei voitu kirjoittaa: {error.strerror}") from None
-            self.stderr.write(f"Viety {count} ehdotuksen tiedot tiedostoon {path}.")
+            self.stderr.write(f"Viety tiedot tiedostoon {path}: {counted(counts)}.")
         else:
             self.stdout.write(text, ending="")
-            self.stderr.write(f"Viety {count} ehdotuksen tiedot.")
-        if count == 0:
-            self.stderr.write(f"Osoitteella {email} ei löytynyt ehdotuksia.")
+            self.stderr.write(f"Viety tiedot: {counted(counts)}.")
+        if not any(counts):
+            self.stderr.write(f"Osoitteella {email} {NOTHING_FOUND}.")
 
     def erase(self, email, confirmed):
-        proposals = list(personal_data.proposals_of(email).values_list("reference", flat=True))
-        if not proposals:
-            self.stdout.write(f"Osoitteella {email} ei löytynyt ehdotuksia; mitään ei poistettu.")
+        found = [
+            [
+                f"ehdotus {reference}"
+                for reference in personal_data.proposals_of(email).values_list("reference", flat=True)
+            ],
+            [
+                f"käyttöönottoilmoitus {pk} ({organisation})"
+                for pk, organisation in personal_data.adoption_reports_of(email).values_list("pk", "organisation")
+            ],
+            [
+                f"tukipyyntö {reference}"
+                for reference in personal_data.support_requests_of(email).values_list("reference", flat=True)
+            ],
+        ]
+        if not any(found):
+            self.stdout.write(f"Osoitteella {email} {NOTHING_FOUND}; mitään ei poistettu.")
             return
-        self.stdout.write(f"Osoitteella {email} löytyi {len(proposals)} ehdotusta: {', '.join(proposals)}")
+        self.stdout.write(f"Osoitteella {email} löytyi {counted(len(rows) for rows in found)}:")
+        for row in (row for rows in found for row in rows):
+            self.stdout.write(f"  {row}")
         if not confirmed:
             if not sys.stdin.isatty():
                 raise CommandError("Vahvista poisto valitsimella --yes (syöte ei ole pääte).")
-            answer = input("Poistetaanko ehdottajan nimi, organisaatio ja sähköposti näistä ehdotuksista? [k/E] ")
+            answer = input("Poistetaanko henkilön nimi ja yhteystiedot näistä? [k/E] ")
             if answer.strip().lower() not in ("k", "kyllä", "y", "yes"):
                 raise CommandError("Keskeytetty; mitään ei poistettu.")
         erased = personal_data.erase(email)
-        for reference in erased:
-            self.stdout.write(f"  {reference}: henkilötiedot poistettu")
+        for reference in erased.proposals:
+            self.stdout.write(f"  ehdotus {reference}: henkilötiedot poistettu")
+        for pk in erased.adoption_reports:
+            self.stdout.write(f"  käyttöönottoilmoitus {pk}: henkilötiedot poistettu")
+        for reference in erased.support_requests:
+            self.stdout.write(f"  tukipyyntö {reference}: henkilötiedot poistettu")
+        counts = (len(erased.proposals), len(erased.adoption_reports), len(erased.support_requests))
         self.stdout.write(
-            self.style.SUCCESS(f"Valmis: {len(erased)} ehdotuksen henkilötiedot poistettu. Mallien sisältö säilyi.")
+            self.style.SUCCESS(
+                f"Valmis. Poistettu henkilötiedot: {counted(counts)}. "
+                "Mallit, käyttöönotot ja tukipyyntöjen viestit säilyivät."
+            )
         )
