@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.proposals.forms import ProposalForm, required
+from mallipankki.vocabularies.forms import TermChoiceField
 from mallipankki.vocabularies.models import Country, Region
 
 FINLAND = "FI"
@@ -19,23 +20,6 @@ FIRST_YEAR = 1990
 def latest_year() -> int:
     """Next year at most: an organisation may report a start already agreed."""
     return timezone.localdate().year + 1
-
-
-class TermChoiceField(forms.ModelChoiceField):
-    """One vocabulary term by code, labelled in the reader's language."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset=queryset, to_field_name="code", **kwargs)
-
-    def label_from_instance(self, term):
-        return term.name
-
-    def to_python(self, value):
-        # The value goes into a query: refuse what no code can be (NUL bytes
-        # break PostgreSQL parameters) before asking the database.
-        if isinstance(value, str) and ("\x00" in value or len(value) > 100):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
 
 
 class AdoptionForm(forms.Form):

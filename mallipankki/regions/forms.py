@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mallipankki.practices.listing import published_practices
 from mallipankki.proposals.forms import ProposalForm
+from mallipankki.vocabularies.forms import TermChoiceField
 from mallipankki.vocabularies.models import Region
 
 from .models import SupportRequest
@@ -19,26 +20,10 @@ from .models import SupportRequest
 MESSAGE_MAX_LENGTH = 5000
 
 
-class RegionChoiceField(forms.ModelChoiceField):
-    """One Finnish region by its ISO code, labelled in the reader's language."""
-
-    def __init__(self, **kwargs):
-        super().__init__(queryset=Region.objects.all(), to_field_name="code", **kwargs)
-
-    def label_from_instance(self, region):
-        return region.name
-
-    def to_python(self, value):
-        # The value goes into a database query: refuse what no code can be
-        # (a NUL byte breaks PostgreSQL parameters) before asking.
-        if isinstance(value, str) and ("\x00" in value or len(value) > 100):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class SupportRequestForm(forms.Form):
     # In the order of the page, so that the error summary follows it.
-    region = RegionChoiceField(
+    region = TermChoiceField(
+        Region.objects.all(),
         label=_("Maakunta"),
         help_text=_("Pyyntö menee tämän maakunnan aluetyöntekijöille."),
         empty_label=_("Valitse maakunta"),

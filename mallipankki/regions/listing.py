@@ -35,15 +35,12 @@ def region_overview() -> list[dict]:
     ]
 
 
+# Practices adopted in a region: adoptions.services.adopted_in.
+
+
 def developed_in(region):
     """Published practices developed in `region` (those that name it among their regions)."""
     return with_card_data(published_practices().filter(regions=region).order_by("title", "pk"))
-
-
-def adopted_in(region):
-    """Published practices with a confirmed adoption in `region`."""
-    adopted_ids = Adoption.objects.filter(region=region).values("practice_id")
-    return with_card_data(published_practices().filter(pk__in=adopted_ids).order_by("title", "pk"))
 
 
 def public_workers(region):

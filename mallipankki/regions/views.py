@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from mallipankki.adoptions.services import adopted_in
 from mallipankki.proposals.views import _error_links
 from mallipankki.vocabularies.models import Region
 
@@ -27,7 +28,7 @@ PRACTICE_LISTS = {
         "empty": _("Tällä alueella kehitettyjä malleja ei ole vielä julkaistu."),
     },
     "kaytossa": {
-        "query": listing.adopted_in,
+        "query": adopted_in,
         "title": _("Alueella käyttöön otetut mallit"),
         "empty": _("Tällä alueella ei ole vielä vahvistettuja käyttöönottoja."),
     },

@@ -11,8 +11,6 @@ class Command(BaseCommand):
         parser.add_argument("--file", default=str(VOCABULARY_FILE), help="vocabularies-v1.json")
 
     def handle(self, *args, file, **options):
-        counts = load_vocabularies(
-            lambda name: apps.get_model("vocabularies", name), read_vocabulary_file(file)
-        )
+        counts = load_vocabularies(lambda name: apps.get_model("vocabularies", name), read_vocabulary_file(file))
         for kind, new in counts.items():
             self.stdout.write(f"{kind}: {new} uutta")
