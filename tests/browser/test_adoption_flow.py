@@ -13,8 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import DESKTOP
+from .keyboard import focused, tab_to, type_into
 from .test_accessibility import AXE_OPTIONS, check_page, format_violations
-from .test_proposal_flow import focused, tab_to, type_into
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -12,25 +12,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from .conftest import DESKTOP, MOBILE
+from .keyboard import focused, tab_to
 from .test_accessibility import AXE_OPTIONS, check_page, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def focused(page) -> dict:
-    return page.evaluate(
-        "() => ({id: document.activeElement.id, tag: document.activeElement.tagName,"
-        " type: document.activeElement.type || ''})"
-    )
-
-
-def tab_to(page, selector: str, limit: int = 200) -> None:
-    """Presses Tab until the element matching `selector` has focus."""
-    for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}; focus is on {focused(page)}")
 
 
 def test_keyboard_only_confirmation(demo_site, live_server, make_probe, screenshot_dir):

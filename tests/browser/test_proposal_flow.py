@@ -16,38 +16,10 @@ from axe_playwright_python.sync_playwright import Axe
 from mallipankki.proposals.tests.pdfs import minimal_pdf
 
 from .conftest import DESKTOP, MOBILE
+from .keyboard import focused, no_sideways_scroll, tab_to, type_into
 from .test_accessibility import AXE_OPTIONS, check_page, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def focused(page) -> dict:
-    return page.evaluate(
-        "() => ({id: document.activeElement.id, tag: document.activeElement.tagName,"
-        " type: document.activeElement.type || ''})"
-    )
-
-
-def tab_to(page, selector: str, limit: int = 400) -> None:
-    """Presses Tab until the element matching `selector` has focus."""
-    for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}; focus is on {focused(page)}")
-
-
-def type_into(page, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def no_sideways_scroll(page) -> None:
-    page.set_viewport_size({"width": 320, "height": 640})
-    overflow = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth})"
-    )
-    assert overflow["scroll"] <= overflow["width"], f"scrolls sideways at 320 px: {overflow}"
 
 
 def test_keyboard_only_proposal_with_pdf(demo_site, live_server, make_probe, screenshot_dir, tmp_path, settings):

@@ -14,8 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import DESKTOP, MOBILE
+from .keyboard import focused, no_sideways_scroll, tab_to, type_into
 from .test_accessibility import AXE_OPTIONS, check_page, format_violations
-from .test_proposal_flow import focused, no_sideways_scroll, tab_to, type_into
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
