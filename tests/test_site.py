@@ -103,9 +103,11 @@ class DemoSiteTests(TestCase):
         return len(queries)
 
     def test_query_counts_stay_within_budget_and_do_not_grow_with_practices(self):
-        # The catalogue runs the search engine: +2 over its old plain listing for
-        # the facet counts and the country and region labels of those facets.
-        budgets = {"/": 16, "/yhteistyo/": 25, "/mallit/": 20, "/mallit/?teema=yhteistyo": 20}
+        # The catalogue runs the search engine: +3 over its old plain listing for
+        # the facet counts (the index change log behind the facet bitmaps), the
+        # result count apart from the page of ids, and the country and region
+        # labels of the facets.
+        budgets = {"/": 16, "/yhteistyo/": 25, "/mallit/": 21, "/mallit/?teema=yhteistyo": 21}
         before = {url: self.count_queries(url) for url in budgets}
         index = PracticeIndexPage.objects.get()
         for number in range(6):
