@@ -55,7 +55,8 @@ MAX_QUERY_CHARS = 500
 FTS_TABLE = "search_fts"
 DOCUMENT_TABLE = "search_searchdocument"
 FACET_TABLE = "search_searchfacet"
-FTS_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+# The ids of the documents that an FTS5 expression (the parameter) matches.
+FTS_IDS = f"SELECT rowid AS doc_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
 
 
 # --------------------------------------------------------------------------
@@ -175,10 +176,7 @@ class _SQLite(_Backend):
         if not groups:
             return "0", []
         # Each IN (subquery) is evaluated once, into a temporary index.
-        sql = " + ".join(
-            f"(CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 1 ELSE 0 END)"  # noqa: S608
-            for _group in groups
-        )
+        sql = " + ".join(f"(CASE WHEN rowid IN ({FTS_IDS}) THEN 1 ELSE 0 END)" for _group in groups)
         return sql, groups
 
     def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
@@ -198,14 +196,13 @@ class _SQLite(_Backend):
         return sql, [*words_params, *exact_params, *top_params, self._expression(match)]
 
     def match_ids_sql(self, match: Match) -> tuple[str, list]:
-        sql = f"SELECT rowid AS doc_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-        return sql, [self._expression(match)]
+        return FTS_IDS, [self._expression(match)]
 
     def _top_expression(self, match: Match) -> str:
         return " AND ".join("{terms_a terms_b} : " + _fts_group(word.terms) for word in match.words)
 
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
-        return self.match_ids_sql(Match(tuple(match.words)))[0], [self._top_expression(match)]
+        return FTS_IDS, [self._top_expression(match)]
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
         sql, params = self.match_sql(match)
@@ -244,16 +241,17 @@ class _PostgreSQL(_Backend):
         )
         return sql, [*words_params, *exact_params, *top_params, self._expression(match)]
 
+    _IDS = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
+
     def match_ids_sql(self, match: Match) -> tuple[str, list]:
-        sql = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
-        return sql, [self._expression(match)]
+        return self._IDS, [self._expression(match)]
 
     def _top_expression(self, match: Match) -> str:
         # Weights A and B are the name and the keywords and target groups.
         return " & ".join("(" + " | ".join(f"'{term}':AB" for term in sorted(word.terms)) + ")" for word in match.words)
 
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
-        return self.match_ids_sql(match)[0], [self._top_expression(match)]
+        return self._IDS, [self._top_expression(match)]
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
         sql, params = self.match_sql(match)
@@ -297,9 +295,7 @@ def _filter_sql(
 def count_matches(match: Match, limit: int) -> int:
     """How many documents match, counting no further than ``limit``."""
     sql, params = backend().match_ids_sql(match)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) m", [*params, limit])  # noqa: S608
-        return cursor.fetchone()[0]
+    return _count(f"{sql} LIMIT %s", [*params, limit], "", [])
 
 
 def has_match(match: Match) -> bool:
@@ -361,12 +357,9 @@ def ranked_page_ids(
     if match is None:
         filter_sql, params = _filter_sql(filters, "d.page_id", within=within)
         where = f"WHERE {filter_sql}" if filter_sql else ""
-        documents = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE}"  # noqa: S608
-        count = _count(documents, [], *_filter_sql(filters, "m.doc_id", within=within))
-        sql = (
-            f"SELECT d.page_id FROM {DOCUMENT_TABLE} d {where} "  # noqa: S608
-            "ORDER BY d.published_at DESC NULLS LAST, d.page_id DESC"
-        )
+        documents = f"SELECT d.page_id FROM {DOCUMENT_TABLE} d {where}"  # noqa: S608
+        count = _count(documents, params, "", [])
+        sql = f"{documents} ORDER BY d.published_at DESC NULLS LAST, d.page_id DESC"
         return _page(sql, params, limit, offset), count, 0
 
     filter_sql, filter_params = _filter_sql(filters, "m.doc_id", within=within)
@@ -418,8 +411,7 @@ def facet_counts(match: Match | None, filters: dict[str, list[str]], facets: lis
             cursor.execute(sql, params)
             return [doc_id for (doc_id,) in cursor.fetchall()]
 
-    counts = count(match, matched_ids if match is not None else None, filters, facets)
-    return {facet: counts.get(facet, {}) for facet in facets}
+    return count(match, matched_ids if match is not None else None, filters, facets)
 
 
 def known_terms(terms: set[str]) -> set[str]:

@@ -240,10 +240,12 @@ def index_practice(page) -> bool:
 
 
 def remove_practice(page_id: int) -> None:
-    """Take the practice out of the index (a no-op when it is not there)."""
-    with transaction.atomic():
-        SearchDocument.objects.filter(page_id=page_id).delete()
-        record_change(page_id)
+    """Take the practice out of the index (a no-op when it is not there).
+
+    The change is logged for the facet bitmaps by the post_delete receiver
+    of SearchDocument (signals.py), which also sees cascades from pages.
+    """
+    SearchDocument.objects.filter(page_id=page_id).delete()
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: bool | None = None) -> int:
@@ -269,19 +271,20 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: 
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
         record_change(None)
         ids = list(queryset.values_list("pk", flat=True))
+        # Each batch is written once the next one has been handed over; the
+        # final None only writes the last batch.
+        batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
         waiting = None
-        for start in range(0, len(ids), BATCH_SIZE):
-            pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
-            analysed = analyse([(page.pk, practice_to_record(page)) for page in pages])
+        for batch in [*batches, None]:
+            analysed = None
+            if batch is not None:
+                pages = export_queryset(published_practices().filter(pk__in=batch))
+                analysed = analyse([(page.pk, practice_to_record(page)) for page in pages])
             if waiting is not None:
                 done += add_entries(waiting.result())
                 if progress:
                     progress(done, total)
             waiting = analysed
-        if waiting is not None:
-            done += add_entries(waiting.result())
-            if progress:
-                progress(done, total)
         engine.after_bulk_load()
     logger.debug("search index rebuilt: %s practices", done)
     return done
