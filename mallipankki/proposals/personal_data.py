@@ -163,54 +163,45 @@ def erase(email: str, now=None) -> Erased:
     address, so it is not found again.
     """
     now = now or timezone.now()
-    erased = Erased()
-    for proposal in proposals_of(email).select_for_update():
-        proposal.submitter_name = ERASED_NAME
-        proposal.submitter_organisation = ""
-        proposal.submitter_email = ""
-        proposal.ip_hash = ""
-        proposal.personal_data_erased_at = now
-        proposal.save(
-            update_fields=[
-                "submitter_name",
-                "submitter_organisation",
-                "submitter_email",
-                "ip_hash",
-                "personal_data_erased_at",
-            ]
-        )
-        erased.proposals.append(proposal.reference)
-    for report in adoption_reports_of(email).select_for_update():
+    return Erased(
+        proposals=_erase_rows(
+            proposals_of(email),
+            {"submitter_name": ERASED_NAME, "submitter_organisation": "", "submitter_email": "", "ip_hash": ""},
+            now,
+            key="reference",
+        ),
         # The organisation, place, year and note stay: they are the adoption,
         # public on the practice page once confirmed. The contact is no longer
         # shown there (contact_public off).
-        report.contact_name = ERASED_NAME
-        report.contact_email = ""
-        report.contact_phone = ""
-        report.contact_public = False
-        report.ip_hash = ""
-        report.personal_data_erased_at = now
-        report.save(
-            update_fields=[
-                "contact_name",
-                "contact_email",
-                "contact_phone",
-                "contact_public",
-                "ip_hash",
-                "personal_data_erased_at",
-            ]
-        )
-        erased.adoption_reports.append(report.pk)
-    for support_request in support_requests_of(email).select_for_update():
+        adoption_reports=_erase_rows(
+            adoption_reports_of(email),
+            {
+                "contact_name": ERASED_NAME,
+                "contact_email": "",
+                "contact_phone": "",
+                "contact_public": False,
+                "ip_hash": "",
+            },
+            now,
+            key="pk",
+        ),
         # The message and the staff's notes stay.
-        support_request.name = ERASED_NAME
-        support_request.organisation = ""
-        support_request.email = ""
-        support_request.phone = ""
-        support_request.ip_hash = ""
-        support_request.personal_data_erased_at = now
-        support_request.save(
-            update_fields=["name", "organisation", "email", "phone", "ip_hash", "personal_data_erased_at"]
-        )
-        erased.support_requests.append(support_request.reference)
+        support_requests=_erase_rows(
+            support_requests_of(email),
+            {"name": ERASED_NAME, "organisation": "", "email": "", "phone": "", "ip_hash": ""},
+            now,
+            key="reference",
+        ),
+    )
+
+
+def _erase_rows(queryset, values: dict, now, key: str) -> list:
+    """Sets ``values`` and the erasure time on each row; returns the rows' ``key``s."""
+    erased = []
+    for row in queryset.select_for_update():
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.personal_data_erased_at = now
+        row.save(update_fields=[*values, "personal_data_erased_at"])
+        erased.append(getattr(row, key))
     return erased
