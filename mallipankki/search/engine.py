@@ -324,6 +324,12 @@ def _count(source_sql: str, params: list, filter_sql: str, filter_params: list) 
         return cursor.fetchone()[0]
 
 
+def _ids(sql: str, params: list) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _page(sql: str, params: list, limit: int, offset: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
@@ -364,21 +370,31 @@ def ranked_page_ids(
 
     filter_sql, filter_params = _filter_sql(filters, "m.doc_id", within=within)
     where = f"WHERE {filter_sql}" if filter_sql else ""
-    ids_sql, ids_params = backend().match_ids_sql(match)
-    count = _count(ids_sql, ids_params, filter_sql, filter_params)
-    partial = 0
+
+    statements = {match: backend().match_ids_sql(match)}
     if match.relaxed:
-        strict_sql, strict_params = backend().match_ids_sql(Match(match.words))
-        partial = count - _count(strict_sql, strict_params, filter_sql, filter_params)
+        statements[Match(match.words)] = backend().match_ids_sql(Match(match.words))
+    elif sort != "newest":
+        statements["top", match] = backend().top_ids_sql(match)
+    if within is None:
+        # Counted on the matches' bitmaps (facet_bitmaps.py), which the
+        # facets of the same query read anyway: a COUNT(*) of a broad match
+        # costs what reading its ids does, every time. `within` is
+        # arbitrary SQL, so that is counted by the database.
+        from .facet_bitmaps import match_counts
+
+        counts = match_counts({key: (lambda ids=ids: _ids(*ids)) for key, ids in statements.items()}, filters)
+    else:
+        counts = {key: _count(*ids, filter_sql, filter_params) for key, ids in statements.items()}
+    count = counts[match]
+    partial = count - counts[Match(match.words)] if match.relaxed else 0
     if not count or offset >= count:
         return [], count, partial
 
-    if sort != "newest" and not match.relaxed:
-        top_sql, top_params = backend().top_ids_sql(match)
-        if offset + limit <= _count(top_sql, top_params, filter_sql, filter_params):
-            tier_sql, tier_params = backend().top_tier_sql(match)
-            sql = f"SELECT m.doc_id FROM ({tier_sql}) m {where} ORDER BY m.score DESC, m.doc_id DESC"  # noqa: S608
-            return _page(sql, [*tier_params, *filter_params], limit, offset), count, partial
+    if ("top", match) in counts and offset + limit <= counts["top", match]:
+        tier_sql, tier_params = backend().top_tier_sql(match)
+        sql = f"SELECT m.doc_id FROM ({tier_sql}) m {where} ORDER BY m.score DESC, m.doc_id DESC"  # noqa: S608
+        return _page(sql, [*tier_params, *filter_params], limit, offset), count, partial
 
     match_sql, params = backend().match_sql(match)
     if sort == "newest":
@@ -405,13 +421,7 @@ def facet_counts(match: Match | None, filters: dict[str, list[str]], facets: lis
     """
     from .facet_bitmaps import facet_counts as count
 
-    def matched_ids() -> list[int]:
-        sql, params = backend().match_ids_sql(match)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [doc_id for (doc_id,) in cursor.fetchall()]
-
-    return count(match, matched_ids if match is not None else None, filters, facets)
+    return count(match, (lambda: _ids(*backend().match_ids_sql(match))) if match is not None else None, filters, facets)
 
 
 def known_terms(terms: set[str]) -> set[str]:

@@ -135,18 +135,30 @@ class FacetBitmaps:
             codes = self.values.setdefault(facet, {})
             codes[code] = codes.get(code, 0) | (1 << document_id)
 
-    def counts(
-        self, matched: int | None, filters: dict[str, list[str]], facets: list[str]
-    ) -> dict[str, dict[str, int]]:
-        """``{facet: {code: documents}}`` among ``matched`` (None: every
-        indexed document) that pass every filter but the facet's own."""
-        base = self.documents if matched is None else matched & self.documents
+    def _chosen(self, filters: dict[str, list[str]]) -> dict[str, int]:
+        """Per filtered facet, the documents with any of its selected values."""
         chosen = {}
         for facet, codes in filters.items():
             union = 0
             for code in codes:
                 union |= self.values.get(facet, {}).get(code, 0)
             chosen[facet] = union
+        return chosen
+
+    def count(self, matched: int, filters: dict[str, list[str]]) -> int:
+        """How many of ``matched`` are indexed and pass every filter."""
+        within = matched & self.documents
+        for union in self._chosen(filters).values():
+            within &= union
+        return within.bit_count()
+
+    def counts(
+        self, matched: int | None, filters: dict[str, list[str]], facets: list[str]
+    ) -> dict[str, dict[str, int]]:
+        """``{facet: {code: documents}}`` among ``matched`` (None: every
+        indexed document) that pass every filter but the facet's own."""
+        base = self.documents if matched is None else matched & self.documents
+        chosen = self._chosen(filters)
         result: dict[str, dict[str, int]] = {}
         for facet in facets:
             within = base
@@ -163,8 +175,28 @@ _bitmaps: dict[str, FacetBitmaps] = {}
 # for the same query again with other filters and pages, and reading the
 # ids of a broad match costs tens of milliseconds.
 MATCHED_MAX = 200
-_matched: OrderedDict[tuple, int] = OrderedDict()
+_matches: OrderedDict[tuple, int] = OrderedDict()
 _lock = threading.Lock()
+
+
+def _current() -> FacetBitmaps:
+    """This database's bitmaps, brought up to date (call with _lock held)."""
+    bitmaps = _bitmaps.setdefault(connection.settings_dict["NAME"], FacetBitmaps())
+    bitmaps.refresh()
+    return bitmaps
+
+
+def _matched(bitmaps: FacetBitmaps, match_key: Hashable, matched_ids: Callable[[], Iterable[int]]) -> int:
+    """The bitmap of the match ``match_key``, read with ``matched_ids()``
+    unless one for the current index state is at hand (call with _lock held)."""
+    key = (connection.settings_dict["NAME"], bitmaps.seen, match_key)
+    matched = _matches.get(key)
+    if matched is None:
+        matched = _matches[key] = bitmap(matched_ids())
+        while len(_matches) > MATCHED_MAX:
+            _matches.popitem(last=False)
+    _matches.move_to_end(key)
+    return matched
 
 
 def facet_counts(
@@ -177,21 +209,23 @@ def facet_counts(
     first. ``matched_ids()`` reads the ids of the match ``match_key``
     (None for every document) unless its bitmap is at hand."""
     with _lock:
-        database = connection.settings_dict["NAME"]
-        bitmaps = _bitmaps.setdefault(database, FacetBitmaps())
-        bitmaps.refresh()
-        matched = None
-        if matched_ids is not None:
-            key = (database, bitmaps.seen, match_key)
-            matched = _matched.get(key)
-            if matched is None:
-                matched = _matched[key] = bitmap(matched_ids())
-                while len(_matched) > MATCHED_MAX:
-                    _matched.popitem(last=False)
-            _matched.move_to_end(key)
+        bitmaps = _current()
+        matched = _matched(bitmaps, match_key, matched_ids) if matched_ids is not None else None
         return bitmaps.counts(matched, filters, facets)
+
+
+def match_counts(
+    matches: dict[Hashable, Callable[[], Iterable[int]]], filters: dict[str, list[str]]
+) -> dict[Hashable, int]:
+    """``{match_key: documents}``: how many indexed documents of each match
+    pass the filters, where ``matches[match_key]()`` reads the match's ids.
+    A COUNT(*) without the database once a match's bitmap is kept (the
+    facets of the same query read it anyway)."""
+    with _lock:
+        bitmaps = _current()
+        return {key: bitmaps.count(_matched(bitmaps, key, ids), filters) for key, ids in matches.items()}
 
 
 def forget_matches() -> None:
     with _lock:
-        _matched.clear()
+        _matches.clear()
