@@ -212,6 +212,11 @@ class _SQLite(_Backend):
 
 
 class _PostgreSQL(_Backend):
+    # Through the function of migration 0004, which keeps the planner on the
+    # GIN index: it prices `vector @@ query` far below the TOAST read it is.
+    _IDS = "SELECT doc_id FROM search_matches(to_tsquery('simple', %s)) AS doc_id"
+    _TOP_IDS = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE} WHERE vector_top @@ to_tsquery('simple', %s)"  # noqa: S608
+
     def _expression(self, match: Match) -> str:
         joiner = " | " if match.relaxed else " & "
         return joiner.join(_tsquery_group(word.alternatives) for word in match.words)
@@ -221,10 +226,10 @@ class _PostgreSQL(_Backend):
         top = max(FIELD_WEIGHTS.values())
         return "'{" + ", ".join(str(FIELD_WEIGHTS[group] / top) for group in "dcba") + "}'"
 
-    def _count_sql(self, groups: list[str]) -> tuple[str, list]:
+    def _count_sql(self, groups: list[str], column: str = "vector") -> tuple[str, list]:
         if not groups:
             return "0", []
-        return " + ".join("(d.vector @@ to_tsquery('simple', %s))::int" for _group in groups), groups
+        return " + ".join(f"(v.{column} @@ to_tsquery('simple', %s))::int" for _group in groups), groups
 
     def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
         words_sql, words_params = self._count_sql(
@@ -233,29 +238,45 @@ class _PostgreSQL(_Backend):
         exact_sql, exact_params = self._count_sql(
             [_tsquery_group(word.terms) for word in match.words if word.expansions]
         )
-        top_sql, top_params = self._count_sql([self._top_expression(match)] if with_top else [])
+        top_sql, top_params = self._count_sql([self._top_expression(match)] if with_top else [], "vector_top")
+        score, score_params = f"ts_rank({self._weights()}, v.vector, q.query)", []
+        if with_top:
+            # The top tier is ranked on its own fields (see top_tier_sql).
+            score = f"CASE WHEN ({top_sql}) = 1 THEN ts_rank({self._weights()}, v.vector_top, q.query) ELSE {score} END"
+            score_params = top_params
+        # `vector || ''` is the vector read from TOAST once a row (the OFFSET
+        # keeps the subquery apart): each expression that reads the column
+        # itself would fetch and decompress it again.
         sql = (
-            f"SELECT d.page_id AS doc_id, ts_rank({self._weights()}, d.vector, q.query) AS score, "  # noqa: S608
+            f"SELECT v.doc_id, {score} AS score, "  # noqa: S608
             f"{words_sql} AS words, {exact_sql} AS exact, {top_sql} AS top "
-            f"FROM {DOCUMENT_TABLE} d, (SELECT to_tsquery('simple', %s) AS query) q WHERE d.vector @@ q.query"
+            f"FROM (SELECT d.page_id AS doc_id, d.vector || ''::tsvector AS vector, d.vector_top "
+            f"FROM {DOCUMENT_TABLE} d WHERE d.page_id IN ({self._IDS}) OFFSET 0) v, "
+            "(SELECT to_tsquery('simple', %s) AS query) q"
         )
-        return sql, [*words_params, *exact_params, *top_params, self._expression(match)]
-
-    _IDS = f"SELECT page_id AS doc_id FROM {DOCUMENT_TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
+        expression = self._expression(match)
+        return sql, [*score_params, *words_params, *exact_params, *top_params, expression, expression]
 
     def match_ids_sql(self, match: Match) -> tuple[str, list]:
         return self._IDS, [self._expression(match)]
 
     def _top_expression(self, match: Match) -> str:
-        # Weights A and B are the name and the keywords and target groups.
-        return " & ".join("(" + " | ".join(f"'{term}':AB" for term in sorted(word.terms)) + ")" for word in match.words)
+        # vector_top holds just the name, keywords and target groups.
+        return " & ".join(_tsquery_group(word.terms) for word in match.words)
 
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
-        return self._IDS, [self._top_expression(match)]
+        return self._TOP_IDS, [self._top_expression(match)]
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
-        sql, params = self.match_sql(match)
-        return f"{sql} AND d.vector @@ to_tsquery('simple', %s)", [*params, self._top_expression(match)]
+        # Every member of the tier matches. Its members are ranked by their
+        # name, keywords and target groups alone, on the small vector_top
+        # kept in the row: the full vectors of a large tier take longer to
+        # read from TOAST than a results page may (see migration 0004).
+        sql = (
+            f"SELECT page_id AS doc_id, ts_rank({self._weights()}, vector_top, to_tsquery('simple', %s)) AS score "  # noqa: S608
+            f"FROM {DOCUMENT_TABLE} WHERE vector_top @@ to_tsquery('simple', %s)"
+        )
+        return sql, [self._expression(match), self._top_expression(match)]
 
 
 def backend() -> _Backend:
@@ -364,7 +385,12 @@ def ranked_page_ids(
         filter_sql, params = _filter_sql(filters, "d.page_id", within=within)
         where = f"WHERE {filter_sql}" if filter_sql else ""
         documents = f"SELECT d.page_id FROM {DOCUMENT_TABLE} d {where}"  # noqa: S608
-        count = _count(documents, params, "", [])
+        if within is None:
+            from .facet_bitmaps import document_count
+
+            count = document_count(filters)
+        else:
+            count = _count(documents, params, "", [])
         sql = f"{documents} ORDER BY d.published_at DESC NULLS LAST, d.page_id DESC"
         return _page(sql, params, limit, offset), count, 0
 

@@ -226,6 +226,13 @@ def match_counts(
         return {key: bitmaps.count(_matched(bitmaps, key, ids), filters) for key, ids in matches.items()}
 
 
+def document_count(filters: dict[str, list[str]]) -> int:
+    """How many indexed documents pass the filters (browsing)."""
+    with _lock:
+        bitmaps = _current()
+        return bitmaps.count(bitmaps.documents, filters)
+
+
 def forget_matches() -> None:
     with _lock:
         _matches.clear()
