@@ -8,7 +8,9 @@ pre-analysed terms and the database only matches whole terms:
   (external content, kept in sync by triggers; see migration 0002).
 - PostgreSQL: a generated ``tsvector`` column ``vector`` with the ``simple``
   configuration and one weight per term column, under a GIN index (same
-  migration). It is not a model field: the database computes it.
+  migration), and ``vector_top`` of the name, keywords and target groups
+  only, for the top tier (migration 0004). They are not model fields: the
+  database computes them.
 
 Only published (live and public) practices have a document; indexing.py keeps
 that true and engine.py reads the tables with explicit SQL.

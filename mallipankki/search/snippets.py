@@ -12,8 +12,8 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mallipankki.practices.models import LANGS
@@ -67,27 +67,35 @@ def highlight(text: str, lang: str, terms: frozenset[str]) -> SafeString | None:
     if not text or not terms:
         return None
     text = text[:MAX_SCAN_CHARS]
-    words = list(_WORD_RE.finditer(text))
-    marked = [index for index, word in enumerate(words) if _is_match(word.group(), lang, terms)]
-    if not marked:
+    # Words are read only as far as the passage needs, not to the end of a
+    # long description: a results page highlights some 25 texts.
+    found = _WORD_RE.finditer(text)
+    words = []
+    for word in found:
+        words.append(word)
+        if _is_match(word.group(), lang, terms):
+            break
+    else:
         return None
-    start = max(0, marked[0] - LEAD_WORDS)
+    start = max(0, len(words) - 1 - LEAD_WORDS)
+    # One word past the passage tells whether the text goes on.
+    for word in found:
+        if len(words) > start + SNIPPET_WORDS:
+            break
+        words.append(word)
     end = min(len(words), start + SNIPPET_WORDS)
-    marked_set = set(marked)
-    parts = ["… " if start > 0 else ""]
+    marked = [words[index] for index in range(start, end) if _is_match(words[index].group(), lang, terms)]
     position = words[start].start() if start > 0 else 0
-    for index in range(start, end):
-        word = words[index]
-        parts.append(escape(text[position : word.start()]))
-        if index in marked_set:
-            parts.append(f"<mark>{escape(word.group())}</mark>")
-        else:
-            parts.append(escape(word.group()))
+    last = words[end - 1].end() if end < len(words) else len(text)
+    # Escaping the stretches between marks, not word by word: the same
+    # text, with a tenth of the calls.
+    parts = ["… " if start > 0 else ""]
+    for word in marked:
+        parts += [escape(text[position : word.start()]), "<mark>", escape(word.group()), "</mark>"]
         position = word.end()
+    parts.append(escape(text[position:last]))
     if end < len(words):
         parts.append(" …")
-    else:
-        parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 (every piece of text is escaped above)
 
 

@@ -1,7 +1,7 @@
 """“Tarkoititko: …” – spelling suggestions from the index's own vocabulary.
 
-A query word is suspect when none of its terms or expansions occurs in any
-indexed practice. It is compared with the vocabulary (SearchTerm: index
+A query word is suspect when none of its own terms (base forms, not
+compound parts) occurs in any indexed practice. It is compared with the vocabulary (SearchTerm: index
 terms and words as written, so that the suggestion can keep the typed
 inflection, maahanmuttajat -> maahanmuuttajat) entries that
 start with the same letter and are about as long: difflib picks a few

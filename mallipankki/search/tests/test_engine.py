@@ -163,6 +163,13 @@ def test_suggestion_keeps_the_rest_of_the_query(corpus):
     assert search("hoiva-alan mielenterveyskuntotujat").suggestion == "hoiva-alan mielenterveyskuntoutujat"
 
 
+def test_typo_in_a_compound_with_known_parts_gets_a_suggestion(corpus):
+    # "asiantuntija" and "koulutus" are indexed, the word as typed is not.
+    result = search("kokeusasiantuntijakoulutus")
+    assert result.suggestion == "kokemusasiantuntijakoulutus"
+    assert slugs(result)[0] == "kokemusasiantuntijat"
+
+
 def test_no_suggestion_for_known_words_or_far_ones(corpus):
     assert search("työkokeilu").suggestion is None
     assert search("xyzzyplugh").suggestion is None
