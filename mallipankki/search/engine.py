@@ -182,21 +182,32 @@ class _SQLite(_Backend):
         sql = " + ".join(f"(CASE WHEN rowid IN ({FTS_IDS}) THEN 1 ELSE 0 END)" for _group in groups)
         return sql, groups
 
-    def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
+    def _scored(self, expression_sql: str, words_sql: str, exact_sql: str, top_sql: str) -> str:
         weights = ", ".join(str(FIELD_WEIGHTS[group]) for group in "abcd")
+        # bm25() is lower for better matches; negated so that higher is
+        # better on both databases.
+        return (
+            f"SELECT rowid AS doc_id, -bm25({FTS_TABLE}, {weights}) AS score, "  # noqa: S608
+            f"{words_sql} AS words, {exact_sql} AS exact, {top_sql} AS top "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {expression_sql}"
+        )
+
+    def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
         words_sql, words_params = self._count_sql(
             [_fts_group(word.alternatives) for word in match.words] if match.relaxed else []
         )
         exact_sql, exact_params = self._count_sql([_fts_group(word.terms) for word in match.words if word.expansions])
-        top_sql, top_params = self._count_sql([self._top_expression(match)] if with_top else [])
-        # bm25() is lower for better matches; negated so that higher is
-        # better on both databases.
+        sql = self._scored("%s", words_sql, exact_sql, "0")
+        params = [*words_params, *exact_params, self._expression(match)]
+        if not with_top:
+            return sql, params
+        # The tier scored as in top_tier_sql, then every other match.
+        tier_sql, tier_params = self.top_tier_sql(match)
         sql = (
-            f"SELECT rowid AS doc_id, -bm25({FTS_TABLE}, {weights}) AS score, "  # noqa: S608
-            f"{words_sql} AS words, {exact_sql} AS exact, {top_sql} AS top "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+            f"SELECT doc_id, score, 0 AS words, {self._tier_exact(match)} AS exact, 1 AS top FROM ({tier_sql}) "  # noqa: S608
+            f"UNION ALL SELECT * FROM ({sql}) WHERE +doc_id NOT IN ({FTS_IDS})"
         )
-        return sql, [*words_params, *exact_params, *top_params, self._expression(match)]
+        return sql, [*tier_params, *params, self._top_expression(match)]
 
     def match_ids_sql(self, match: Match) -> tuple[str, list]:
         return FTS_IDS, [self._expression(match)]
@@ -204,14 +215,24 @@ class _SQLite(_Backend):
     def _top_expression(self, match: Match) -> str:
         return " AND ".join("{terms_a terms_b} : " + _fts_group(word.terms) for word in match.words)
 
+    def _tier_exact(self, match: Match) -> int:
+        # A tier member has every word in an exact form.
+        return sum(1 for word in match.words if word.expansions)
+
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
         return FTS_IDS, [self._top_expression(match)]
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
-        sql, params = self.match_sql(match)
-        # The unary + keeps the tier a filter on the scored match.
-        tier = f"SELECT doc_id, score FROM ({sql}) WHERE +doc_id IN ({FTS_IDS})"  # noqa: S608
-        return tier, [*params, self._top_expression(match)]
+        # Scored on the match and the tier's own terms together, so that
+        # bm25 runs over the tier's members only, not over every match of a
+        # broad word (82 000 of 85 000 practices for "työnantajayhteistyö",
+        # 8 500 in the tier). The name, keywords and target groups weigh
+        # more within the tier, as on PostgreSQL.
+        sql = self._scored("%s", "0", "0", "1")
+        return (
+            f"SELECT doc_id, score FROM ({sql})",  # noqa: S608
+            [f"({self._expression(match)}) AND ({self._top_expression(match)})"],
+        )
 
 
 class _PostgreSQL(_Backend):
