@@ -16,7 +16,9 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -73,6 +75,16 @@ def _related(page: PracticePage, relation: str) -> list:
     return loaded if loaded is not None else list(getattr(page, relation).all())
 
 
+def _owned_by(model, column: str, ids: list[int]) -> RawSQL:
+    """``model.column IN ids`` as a filter. Django's ``column__in`` prepares
+    each value through the field, 2.5 ms for a list of 500 (a tenth of an
+    export's time); these ids come from the database."""
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = f"{quote(model._meta.db_table)}.{quote(column)} IN ({placeholders})"
+    return RawSQL(sql, [int(pk) for pk in ids], output_field=BooleanField())  # noqa: S611 (names from the models, values as parameters)
+
+
 def load_export_relations(pages: list[PracticePage]) -> None:
     """Set the EXPORTED lists of every relation on ``pages``."""
     if not pages:
@@ -85,13 +97,14 @@ def load_export_relations(pages: list[PracticePage]) -> None:
         source, target = f"{PracticePage._meta.model_name}_id", model._meta.model_name
         order = [f"{target}__code"] if model is Country else [f"{target}__sort_order", f"{target}__code"]
         rows = loaded[relation] = {}
-        pairs = through.objects.filter(**{f"{source}__in": ids}).order_by(source, *order)
+        pairs = through.objects.filter(_owned_by(through, source, ids)).order_by(source, *order)
         for page_id, code in pairs.values_list(source, f"{target}__code"):
             rows.setdefault(page_id, []).append(code)
     for relation, queryset in CHILD_RELATIONS.items():
         rows = loaded[relation] = {}
         # Orderables: in their sort order, as the page's own manager gives them.
-        for item in queryset.filter(practice_id__in=ids).order_by("practice_id", "sort_order", "pk"):
+        owned = _owned_by(queryset.model, "practice_id", ids)
+        for item in queryset.filter(owned).order_by("practice_id", "sort_order", "pk"):
             rows.setdefault(item.practice_id, []).append(item)
     for page in pages:
         for relation, rows in loaded.items():
