@@ -346,6 +346,7 @@ def import_file(
     dry_run: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     bulk: bool = True,
+    parallel: bool | None = None,
 ) -> ImportResult:
     """Validates, then imports in one transaction. Writes nothing on any problem.
 
@@ -353,7 +354,9 @@ def import_file(
     truthfully, and then rolls them back. New practices are written in
     batches (bulk_write.py); `bulk=False` writes every record through
     upsert_practice instead, the reference that the batched path is tested
-    against.
+    against. The search rows of new practices are analysed in a worker
+    process while the next batch is built (search/entry_pool.py) when the
+    file is large (``parallel`` None) or when asked to.
     """
     open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
     problems, total = validate_file(open_file, progress=(lambda n: progress("validate", n, 0)) if progress else None)
@@ -362,7 +365,7 @@ def import_file(
         return result
     try:
         with transaction.atomic(), bulk_import_mode():
-            written = _write(open_file, result, user, progress, bulk)
+            written = _write(open_file, result, user, progress, bulk, parallel)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -387,7 +390,30 @@ def _chunks(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
-def _write(open_file, result: ImportResult, user, progress, bulk: bool = True):
+def _write(open_file, result: ImportResult, user, progress, bulk: bool = True, parallel: bool | None = None):
+    from mallipankki.search import entry_pool
+    from mallipankki.search.indexing import target_groups_by_code
+
+    parallel = entry_pool.use_worker(result.total) if parallel is None else parallel
+    with entry_pool.entry_analyser(target_groups_by_code(), parallel) as analyse:
+        pending_entries = entry_pool.PendingEntries(analyse)
+        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries)
+        # Before the links: linking publishes pages again, which indexes them.
+        pending_entries.flush()
+    if waiting:
+        pages = PracticePage.objects.in_bulk([pk for pk, _wanted in waiting.values()])
+        by_slug = {}
+        for slug, (pk, wanted) in waiting.items():
+            page = pages[pk]
+            page.interchange_builds_on = wanted
+            by_slug[slug] = page
+        link_builds_on(by_slug, user=user)
+    return written
+
+
+def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries):
+    """Writes every record; returns the slugs written and the pages whose
+    builds_on links must wait until every record exists."""
     index = practice_index()
     vocabularies = VocabularyIndex()
     # Only pages whose builds_on had to wait are kept (as ids); the rest are
@@ -397,7 +423,10 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool = True):
     count = 0
 
     def create(batch: list[dict]):
-        for created in create_practices(index, batch, user=user, vocabularies=vocabularies):
+        created_pages = create_practices(
+            index, batch, user=user, vocabularies=vocabularies, pending_entries=pending_entries
+        )
+        for created in created_pages:
             written.append(created.slug)
             if created.deferred_builds_on:
                 waiting[created.slug] = (created.pk, created.deferred_builds_on)
@@ -428,12 +457,4 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool = True):
         count += len(chunk)
         if progress:
             progress("write", count, result.total)
-    if waiting:
-        pages = PracticePage.objects.in_bulk([pk for pk, _wanted in waiting.values()])
-        by_slug = {}
-        for slug, (pk, wanted) in waiting.items():
-            page = pages[pk]
-            page.interchange_builds_on = wanted
-            by_slug[slug] = page
-        link_builds_on(by_slug, user=user)
-    return written
+    return written, waiting

@@ -77,3 +77,26 @@ def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Ba
         yield lambda batch: executor.submit(_entries_of, batch)
     finally:
         executor.shutdown(cancel_futures=True)
+
+
+class PendingEntries:
+    """Entries analysed by ``submit`` (see entry_analyser) and written with
+    indexing.add_entries one batch later, so that a worker analyses a batch
+    while this process prepares the next. Call `flush` to write the last."""
+
+    def __init__(self, submit: Callable[[Batch], Future]):
+        self.submit = submit
+        self.waiting: Future | None = None
+        self.written = 0
+
+    def add(self, batch: Batch) -> None:
+        analysed = self.submit(batch)
+        self.flush()
+        self.waiting = analysed
+
+    def flush(self) -> None:
+        from .indexing import add_entries
+
+        if self.waiting is not None:
+            waiting, self.waiting = self.waiting, None
+            self.written += add_entries(waiting.result())

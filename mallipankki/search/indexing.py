@@ -262,7 +262,6 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: 
     total = queryset.count()
     target_groups = target_groups_by_code()
     parallel = entry_pool.use_worker(total) if parallel is None else parallel
-    done = 0
     with transaction.atomic(), entry_pool.entry_analyser(target_groups, parallel) as analyse:
         engine.before_bulk_load()
         with connection.cursor() as cursor:
@@ -271,20 +270,16 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: 
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
         record_change(None)
         ids = list(queryset.values_list("pk", flat=True))
-        # Each batch is written once the next one has been handed over; the
-        # final None only writes the last batch.
-        batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
-        waiting = None
-        for batch in [*batches, None]:
-            analysed = None
-            if batch is not None:
-                pages = export_queryset(published_practices().filter(pk__in=batch))
-                analysed = analyse([(page.pk, practice_to_record(page)) for page in pages])
-            if waiting is not None:
-                done += add_entries(waiting.result())
-                if progress:
-                    progress(done, total)
-            waiting = analysed
+        pending = entry_pool.PendingEntries(analyse)
+        for start in range(0, len(ids), BATCH_SIZE):
+            pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
+            pending.add([(page.pk, practice_to_record(page)) for page in pages])
+            if progress and pending.written:
+                progress(pending.written, total)
+        pending.flush()
+        if progress:
+            progress(pending.written, total)
         engine.after_bulk_load()
+    done = pending.written
     logger.debug("search index rebuilt: %s practices", done)
     return done

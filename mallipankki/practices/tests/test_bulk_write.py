@@ -119,7 +119,10 @@ def snapshot(started):
 
 
 @pytest.mark.django_db(transaction=False)
-def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(make_practice, tmp_path, client):
+# With parallel, the search rows are analysed in a worker process (they are
+# written a batch later, and before the deferred links publish pages again).
+@pytest.mark.parametrize("parallel", [False, True])
+def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(make_practice, tmp_path, client, parallel):
     editor = User.objects.create_superuser("tuoja", "tuoja@example.fi", "salasana-pitka-123")
     existing = make_practice(id="jo-olemassa")
     path, total = corpus_file(tmp_path, existing.slug)
@@ -134,7 +137,7 @@ def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(make_prac
         pass
     assert not PracticePage.objects.exclude(pk=existing.pk).exists()
 
-    result = import_file(path, user=editor)
+    result = import_file(path, user=editor, parallel=parallel)
     assert (result.ok, result.created, result.updated, result.unchanged) == (True, total - 1, 1, 0)
     assert (reference.created, reference.updated) == (result.created, result.updated)
     actual = snapshot(started)
