@@ -142,7 +142,9 @@ def _tsquery_group(terms) -> str:
 class _Backend:
     """The statements that differ between the databases."""
 
-    def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
+    def match_sql(
+        self, match: Match, with_top: bool = False, restrict: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
         """SELECT doc_id, score, words, exact, top FROM ... for the documents that match.
 
         ``doc_id`` is the practice's page id. ``score`` is higher for better
@@ -150,7 +152,8 @@ class _Backend:
         the match is strict: then all have all), ``exact`` how many of them
         it has in an exact form rather than only as an expansion; ``top`` is
         1 for a document in the top tier (see top_ids_sql) when ``with_top``,
-        else 0.
+        else 0. ``restrict`` is (condition on ``d.page_id``, params): the
+        caller filters the result anyway; a backend may apply it early too.
         """
         raise NotImplementedError
 
@@ -192,7 +195,11 @@ class _SQLite(_Backend):
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {expression_sql}"
         )
 
-    def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
+    def match_sql(
+        self, match: Match, with_top: bool = False, restrict: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
+        # `restrict` is left to the caller's filter: inside, SQLite would run
+        # it in the FTS5 scan, once per row.
         words_sql, words_params = self._count_sql(
             [_fts_group(word.alternatives) for word in match.words] if match.relaxed else []
         )
@@ -255,7 +262,9 @@ class _PostgreSQL(_Backend):
             return "0", []
         return " + ".join(f"(v.{column} @@ to_tsquery('simple', %s))::int" for _group in groups), groups
 
-    def match_sql(self, match: Match, with_top: bool = False) -> tuple[str, list]:
+    def match_sql(
+        self, match: Match, with_top: bool = False, restrict: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
         words_sql, words_params = self._count_sql(
             [_tsquery_group(word.alternatives) for word in match.words] if match.relaxed else []
         )
@@ -270,16 +279,26 @@ class _PostgreSQL(_Backend):
             score_params = top_params
         # `vector || ''` is the vector read from TOAST once a row (the OFFSET
         # keeps the subquery apart): each expression that reads the column
-        # itself would fetch and decompress it again.
+        # itself would fetch and decompress it again. The restriction comes
+        # before that read, since the fence keeps the planner from moving it.
+        restrict_sql, restrict_params = (f"AND {restrict[0]}", list(restrict[1])) if restrict else ("", [])
         sql = (
             f"SELECT v.doc_id, {score} AS score, "  # noqa: S608
             f"{words_sql} AS words, {exact_sql} AS exact, {top_sql} AS top "
             f"FROM (SELECT d.page_id AS doc_id, d.vector || ''::tsvector AS vector, d.vector_top "
-            f"FROM {DOCUMENT_TABLE} d WHERE d.page_id IN ({self._IDS}) OFFSET 0) v, "
+            f"FROM {DOCUMENT_TABLE} d WHERE d.page_id IN ({self._IDS}) {restrict_sql} OFFSET 0) v, "
             "(SELECT to_tsquery('simple', %s) AS query) q"
         )
         expression = self._expression(match)
-        return sql, [*score_params, *words_params, *exact_params, *top_params, expression, expression]
+        return sql, [
+            *score_params,
+            *words_params,
+            *exact_params,
+            *top_params,
+            expression,
+            *restrict_params,
+            expression,
+        ]
 
     def match_ids_sql(self, match: Match) -> tuple[str, list]:
         return self._IDS, [self._expression(match)]
@@ -446,14 +465,15 @@ def ranked_page_ids(
         sql = f"SELECT m.doc_id FROM ({tier_sql}) m {where} ORDER BY m.score DESC, m.doc_id DESC"  # noqa: S608
         return _page(sql, [*tier_params, *filter_params], limit, offset), count, partial
 
-    match_sql, params = backend().match_sql(match)
+    restrict = _filter_sql(filters, "d.page_id", within=within) if filter_sql else None
+    match_sql, params = backend().match_sql(match, restrict=restrict)
     if sort == "newest":
         source = f"({match_sql}) m JOIN {DOCUMENT_TABLE} d ON d.page_id = m.doc_id"
         order = "m.words DESC, d.published_at DESC NULLS LAST, m.doc_id DESC"
     elif match.relaxed:
         source, order = f"({match_sql}) m", "m.words DESC, m.exact DESC, m.score DESC, m.doc_id DESC"
     else:
-        match_sql, params = backend().match_sql(match, with_top=True)
+        match_sql, params = backend().match_sql(match, with_top=True, restrict=restrict)
         # Ties (rare with bm25) go to the newer page; no join needed.
         source, order = f"({match_sql}) m", "m.words DESC, m.exact DESC, m.top DESC, m.score DESC, m.doc_id DESC"
     sql = f"SELECT m.doc_id FROM {source} {where} ORDER BY {order}"  # noqa: S608

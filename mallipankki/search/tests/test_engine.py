@@ -326,3 +326,16 @@ def test_top_tier_is_the_head_of_the_ranking(corpus):
     assert 0 < tier < ranked_page_ids(match, {}, "relevance", 100, 0)[1]
     # The practice with the word in its name and keywords comes first.
     assert ranked_page_ids(match, {}, "relevance", 1, 0)[0] == [corpus["tyokokeilu-portaat"].pk]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+@pytest.mark.parametrize("query", ["työkokeilu", "tuki", "nuoret", "työkokeilu palkkatuki"])
+def test_a_filter_keeps_the_order_of_the_unfiltered_results(corpus, query, sort):
+    """A filter only drops practices (PostgreSQL applies it before scoring)."""
+    everything = search(query, sort=sort, per_page=100)
+    assert everything.count > 1
+    for code in {entry["code"] for entry in everything.facets["theme"]}:
+        members = set(slugs(search("", {"theme": [code]}, per_page=100)))
+        filtered = search(query, {"theme": [code]}, sort=sort, per_page=100)
+        assert slugs(filtered) == [slug for slug in slugs(everything) if slug in members], code
+        assert filtered.count == len(slugs(filtered)) > 0
