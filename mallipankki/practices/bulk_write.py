@@ -70,16 +70,15 @@ def create_practices(
     *,
     user=None,
     vocabularies: VocabularyIndex | None = None,
-    index_search: bool = True,
-    pending_entries=None,
+    pending_entries,
 ) -> list[Created]:
     """Creates one practice per record under `index_page`, none of which exist yet.
 
     The records must be valid and their ids new under the index page (the
     importer checks both). `index_page` is updated in memory (numchild) so
-    that it can be used for per-page creates afterwards. With
-    ``pending_entries`` (a search.entry_pool.PendingEntries) the search rows
-    are analysed there and written when it is flushed or next added to.
+    that it can be used for per-page creates afterwards. The search rows
+    go to ``pending_entries`` (a search.entry_pool.PendingEntries), which
+    writes them when it is flushed or next added to.
     """
     if not records:
         return []
@@ -99,8 +98,7 @@ def create_practices(
     revisions = _insert_revisions(pages, user, now)
     _point_to_revisions(pages, revisions)
     _insert_log_entries(pages, revisions, user, now)
-    if index_search:
-        index_new_practices(index_page, [page for page in pages if page.live], pending_entries)
+    index_new_practices(index_page, [page for page in pages if page.live], pending_entries)
     return [
         Created(pk=page.pk, slug=page.slug, live=page.live, deferred_builds_on=wanted)
         for page, wanted in zip(pages, deferred, strict=True)
@@ -334,18 +332,12 @@ def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
 # --- the public search index ----------------------------------------------------
 
 
-def index_new_practices(index_page, pages: list[PracticePage], pending_entries=None) -> None:
+def index_new_practices(index_page, pages: list[PracticePage], pending_entries) -> None:
     """Search index rows for new live practices, as index_practice writes them.
 
     Only public practices are indexed: when the catalogue (or a page above
     it) has a view restriction, new practices are not.
     """
-    from mallipankki.search.indexing import add_entries, document_entry, target_groups_by_code
-
     if not pages or PageViewRestriction.objects.filter(page__in=index_page.get_ancestors(inclusive=True)).exists():
         return
-    if pending_entries is not None:
-        pending_entries.add([(page.pk, practice_to_record(page)) for page in pages])
-        return
-    target_groups = target_groups_by_code()
-    add_entries((page.pk, document_entry(practice_to_record(page), target_groups)) for page in pages)
+    pending_entries.add([(page.pk, practice_to_record(page)) for page in pages])

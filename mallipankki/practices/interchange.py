@@ -53,10 +53,10 @@ def format_number(value: Decimal) -> int | float:
 
 
 # export_queryset loads the relations that practice_to_record reads as plain
-# lists on each page (of a vocabulary, its codes), named EXPORTED + relation, in one query per relation
-# for all the pages of a fetch. Django's prefetch into the related managers
-# builds a queryset for every page and relation: 70 % of an export's time,
-# for lists that are only read.
+# lists on each page (of a vocabulary, its codes), named EXPORTED +
+# relation, in one query per relation for all the pages of a fetch. Django's
+# prefetch into the related managers builds a queryset for every page and
+# relation: 70 % of an export's time, for lists that are only read.
 EXPORTED = "exported_"
 CHILD_RELATIONS = {
     "organisations": Organisation.objects.all(),

@@ -185,14 +185,15 @@ class _SQLite(_Backend):
         sql = " + ".join(f"(CASE WHEN rowid IN ({FTS_IDS}) THEN 1 ELSE 0 END)" for _group in groups)
         return sql, groups
 
-    def _scored(self, expression_sql: str, words_sql: str, exact_sql: str, top_sql: str) -> str:
+    def _scored(self, words_sql: str, exact_sql: str, top_sql: str) -> str:
+        """The scored rows of the FTS5 expression given as the last parameter."""
         weights = ", ".join(str(FIELD_WEIGHTS[group]) for group in "abcd")
         # bm25() is lower for better matches; negated so that higher is
         # better on both databases.
         return (
             f"SELECT rowid AS doc_id, -bm25({FTS_TABLE}, {weights}) AS score, "  # noqa: S608
             f"{words_sql} AS words, {exact_sql} AS exact, {top_sql} AS top "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {expression_sql}"
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         )
 
     def match_sql(
@@ -204,7 +205,7 @@ class _SQLite(_Backend):
             [_fts_group(word.alternatives) for word in match.words] if match.relaxed else []
         )
         exact_sql, exact_params = self._count_sql([_fts_group(word.terms) for word in match.words if word.expansions])
-        sql = self._scored("%s", words_sql, exact_sql, "0")
+        sql = self._scored(words_sql, exact_sql, "0")
         params = [*words_params, *exact_params, self._expression(match)]
         if not with_top:
             return sql, params
@@ -235,7 +236,7 @@ class _SQLite(_Backend):
         # broad word (82 000 of 85 000 practices for "työnantajayhteistyö",
         # 8 500 in the tier). The name, keywords and target groups weigh
         # more within the tier, as on PostgreSQL.
-        sql = self._scored("%s", "0", "0", "1")
+        sql = self._scored("0", "0", "1")
         return (
             f"SELECT doc_id, score FROM ({sql})",  # noqa: S608
             [f"({self._expression(match)}) AND ({self._top_expression(match)})"],

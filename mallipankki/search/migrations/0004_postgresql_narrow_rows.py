@@ -1,5 +1,5 @@
 """PostgreSQL only: narrow document rows, a tsvector of the top-tier fields,
-and match functions that go through the GIN indexes.
+and a match function that goes through the GIN index.
 
 Measured at 100 000 practices (85 000 indexed):
 
