@@ -344,9 +344,10 @@ def bulk_import_mode():
 
     Wagtail's reference index and its own page search index are refreshed on
     every save; in an import each page is saved several times (create,
-    revision, publish). Here they are switched off for the import, and the
-    admin search index is refreshed once per page afterwards
-    (`refresh_admin_search_index`). The reference index catches up on each
+    revision, publish). Here they are switched off for the import: new
+    practices are put in the admin search index batch by batch as they are
+    written (bulk_write.index_for_admin), the ones written one by one once
+    each afterwards (`refresh_admin_search_index`). The reference index catches up on each
     page's next edit, or at once with `manage.py rebuild_references_index`.
     """
     from modelsearch.signal_handlers import post_save_signal_handler
@@ -447,8 +448,9 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool = True, p
 
 
 def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries):
-    """Writes every record; returns the slugs written and the pages whose
-    builds_on links must wait until every record exists."""
+    """Writes every record; returns the slugs written one by one (whose admin
+    search index is refreshed afterwards; bulk_write indexes its own) and
+    the pages whose builds_on links must wait until every record exists."""
     index = practice_index()
     vocabularies = VocabularyIndex()
     # Only pages whose builds_on had to wait are kept (as ids); the rest are
@@ -462,7 +464,6 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
             index, batch, user=user, vocabularies=vocabularies, pending_entries=pending_entries
         )
         for created in created_pages:
-            written.append(created.slug)
             if created.deferred_builds_on:
                 waiting[created.slug] = (created.pk, created.deferred_builds_on)
         result.created += len(batch)

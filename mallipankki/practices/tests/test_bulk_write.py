@@ -3,7 +3,8 @@
 One file is imported both ways, each time into the same starting database
 (the first import is rolled back), and everything a practice leaves behind
 is compared: its record, its page row and tree position, its revisions and
-their content, its log entries and its search index entry.
+their content, its log entries, its search index entry and its entry in
+Wagtail's admin search index.
 """
 
 import io
@@ -12,12 +13,15 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.search.models import IndexEntry
 
 from bench.generate_corpus import write_corpus
 from conftest import practice_record
+from mallipankki.practices.bulk_write import revision_content
 from mallipankki.practices.importer import import_file
 from mallipankki.practices.interchange import export_queryset, practice_to_record
 from mallipankki.practices.models import PracticePage
@@ -89,6 +93,7 @@ def snapshot(started):
         revisions = list(Revision.page_revisions.filter(object_id=str(page.pk)).order_by("id"))
         logs = PageLogEntry.objects.filter(page_id=page.pk).order_by("id")
         document = SearchDocument.objects.filter(page_id=page.pk).first()
+        admin_entry = IndexEntry.objects.filter(object_id=str(page.pk)).values("title", "autocomplete", "body")
         state[page.slug] = {
             "record": _normalised(practice_to_record(page, include_private=True), started, slugs),
             "page": {name: _stamp(getattr(page, name), started) for name in PAGE_FIELDS},
@@ -104,6 +109,7 @@ def snapshot(started):
                 + ((revisions.index(log.revision),) if log.revision_id else (None,))
                 for log in logs
             ],
+            "admin_search": list(admin_entry),
             "search": document
             and (
                 document.lang,
@@ -148,6 +154,7 @@ def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(make_prac
     # The file has deferred links and drafts, so the comparison covered them.
     assert len(actual[json.loads(path.read_text())["practices"][3]["id"]]["revisions"]) == 2
     assert any(not state["page"]["live"] for state in actual.values())
+    assert all(len(state["admin_search"]) == 1 for state in actual.values())
 
     # The tree is sound and every live practice answers at its address.
     assert all(problems == [] for problems in Page.find_problems())
@@ -232,3 +239,19 @@ def test_rebuilding_the_index_writes_what_publishing_wrote(make_practice):
 
     assert rebuild_index() == 2
     assert index_state() == before
+
+
+@pytest.mark.django_db
+def test_revision_content_is_what_wagtail_serialises(practice_index, tmp_path):
+    buffer = io.StringIO()
+    write_corpus(8, buffer, seed=5)
+    path = tmp_path / "corpus.json"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert import_file(path).created == 8
+    for page in PracticePage.objects.all():
+        content = revision_content(page)
+        assert content == page.serializable_data()
+        assert json.dumps(content, cls=DjangoJSONEncoder) == page.to_json()
+    assert any(
+        content["funding"] and content["organisations"] for content in map(revision_content, PracticePage.objects.all())
+    )
