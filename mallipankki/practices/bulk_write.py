@@ -93,16 +93,9 @@ def create_practices(
     deferred = _link_known_targets(pages, records)
     _assign_tree_positions(index_page, pages)
 
-    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    ids = insert_rows(
-        Page,
-        [field.name for field in page_fields],
-        [[getattr(page, field.attname) for field in page_fields] for page in pages],
-        returning=True,
-    )
-    for page, pk in zip(pages, ids, strict=True):
-        page.id = page.pk = page.page_ptr_id = pk
-        page._state.adding = False
+    insert_instances(Page, pages)
+    for page in pages:
+        page.page_ptr_id = page.id
     _insert_child_rows(pages)
     _insert_relations(pages)
 
@@ -225,16 +218,7 @@ def _insert_relations(pages: list[PracticePage]) -> None:
                     # its id (assigning target_id would drop the cached target).
                     child.target = child.target
                 children.append(child)
-        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-        ids = insert_rows(
-            model,
-            [field.name for field in fields],
-            [[getattr(child, field.attname) for field in fields] for child in children],
-            returning=True,
-        )
-        for child, pk in zip(children, ids, strict=True):
-            child.pk = pk
-            child._state.adding = False
+        insert_instances(model, children)
     for m2m in get_all_child_m2m_relations(PracticePage):
         through = m2m.remote_field.through
         insert_rows(
@@ -261,16 +245,7 @@ def _insert_revisions(pages: list[PracticePage], user, now) -> list[Revision]:
         )
         for page in pages
     ]
-    fields = [field for field in Revision._meta.concrete_fields if not field.primary_key]
-    ids = insert_rows(
-        Revision,
-        [field.name for field in fields],
-        [[getattr(revision, field.attname) for field in fields] for revision in revisions],
-        returning=True,
-    )
-    for revision, pk in zip(revisions, ids, strict=True):
-        revision.pk = pk
-        revision._state.adding = False
+    insert_instances(Revision, revisions)
     return revisions
 
 
@@ -392,6 +367,25 @@ def _insert_log_entries(pages: list[PracticePage], revisions: list[Revision], us
 # Fields whose values the database drivers take as they are; every other
 # kind (dates, JSON, UUIDs, decimals) goes through get_db_prep_save.
 _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
+
+
+def insert_instances(model, objs: list) -> None:
+    """INSERTs a row of `model`'s table for each of `objs` and gives each its new id.
+
+    The row holds every column of `model` (and of its parents) but the id,
+    read from the object. For a page, `model` is Page: the row of the
+    wagtailcore_page table, whose id the page's own row then points to.
+    """
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    ids = insert_rows(
+        model,
+        [field.name for field in fields],
+        [[getattr(obj, field.attname) for field in fields] for obj in objs],
+        returning=True,
+    )
+    for obj, pk in zip(objs, ids, strict=True):
+        setattr(obj, model._meta.pk.attname, pk)
+        obj._state.adding = False
 
 
 def insert_rows(model, names: list[str], rows: list, *, returning: bool = False) -> list[int] | None:

@@ -243,10 +243,9 @@ def test_rebuilding_the_index_writes_what_publishing_wrote(make_practice):
 
 @pytest.mark.django_db
 def test_revision_content_is_what_wagtail_serialises(practice_index, tmp_path):
-    buffer = io.StringIO()
-    write_corpus(8, buffer, seed=5)
     path = tmp_path / "corpus.json"
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as fp:
+        write_corpus(8, fp, seed=5)
     assert import_file(path).created == 8
     for page in PracticePage.objects.all():
         content = revision_content(page)
