@@ -395,16 +395,18 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
     more time preparing each value of each row than the database spends
     storing them. Values are converted as Model.save() converts them
     (get_db_prep_save), except where the driver takes the Python value
-    itself. With `returning`, the new rows' ids in the order of `rows`, from
-    multi-row INSERT ... RETURNING, the statement bulk_create itself uses
-    (and relies on the same order).
+    itself. With `returning`, the new rows' ids in the order of `rows`, as
+    bulk_create gets them (INSERT ... RETURNING, which keeps that order).
     """
     if not rows:
         return [] if returning else None
     fields = [model._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
-    table, columns = quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
-    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
+    # Names from the model, values as parameters.
+    insert = "INSERT INTO {} ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
+    )
+    tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
     converted = [
         (position, field)
         for position, field in enumerate(fields)
@@ -417,20 +419,25 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
             row[position] = column.get_db_prep_save(row[position], connection)
         params.append(row)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement with an array a column, as Django's own bulk
+            # insert on PostgreSQL: a VALUES list of thousands of
+            # placeholders is parsed again by psycopg for every statement,
+            # and executemany runs a statement a row.
+            arrays = ", ".join(f"(%s)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
+            columns = [list(column) for column in zip(*params, strict=True)]
+            cursor.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
+            return [row[0] for row in cursor.fetchall()] if returning else None
+        placeholders = "({})".format(", ".join(["%s"] * len(fields)))
         if not returning:
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {placeholders}", params)  # noqa: S608
+            cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
             return None
         ids = []
-        # PostgreSQL takes at most 65,535 parameters a statement.
-        batch = min(connection.ops.bulk_batch_size(fields, params) or len(params), 65535 // len(fields))
-        pk = quote(model._meta.pk.column)
+        batch = connection.ops.bulk_batch_size(fields, params) or len(params)
         for start in range(0, len(params), batch):
             chunk = params[start : start + batch]
             values = ", ".join([placeholders] * len(chunk))
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING {pk}",  # noqa: S608
-                [value for row in chunk for value in row],
-            )
+            cursor.execute(f"{insert} VALUES {values}{tail}", [value for row in chunk for value in row])  # noqa: S608
             ids += [row[0] for row in cursor.fetchall()]
         return ids
 
