@@ -51,7 +51,7 @@ from treebeard.exceptions import PathOverflow
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
-from .interchange import VocabularyIndex, _set_links, apply_record, practice_to_record
+from .interchange import VocabularyIndex, _set_links, apply_record, search_record
 from .models import Adoption, BuildsOnLink, Funding, Organisation, PracticePage, Resource
 
 ORDERABLES = (Organisation, Funding, Resource, Adoption, BuildsOnLink)
@@ -459,4 +459,4 @@ def index_new_practices(index_page, pages: list[PracticePage], pending_entries) 
     """
     if not pages or PageViewRestriction.objects.filter(page__in=index_page.get_ancestors(inclusive=True)).exists():
         return
-    pending_entries.add([(page.pk, practice_to_record(page)) for page in pages])
+    pending_entries.add([(page.pk, search_record(page)) for page in pages])

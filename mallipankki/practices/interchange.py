@@ -224,6 +224,37 @@ def practice_to_record(page: PracticePage, *, include_private: bool = False, pub
     return _compact(record)
 
 
+def search_record(page: PracticePage) -> dict:
+    """The values of `practice_to_record` that the search index reads
+    (search.indexing.document_entry), in the same shape and order.
+
+    An import or a rebuild makes one for every practice; the whole record
+    costs three times as much. A test holds the index entries made from
+    both equal.
+    """
+    record = {key: text_of(page, prefix) for key, prefix in TEXT_FIELDS.items()}
+    if not record["name"]:
+        record["name"] = {"fi": page.title}
+    for key in ("themes", "target_groups", "countries", "regions"):
+        codes = getattr(page, EXPORTED + key, None)
+        if codes is None:
+            codes = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
+        record[key] = codes
+    record["keywords"] = page.keyword_list
+    record["organisations"] = [{"name": org.name} for org in _related(page, "organisations")]
+    record["funding"] = [_compact({"project_code": item.project_code}) for item in _related(page, "funding")]
+    record["resources"] = [
+        _compact({"type": resource.kind, "title": text_of(resource, "title")})
+        for resource in _related(page, "resources")
+    ]
+    record["evidence"] = _compact({"level": page.evidence_level})
+    record["scaling"] = _compact({"stage": page.scaling_stage, "status": page.continuity_status})
+    # Only whether there are any counts (the "has adoptions" facet).
+    record["adoptions"] = [{} for _adoption in _related(page, "adoptions")]
+    record["published_at"] = format_datetime(page.first_published_at)
+    return _compact(record)
+
+
 def _unpublished_status(status: str) -> str:
     # A page taken offline in the admin still says "published" in its field.
     return PracticePage.Status.DRAFT if status == PracticePage.Status.PUBLISHED else status

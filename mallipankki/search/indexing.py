@@ -26,7 +26,7 @@ from django.db.models.constants import OnConflict
 from django.utils.dateparse import parse_datetime
 
 from mallipankki.practices.bulk_write import insert_rows
-from mallipankki.practices.interchange import export_queryset, practice_to_record
+from mallipankki.practices.interchange import export_queryset, search_record
 from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
 from mallipankki.vocabularies.models import TargetGroup
@@ -224,7 +224,7 @@ def index_practice(page) -> bool:
     if current is None:
         remove_practice(page.pk)
         return False
-    entry = document_entry(practice_to_record(current), target_groups_by_code())
+    entry = document_entry(search_record(current), target_groups_by_code())
     with transaction.atomic():
         document, _created = SearchDocument.objects.update_or_create(
             page_id=current.pk,
@@ -273,7 +273,7 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: 
         pending = entry_pool.PendingEntries(analyse)
         for start in range(0, len(ids), BATCH_SIZE):
             pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
-            pending.add([(page.pk, practice_to_record(page)) for page in pages])
+            pending.add([(page.pk, search_record(page)) for page in pages])
             if progress and pending.written:
                 progress(pending.written, total)
         pending.flush()

@@ -315,3 +315,25 @@ def test_rebuild_with_a_worker_process_writes_the_same_index(make_practice):
     assert rebuild_index(parallel=True) == 2
     assert index_rows() == serial
     assert found("työkokeiluun") == ["eka"]
+
+
+def test_the_search_record_gives_the_entry_the_whole_record_gives(practice_index, tmp_path):
+    from bench.generate_corpus import write_corpus
+    from mallipankki.practices.importer import import_file
+    from mallipankki.practices.interchange import export_queryset, practice_to_record, search_record
+
+    path = tmp_path / "corpus.json"
+    with path.open("w", encoding="utf-8") as fp:
+        write_corpus(40, fp, seed=9)
+    assert import_file(path).ok
+    target_groups = target_groups_by_code()
+    pages = list(export_queryset())
+    for page in pages:
+        expected = document_entry(practice_to_record(page), target_groups)
+        assert document_entry(search_record(page), target_groups) == expected, page.slug
+    # The corpus has every kind of value the entry reads.
+    entries = [document_entry(search_record(page), target_groups) for page in pages]
+    facets = {facet for entry in entries for facet, _code in entry.facets}
+    assert facets >= {"theme", "target_group", "country", "region", "evidence_level", "scaling_stage"}
+    assert {"resource_type", "continuity_status", "has_adoptions"} <= facets
+    assert all(entry.terms["d"] for entry in entries)
