@@ -420,14 +420,21 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
         params.append(row)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            import psycopg
+
             # One statement with an array a column, as Django's own bulk
             # insert on PostgreSQL: a VALUES list of thousands of
             # placeholders is parsed again by psycopg for every statement,
-            # and executemany runs a statement a row.
-            arrays = ", ".join(f"(%s)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
+            # and executemany runs a statement a row. The arrays are sent as
+            # binary parameters, bound by the server, on the same connection
+            # and transaction: Django's cursors bind on the client, which
+            # writes each array into the statement as text, escaping every
+            # element with a regular expression (40 % of writing revisions).
+            arrays = ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
             columns = [list(column) for column in zip(*params, strict=True)]
-            cursor.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
-            return [row[0] for row in cursor.fetchall()] if returning else None
+            with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
+                bound.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
+                return [row[0] for row in bound.fetchall()] if returning else None
         placeholders = "({})".format(", ".join(["%s"] * len(fields)))
         if not returning:
             cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
