@@ -18,13 +18,12 @@ few statements per table:
    and revert treat it like any other; then latest/live revision set;
 5. the log entries the per-page path writes ("wagtail.create", "wagtail.edit"
    and, when it goes live, "wagtail.publish");
-6. the public search index rows of the live ones, from `document_entry`.
+6. the public search index rows of the live ones, from `document_entry`;
+7. Wagtail's own search index (the admin's page search), from the pages in
+   memory, which the per-page path would read again after the import.
 
 Rows are written with `insert_rows`: plain multi-row INSERTs, without the
 query compiler that makes bulk_create slower than the database.
-
-7. Wagtail's own search index (the admin's page search), from the pages in
-   memory, which the per-page path would read again after the import.
 
 What it does not do, on purpose: send `page_published` per page (the only
 receivers are the search index, written here in bulk, and proposals, which a
@@ -418,23 +417,24 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
         for position, column in converted:
             row[position] = column.get_db_prep_save(row[position], connection)
         params.append(row)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            import psycopg
+    if connection.vendor == "postgresql":
+        import psycopg
 
-            # One statement with an array a column, as Django's own bulk
-            # insert on PostgreSQL: a VALUES list of thousands of
-            # placeholders is parsed again by psycopg for every statement,
-            # and executemany runs a statement a row. The arrays are sent as
-            # binary parameters, bound by the server, on the same connection
-            # and transaction: Django's cursors bind on the client, which
-            # writes each array into the statement as text, escaping every
-            # element with a regular expression (40 % of writing revisions).
-            arrays = ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-            columns = [list(column) for column in zip(*params, strict=True)]
-            with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
-                bound.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
-                return [row[0] for row in bound.fetchall()] if returning else None
+        # One statement with an array a column, as Django's own bulk insert
+        # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
+        # again by psycopg for every statement, and executemany runs a
+        # statement a row. The arrays are sent as binary parameters, bound by
+        # the server, on the same connection and transaction: Django's
+        # cursors bind on the client, which writes each array into the
+        # statement as text, escaping every element with a regular
+        # expression (40 % of writing revisions).
+        arrays = ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
+        columns = [list(column) for column in zip(*params, strict=True)]
+        connection.ensure_connection()
+        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
+            bound.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
+            return [row[0] for row in bound.fetchall()] if returning else None
+    with connection.cursor() as cursor:
         placeholders = "({})".format(", ".join(["%s"] * len(fields)))
         if not returning:
             cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608

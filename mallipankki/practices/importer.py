@@ -347,8 +347,9 @@ def bulk_import_mode():
     revision, publish). Here they are switched off for the import: new
     practices are put in the admin search index batch by batch as they are
     written (bulk_write.index_for_admin), the ones written one by one once
-    each afterwards (`refresh_admin_search_index`). The reference index catches up on each
-    page's next edit, or at once with `manage.py rebuild_references_index`.
+    each afterwards (`refresh_admin_search_index`). The reference index
+    catches up on each page's next edit, or at once with
+    `manage.py rebuild_references_index`.
     """
     from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.signal_handlers import disable_reference_index_auto_update

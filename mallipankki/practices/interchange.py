@@ -131,16 +131,7 @@ def practice_to_record(page: PracticePage, *, include_private: bool = False, pub
     `public` is for the open data: `builds_on` then names only live
     practices, so that a draft's id never leaks through a published one.
     """
-    record = {"id": page.slug}
-    for key, prefix in TEXT_FIELDS.items():
-        record[key] = text_of(page, prefix)
-    if not record["name"]:
-        record["name"] = {"fi": page.title}
-    for key in VOCABULARY_FIELDS:
-        codes = getattr(page, EXPORTED + key, None)
-        if codes is None:
-            codes = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
-        record[key] = codes
+    record = {"id": page.slug, **_texts_and_codes(page)}
     record["keywords"] = page.keyword_list
     record["organisations"] = [
         _compact({"name": org.name, "role": org.role, "url": org.url}) for org in _related(page, "organisations")
@@ -224,6 +215,19 @@ def practice_to_record(page: PracticePage, *, include_private: bool = False, pub
     return _compact(record)
 
 
+def _texts_and_codes(page: PracticePage) -> dict:
+    """The name, summary and description, and the vocabulary codes, of both record shapes."""
+    record = {key: text_of(page, prefix) for key, prefix in TEXT_FIELDS.items()}
+    if not record["name"]:
+        record["name"] = {"fi": page.title}
+    for key in VOCABULARY_FIELDS:
+        codes = getattr(page, EXPORTED + key, None)
+        if codes is None:
+            codes = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
+        record[key] = codes
+    return record
+
+
 def search_record(page: PracticePage) -> dict:
     """The values of `practice_to_record` that the search index reads
     (search.indexing.document_entry), in the same shape and order.
@@ -232,14 +236,7 @@ def search_record(page: PracticePage) -> dict:
     costs three times as much. A test holds the index entries made from
     both equal.
     """
-    record = {key: text_of(page, prefix) for key, prefix in TEXT_FIELDS.items()}
-    if not record["name"]:
-        record["name"] = {"fi": page.title}
-    for key in ("themes", "target_groups", "countries", "regions"):
-        codes = getattr(page, EXPORTED + key, None)
-        if codes is None:
-            codes = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
-        record[key] = codes
+    record = _texts_and_codes(page)
     record["keywords"] = page.keyword_list
     record["organisations"] = [{"name": org.name} for org in _related(page, "organisations")]
     record["funding"] = [_compact({"project_code": item.project_code}) for item in _related(page, "funding")]

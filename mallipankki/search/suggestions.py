@@ -1,10 +1,11 @@
 """“Tarkoititko: …” – spelling suggestions from the index's own vocabulary.
 
 A query word is suspect when none of its own terms (base forms, not
-compound parts) occurs in any indexed practice. It is compared with the vocabulary (SearchTerm: index
-terms and words as written, so that the suggestion can keep the typed
-inflection, maahanmuttajat -> maahanmuuttajat) entries that
-start with the same letter and are about as long: difflib picks a few
+compound parts) occurs in any indexed practice. It is compared with the
+vocabulary (SearchTerm: index terms and words as written, so that the
+suggestion can keep the typed inflection, maahanmuttajat ->
+maahanmuuttajat) entries that start with the same letter and are about as
+long: difflib picks a few
 similar ones, and the closest by edit distance wins if it is within one
 edit (words up to 7 letters) or two (longer words). A short correctly
 spelt word the index lacks (English "prison") is thus not bent into

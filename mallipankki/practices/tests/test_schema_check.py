@@ -24,21 +24,24 @@ def _places(node, path=()):
             yield from _places(value, (*path, position))
 
 
+def _copy_at(record, path):
+    """A deep copy of `record`, and in it the container that holds `path`'s last step."""
+    copied = copy.deepcopy(record)
+    parent = copied
+    for part in path[:-1]:
+        parent = parent[part]
+    return copied, parent
+
+
 def _variants(record):
     for path in _places(record):
         if not path:
             continue
         for value in ODD_VALUES:
-            broken = copy.deepcopy(record)
-            parent = broken
-            for part in path[:-1]:
-                parent = parent[part]
+            broken, parent = _copy_at(record, path)
             parent[path[-1]] = value
             yield broken
-        dropped = copy.deepcopy(record)
-        parent = dropped
-        for part in path[:-1]:
-            parent = parent[part]
+        dropped, parent = _copy_at(record, path)
         del parent[path[-1]]
         yield dropped
         if isinstance(parent, dict):
