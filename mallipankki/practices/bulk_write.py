@@ -20,7 +20,8 @@ few statements per table:
    and, when it goes live, "wagtail.publish");
 6. the public search index rows of the live ones, from `document_entry`;
 7. Wagtail's own search index (the admin's page search), from the pages in
-   memory, which the per-page path would read again after the import.
+   memory, which the per-page path would read again after the import
+   (admin_index.py).
 
 Rows are written with `insert_rows`: plain multi-row INSERTs, without the
 query compiler that makes bulk_create slower than the database.
@@ -411,11 +412,22 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
         for position, field in enumerate(fields)
         if not isinstance(field, _PLAIN_FIELDS) or isinstance(field, models.JSONField)
     ]
+    # Most converted values repeat (the import's timestamp, None), and a
+    # datetime's conversion looks up time zones each time: each distinct
+    # value of a column is converted once. Not JSON values: some are not
+    # hashable, and True and 1 would be one key.
+    memo = [None if isinstance(column, models.JSONField) else {} for _position, column in converted]
     params = []
     for row in rows:
         row = list(row)
-        for position, column in converted:
-            row[position] = column.get_db_prep_save(row[position], connection)
+        for (position, column), seen in zip(converted, memo, strict=True):
+            value = row[position]
+            if seen is None:
+                row[position] = column.get_db_prep_save(value, connection)
+            elif value in seen:
+                row[position] = seen[value]
+            else:
+                row[position] = seen[value] = column.get_db_prep_save(value, connection)
         params.append(row)
     if connection.vendor == "postgresql":
         import psycopg
@@ -453,9 +465,10 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
 
 
 def index_for_admin(pages: list[PracticePage]) -> None:
-    from wagtail.search.backends import get_search_backend
+    # Imported here: admin_index writes its rows with insert_rows.
+    from .admin_index import add_new_entries
 
-    get_search_backend().add_bulk(PracticePage, pages)
+    add_new_entries(PracticePage, pages)
 
 
 def index_new_practices(index_page, pages: list[PracticePage], pending_entries) -> None:

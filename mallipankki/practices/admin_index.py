@@ -1,0 +1,186 @@
+"""Entries of Wagtail's admin search index for new pages, written in bulk.
+
+The admin's page search reads modelsearch's IndexEntry table. Its add_bulk
+costs an import more than writing the pages themselves:
+
+- each page's search fields are read three times, once each for the
+  entry's title, body and autocomplete text (and twice more on PostgreSQL
+  for the plain texts);
+- the entries are inserted with a title norm of 1.0 and then set by an
+  UPDATE of every entry still at 1.0, after the average title length over
+  all entries. On SQLite an update trigger writes each updated entry's
+  full-text row again; on PostgreSQL the new row versions write the GIN
+  entries of the three vectors again.
+
+`add_new_entries` reads each field once and inserts each entry with the
+title norm that UPDATE would give it (the average title length over the
+entries there are, these included, over the entry's own). The texts and
+vectors are the ones add_bulk writes: the batched-import parity test
+compares them with the per-page path, which uses add_bulk.
+
+Only for pages that have no entry yet (their ids are new), and only for
+modelsearch's SQLite and PostgreSQL backends with plain search fields; with
+anything else it hands the pages to add_bulk.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from wagtail.search.backends import get_search_backend
+
+from .bulk_write import insert_rows
+
+
+def add_new_entries(model, pages: list) -> None:
+    """Admin search index entries for `pages` of `model`, none of which has one yet."""
+    if not pages:
+        return
+    backend = get_search_backend()
+    fields = model.get_search_fields()
+    plain = all(isinstance(field, SearchField | AutocompleteField) for field in _text_fields(fields))
+    # modelsearch's backend modules can only be imported on their own database.
+    if plain and connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        if isinstance(backend, SQLiteSearchBackend):
+            return _sqlite_entries(model, pages, fields, backend)
+    elif plain and connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+        if isinstance(backend, PostgresSearchBackend):
+            return _postgres_entries(model, pages, fields, backend)
+    backend.add_bulk(model, pages)
+
+
+def _text_fields(fields) -> list:
+    """The fields that give the entry text, in the order add_bulk reads them."""
+    return [field for field in fields if isinstance(field, SearchField | AutocompleteField | RelatedFields)]
+
+
+def _texts(page, fields, indexer_class, backend) -> list[str]:
+    """The prepared value of each text field of `page`, as the backend's indexer prepares it."""
+    indexer = indexer_class(page, backend)
+    return [indexer.prepare_value(field.get_value(page)) for field in fields]
+
+
+def _index_entry_model():
+    from modelsearch.conf import get_app_config
+
+    return get_app_config().get_model("IndexEntry")
+
+
+def _is_title(field) -> bool:
+    return isinstance(field, SearchField) and field.field_name == "title"
+
+
+def _is_body(field) -> bool:
+    return isinstance(field, SearchField) and field.field_name != "title"
+
+
+def _sqlite_entries(model, pages, fields, backend) -> None:
+    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+
+    entry_model = _index_entry_model()
+    text_fields = _text_fields(fields)
+    content_type = ContentType.objects.get_for_model(model).pk
+    rows = []
+    for page in pages:
+        texts = list(zip(text_fields, _texts(page, text_fields, ObjectIndexer, backend), strict=True))
+        rows.append(
+            [
+                content_type,
+                str(page.pk),
+                " ".join(text for field, text in texts if _is_title(field)),
+                " ".join(text for field, text in texts if isinstance(field, AutocompleteField)),
+                " ".join(text for field, text in texts if _is_body(field)),
+            ]
+        )
+    table = connection.ops.quote_name(entry_model._meta.db_table)
+    with connection.cursor() as cursor:
+        # As modelsearch's _refresh_title_norms measures titles: characters,
+        # over the entries whose title is not empty.
+        cursor.execute(f"SELECT count(*), coalesce(sum(length(title)), 0) FROM {table} WHERE length(title) > 0")  # noqa: S608
+        count, total = cursor.fetchone()
+    lengths = [len(row[2]) for row in rows]
+    count += sum(1 for length in lengths if length)
+    total += sum(lengths)
+    for row, length in zip(rows, lengths, strict=True):
+        row.append(total / count / length if length else 1.0)
+    insert_rows(entry_model, ["content_type", "object_id", "title", "autocomplete", "body", "title_norm"], rows)
+
+
+def _postgres_entries(model, pages, fields, backend) -> None:
+    import psycopg
+    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+    from modelsearch.backends.database.postgres.weights import get_weight
+
+    entry_model = _index_entry_model()
+    text_fields = _text_fields(fields)
+    texts = [_texts(page, text_fields, ObjectIndexer, backend) for page in pages]
+    columns = [[str(page.pk) for page in pages], *[list(column) for column in zip(*texts, strict=True)]]
+    # title_text and body_text, the plain texts of trigram search: the
+    # stripped texts that are not blank, joined by spaces.
+    for kept in (_is_title, _is_body):
+        columns.append(
+            [
+                " ".join(
+                    text.strip()
+                    for field, text in zip(text_fields, page_texts, strict=True)
+                    if kept(field) and text.strip()
+                )
+                for page_texts in texts
+            ]
+        )
+
+    # A vector as modelsearch's ObjectIndexer.as_vector builds it: the
+    # field's text (SearchVector: to_tsvector of it, with the backend's
+    # configuration or the server's default) weighted by its boost, joined
+    # with ||. as_vector leaves blank texts out; to_tsvector makes them an
+    # empty vector, which || leaves out too, so the result is the same.
+    def vector(kept, config: str | None):
+        parts = []
+        for position, field in enumerate(text_fields):
+            if kept(field):
+                weight = "D" if isinstance(field, AutocompleteField) else get_weight(field.boost)
+                text = f"coalesce(u.t{position}, '')"
+                tsvector = f"to_tsvector('{config}'::regconfig, {text})" if config else f"to_tsvector({text})"
+                parts.append(f"setweight({tsvector}, '{weight}')")
+        return " || ".join(parts) or "to_tsvector('')"
+
+    # The configuration names go into the statement: they come from settings
+    # and from modelsearch, and a parameter cannot be cast to regconfig in
+    # every position that takes one.
+    for config in (backend.config, backend.autocomplete_config):
+        if config is not None and not str(config).replace("_", "").replace(".", "").isalnum():
+            raise ValueError(f"unexpected text search configuration {config!r}")
+
+    names = ", ".join([f"t{position}" for position in range(len(text_fields))] + ["title_text", "body_text"])
+    arrays = ", ".join(["(%b)::text[]"] * len(columns))
+    table = connection.ops.quote_name(entry_model._meta.db_table)
+    is_autocomplete = lambda field: isinstance(field, AutocompleteField)  # noqa: E731
+    statement = f"""
+        WITH new AS (
+            SELECT u.object_id,
+                   {vector(_is_title, backend.config)} AS title,
+                   {vector(is_autocomplete, backend.autocomplete_config)} AS autocomplete,
+                   {vector(_is_body, backend.config)} AS body,
+                   u.title_text, u.body_text
+            FROM UNNEST({arrays}) AS u(object_id, {names})
+        ),
+        average AS (
+            SELECT avg(terms) AS terms FROM (
+                SELECT length(title) AS terms FROM {table}
+                UNION ALL SELECT length(title) FROM new
+            ) AS titles WHERE terms > 0
+        )
+        INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+        SELECT %b, new.object_id, new.title, new.autocomplete, new.body,
+               CASE WHEN length(new.title) > 0 THEN average.terms / length(new.title) ELSE 1.0 END,
+               new.title_text, new.body_text
+        FROM new, average
+    """  # noqa: S608
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
+        bound.execute(statement, [*columns, ContentType.objects.get_for_model(model).pk])
