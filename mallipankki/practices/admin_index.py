@@ -30,7 +30,7 @@ from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.backends import get_search_backend
 
-from .bulk_write import insert_rows
+from .bulk_write import bound_execute, insert_rows
 
 
 def add_new_entries(model, pages: list) -> None:
@@ -112,7 +112,6 @@ def _sqlite_entries(model, pages, fields, backend) -> None:
 
 
 def _postgres_entries(model, pages, fields, backend) -> None:
-    import psycopg
     from modelsearch.backends.database.postgres.postgres import ObjectIndexer
     from modelsearch.backends.database.postgres.weights import get_weight
 
@@ -181,6 +180,4 @@ def _postgres_entries(model, pages, fields, backend) -> None:
                new.title_text, new.body_text
         FROM new, average
     """  # noqa: S608
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
-        bound.execute(statement, [*columns, ContentType.objects.get_for_model(model).pk])
+    bound_execute(statement, [*columns, ContentType.objects.get_for_model(model).pk])

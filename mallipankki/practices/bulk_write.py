@@ -326,16 +326,7 @@ def _point_to_revisions(pages: list[PracticePage], revisions: list[Revision]) ->
         page.has_unpublished_changes = not page.live
     names = ["latest_revision", "latest_revision_created_at", "live_revision", "has_unpublished_changes"]
     fields = [Page._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {quote(Page._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s",  # noqa: S608
-            [
-                [field.get_db_prep_save(getattr(page, field.attname), connection) for field in fields] + [page.pk]
-                for page in pages
-            ],
-        )
+    update_rows(Page, names, [[getattr(page, field.attname) for field in fields] + [page.pk] for page in pages])
 
 
 def _insert_log_entries(pages: list[PracticePage], revisions: list[Revision], user, now) -> None:
@@ -407,6 +398,53 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
         quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
     )
     tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
+    params = _db_values(fields, rows)
+    if connection.vendor == "postgresql":
+        # One statement with an array a column, as Django's own bulk insert
+        # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
+        # again by psycopg for every statement, and executemany runs a
+        # statement a row.
+        found = bound_execute(f"{insert} SELECT * FROM UNNEST({_arrays(fields)}){tail}", _columns(params))  # noqa: S608
+        return [row[0] for row in found] if returning else None
+    with connection.cursor() as cursor:
+        placeholders = "({})".format(", ".join(["%s"] * len(fields)))
+        if not returning:
+            cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
+            return None
+        ids = []
+        batch = connection.ops.bulk_batch_size(fields, params) or len(params)
+        for start in range(0, len(params), batch):
+            chunk = params[start : start + batch]
+            values = ", ".join([placeholders] * len(chunk))
+            cursor.execute(f"{insert} VALUES {values}{tail}", [value for row in chunk for value in row])  # noqa: S608
+            ids += [row[0] for row in cursor.fetchall()]
+        return ids
+
+
+def update_rows(model, names: list[str], rows: list) -> None:
+    """Sets the fields `names` of existing rows: each row is its values, then its id."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    params = _db_values([*fields, model._meta.pk], rows)
+    if connection.vendor == "postgresql":
+        columns = [quote(field.column) for field in fields]
+        assignments = ", ".join(f"{column} = u.{column}" for column in columns)
+        bound_execute(
+            f"UPDATE {table} SET {assignments} FROM UNNEST({_arrays([*fields, model._meta.pk])}) "  # noqa: S608
+            f"AS u({', '.join(columns)}, {pk}) WHERE {table}.{pk} = u.{pk}",
+            _columns(params),
+        )
+        return
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", params)  # noqa: S608
+
+
+def _db_values(fields: list, rows: list) -> list[list]:
+    """The rows with each value as the database takes it, as Model.save() converts it."""
     converted = [
         (position, field)
         for position, field in enumerate(fields)
@@ -429,36 +467,33 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
             else:
                 row[position] = seen[value] = column.get_db_prep_save(value, connection)
         params.append(row)
-    if connection.vendor == "postgresql":
-        import psycopg
+    return params
 
-        # One statement with an array a column, as Django's own bulk insert
-        # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
-        # again by psycopg for every statement, and executemany runs a
-        # statement a row. The arrays are sent as binary parameters, bound by
-        # the server, on the same connection and transaction: Django's
-        # cursors bind on the client, which writes each array into the
-        # statement as text, escaping every element with a regular
-        # expression (40 % of writing revisions).
-        arrays = ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-        columns = [list(column) for column in zip(*params, strict=True)]
-        connection.ensure_connection()
-        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
-            bound.execute(f"{insert} SELECT * FROM UNNEST({arrays}){tail}", columns)  # noqa: S608
-            return [row[0] for row in bound.fetchall()] if returning else None
-    with connection.cursor() as cursor:
-        placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-        if not returning:
-            cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
-            return None
-        ids = []
-        batch = connection.ops.bulk_batch_size(fields, params) or len(params)
-        for start in range(0, len(params), batch):
-            chunk = params[start : start + batch]
-            values = ", ".join([placeholders] * len(chunk))
-            cursor.execute(f"{insert} VALUES {values}{tail}", [value for row in chunk for value in row])  # noqa: S608
-            ids += [row[0] for row in cursor.fetchall()]
-        return ids
+
+def _arrays(fields: list) -> str:
+    """A parameter for each field's column of values, as an array of its type."""
+    return ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
+
+
+def _columns(rows: list[list]) -> list[list]:
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def bound_execute(statement: str, params: list) -> list[tuple]:
+    """Runs `statement` on PostgreSQL with `params` bound by the server; returns its rows.
+
+    The parameters (arrays, mostly: a column of values each) are sent in
+    binary, on the same connection and transaction as Django's queries.
+    Django's cursors bind on the client, which writes each array into the
+    statement as text, escaping every element with a regular expression
+    (40 % of writing revisions).
+    """
+    import psycopg
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
+        bound.execute(statement, params)
+        return bound.fetchall() if bound.description else []
 
 
 # --- the public search index ----------------------------------------------------
