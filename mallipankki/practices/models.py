@@ -359,8 +359,12 @@ class PracticePage(RoutablePageMixin, Page):
     @cached_property
     def resource_kind(self) -> str:
         """The card badge: 'pdf' when the main material is a PDF, else 'link'."""
-        first = next(iter(self.resources.all()), None)
-        return "pdf" if first and first.kind == "pdf" else "link"
+        if "first_resource_kind" in self.__dict__:  # annotated by listing.with_card_data
+            kind = self.first_resource_kind
+        else:
+            first = next(iter(self.resources.all()), None)
+            kind = first.kind if first else None
+        return "pdf" if kind == "pdf" else "link"
 
     def built_upon_by(self):
         """Published practices that name this one in their builds-on links."""
