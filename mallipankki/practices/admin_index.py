@@ -35,10 +35,10 @@ from .bulk_write import bound_execute, insert_rows
 
 def add_new_entries(model, pages: list) -> None:
     """Admin search index entries for `pages` of `model`, none of which has one yet."""
-    if not pages:
+    fields = model.get_search_fields()
+    if not pages or not fields:  # as add_bulk: a model without search fields has no entries
         return
     backend = get_search_backend()
-    fields = model.get_search_fields()
     plain = all(isinstance(field, SearchField | AutocompleteField) for field in _text_fields(fields))
     # modelsearch's backend modules can only be imported on their own database.
     if plain and connection.vendor == "sqlite":
@@ -75,6 +75,10 @@ def _is_title(field) -> bool:
     return isinstance(field, SearchField) and field.field_name == "title"
 
 
+def _is_autocomplete(field) -> bool:
+    return isinstance(field, AutocompleteField)
+
+
 def _is_body(field) -> bool:
     return isinstance(field, SearchField) and field.field_name != "title"
 
@@ -93,7 +97,7 @@ def _sqlite_entries(model, pages, fields, backend) -> None:
                 content_type,
                 str(page.pk),
                 " ".join(text for field, text in texts if _is_title(field)),
-                " ".join(text for field, text in texts if isinstance(field, AutocompleteField)),
+                " ".join(text for field, text in texts if _is_autocomplete(field)),
                 " ".join(text for field, text in texts if _is_body(field)),
             ]
         )
@@ -142,7 +146,7 @@ def _postgres_entries(model, pages, fields, backend) -> None:
         parts = []
         for position, field in enumerate(text_fields):
             if kept(field):
-                weight = "D" if isinstance(field, AutocompleteField) else get_weight(field.boost)
+                weight = "D" if _is_autocomplete(field) else get_weight(field.boost)
                 text = f"coalesce(u.t{position}, '')"
                 tsvector = f"to_tsvector('{config}'::regconfig, {text})" if config else f"to_tsvector({text})"
                 parts.append(f"setweight({tsvector}, '{weight}')")
@@ -158,12 +162,11 @@ def _postgres_entries(model, pages, fields, backend) -> None:
     names = ", ".join([f"t{position}" for position in range(len(text_fields))] + ["title_text", "body_text"])
     arrays = ", ".join(["(%b)::text[]"] * len(columns))
     table = connection.ops.quote_name(entry_model._meta.db_table)
-    is_autocomplete = lambda field: isinstance(field, AutocompleteField)  # noqa: E731
     statement = f"""
         WITH new AS (
             SELECT u.object_id,
                    {vector(_is_title, backend.config)} AS title,
-                   {vector(is_autocomplete, backend.autocomplete_config)} AS autocomplete,
+                   {vector(_is_autocomplete, backend.autocomplete_config)} AS autocomplete,
                    {vector(_is_body, backend.config)} AS body,
                    u.title_text, u.body_text
             FROM UNNEST({arrays}) AS u(object_id, {names})
