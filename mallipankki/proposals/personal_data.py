@@ -18,8 +18,15 @@ and note of an adoption report (and the confirmed adoption on the practice
 page); the message of a support request and the staff's notes on it.
 
 Rows are found by email address, compared case-insensitively.
+
+`erase_expired` erases the same data on its own once the time the privacy
+statement promises is up: twelve months after the row was dealt with (a
+proposal or adoption report decided, a support request done). A confirmed
+adoption whose reporter let their contact details be shown keeps them while
+the adoption is on the practice page, as the statement says.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -155,6 +162,25 @@ class Erased:
         return len(self.proposals) + len(self.adoption_reports) + len(self.support_requests)
 
 
+# What erasing sets, per kind of row.
+PROPOSAL_ERASED = {"submitter_name": ERASED_NAME, "submitter_organisation": "", "submitter_email": "", "ip_hash": ""}
+# The organisation, place, year and note stay: they are the adoption,
+# public on the practice page once confirmed. The contact is no longer
+# shown there (contact_public off).
+ADOPTION_REPORT_ERASED = {
+    "contact_name": ERASED_NAME,
+    "contact_email": "",
+    "contact_phone": "",
+    "contact_public": False,
+    "ip_hash": "",
+}
+# The message and the staff's notes stay.
+SUPPORT_REQUEST_ERASED = {"name": ERASED_NAME, "organisation": "", "email": "", "phone": "", "ip_hash": ""}
+
+# How long personal data is kept after a row was dealt with (the privacy statement).
+RETENTION_MONTHS = 12
+
+
 @transaction.atomic
 def erase(email: str, now=None) -> Erased:
     """Erases the person's personal data from their proposals, adoption reports and support requests.
@@ -164,34 +190,57 @@ def erase(email: str, now=None) -> Erased:
     """
     now = now or timezone.now()
     return Erased(
-        proposals=_erase_rows(
-            proposals_of(email),
-            {"submitter_name": ERASED_NAME, "submitter_organisation": "", "submitter_email": "", "ip_hash": ""},
-            now,
-            key="reference",
-        ),
-        # The organisation, place, year and note stay: they are the adoption,
-        # public on the practice page once confirmed. The contact is no longer
-        # shown there (contact_public off).
-        adoption_reports=_erase_rows(
-            adoption_reports_of(email),
-            {
-                "contact_name": ERASED_NAME,
-                "contact_email": "",
-                "contact_phone": "",
-                "contact_public": False,
-                "ip_hash": "",
-            },
-            now,
-            key="pk",
-        ),
-        # The message and the staff's notes stay.
-        support_requests=_erase_rows(
-            support_requests_of(email),
-            {"name": ERASED_NAME, "organisation": "", "email": "", "phone": "", "ip_hash": ""},
-            now,
-            key="reference",
-        ),
+        proposals=_erase_rows(proposals_of(email), PROPOSAL_ERASED, now, key="reference"),
+        adoption_reports=_erase_rows(adoption_reports_of(email), ADOPTION_REPORT_ERASED, now, key="pk"),
+        support_requests=_erase_rows(support_requests_of(email), SUPPORT_REQUEST_ERASED, now, key="reference"),
+    )
+
+
+def retention_cutoff(now: dt.datetime, months: int = RETENTION_MONTHS) -> dt.datetime:
+    """`now` less `months` calendar months (the 29th to 31st of a shorter month become its last day)."""
+    month_index = now.year * 12 + now.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = now.day
+    while True:
+        try:
+            return now.replace(year=year, month=month + 1, day=day)
+        except ValueError:
+            day -= 1
+
+
+def expired_rows(now=None) -> tuple:
+    """The proposals, adoption reports and support requests whose personal data is due for erasure."""
+    cutoff = retention_cutoff(now or timezone.now())
+    proposals = Proposal.objects.filter(
+        personal_data_erased_at__isnull=True,
+        status__in=[Proposal.Status.PUBLISHED, Proposal.Status.REJECTED],
+        decided_at__lte=cutoff,
+    )
+    reports = PendingAdoption.objects.filter(
+        personal_data_erased_at__isnull=True,
+        status__in=[PendingAdoption.Status.CONFIRMED, PendingAdoption.Status.REJECTED],
+        decided_at__lte=cutoff,
+    ).exclude(status=PendingAdoption.Status.CONFIRMED, contact_public=True, adoption__isnull=False)
+    # A request's last change is when it was done, or later (a note after).
+    requests = SupportRequest.objects.filter(
+        personal_data_erased_at__isnull=True, status=SupportRequest.Status.DONE, updated_at__lte=cutoff
+    )
+    return (
+        proposals.order_by("decided_at", "pk"),
+        reports.order_by("decided_at", "pk"),
+        requests.order_by("updated_at", "pk"),
+    )
+
+
+@transaction.atomic
+def erase_expired(now=None) -> Erased:
+    """Erases the personal data whose retention time is up (see `expired_rows`), in one transaction."""
+    now = now or timezone.now()
+    proposals, reports, requests = expired_rows(now)
+    return Erased(
+        proposals=_erase_rows(proposals, PROPOSAL_ERASED, now, key="reference"),
+        adoption_reports=_erase_rows(reports, ADOPTION_REPORT_ERASED, now, key="pk"),
+        support_requests=_erase_rows(requests, SUPPORT_REQUEST_ERASED, now, key="reference"),
     )
 
 

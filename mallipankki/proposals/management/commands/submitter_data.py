@@ -2,6 +2,7 @@
 
     manage.py submitter_data export --email maija@example.org [--output tiedot.json]
     manage.py submitter_data erase --email maija@example.org [--yes]
+    manage.py submitter_data erase-expired [--dry-run]
 
 Export prints (or writes to --output, readable by the owner only) a JSON
 document of every proposal, adoption report ("we use this practice") and
@@ -9,6 +10,10 @@ support request sent with that address. Erase replaces the person's name
 and empties their contact details and address hash on those rows and
 records when; the proposed practice, the adoption and the request's message
 stay (see personal_data). Without --yes it asks first.
+
+erase-expired erases, in the same way, the personal data of every row dealt
+with more than twelve months ago (the retention time of the privacy
+statement); run it daily. --dry-run lists what it would erase.
 """
 
 import json
@@ -54,9 +59,17 @@ class Command(BaseCommand):
         )
         erase.add_argument("--email", required=True, help="Lomakkeeseen annettu sähköpostiosoite.")
         erase.add_argument("--yes", action="store_true", help="Älä kysy vahvistusta.")
+        expired = actions.add_parser(
+            "erase-expired",
+            help="Poistaa henkilötiedot riveistä, joiden käsittelystä on yli 12 kuukautta (säilytysaika).",
+        )
+        expired.add_argument("--dry-run", action="store_true", help="Näytä poistettavat, älä poista.")
 
-    def handle(self, *args, action, email, **options):
-        email = email.strip()
+    def handle(self, *args, action, **options):
+        if action == "erase-expired":
+            self.erase_expired(options["dry_run"])
+            return
+        email = options["email"].strip()
         try:
             validate_email(email)
         except ValidationError:
@@ -129,3 +142,26 @@ class Command(BaseCommand):
                 "Mallit, käyttöönotot ja tukipyyntöjen viestit säilyivät."
             )
         )
+
+    def erase_expired(self, dry_run):
+        proposals, reports, requests = personal_data.expired_rows()
+        found = [
+            [f"ehdotus {reference}" for reference in proposals.values_list("reference", flat=True)],
+            [
+                f"käyttöönottoilmoitus {pk} ({organisation})"
+                for pk, organisation in reports.values_list("pk", "organisation")
+            ],
+            [f"tukipyyntö {reference}" for reference in requests.values_list("reference", flat=True)],
+        ]
+        if not any(found):
+            self.stdout.write("Säilytysajan ylittäneitä henkilötietoja ei ole; mitään ei poistettu.")
+            return
+        if dry_run:
+            self.stdout.write(f"Säilytysaika on ylittynyt: {counted(len(rows) for rows in found)}:")
+            for row in (row for rows in found for row in rows):
+                self.stdout.write(f"  {row}")
+            self.stdout.write("Kuivaharjoitus: mitään ei poistettu.")
+            return
+        erased = personal_data.erase_expired()
+        counts = (len(erased.proposals), len(erased.adoption_reports), len(erased.support_requests))
+        self.stdout.write(self.style.SUCCESS(f"Poistettu säilytysajan ylittäneet henkilötiedot: {counted(counts)}."))
