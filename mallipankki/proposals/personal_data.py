@@ -132,6 +132,12 @@ def _support_request(support_request: SupportRequest) -> dict:
             "mallin_nimi": support_request.practice.title if support_request.practice else None,
             "viesti": support_request.message,
         },
+        # The staff's notes and the request's history are about the person
+        # too (their right of access); who wrote each is the staff's data.
+        "kasittely": [
+            {"aika": _iso(note.created_at), "laji": note.kind, "teksti": note.text}
+            for note in support_request.notes.all()
+        ],
         "malli": _live_url(support_request.practice),
     }
 
@@ -140,7 +146,7 @@ def export(email: str) -> dict:
     """Everything stored about the person with `email`, JSON-ready."""
     proposals = proposals_of(email).select_related("practice").prefetch_related("attachments", "regions")
     reports = adoption_reports_of(email).select_related("practice", "region", "country")
-    requests = support_requests_of(email).select_related("practice", "region")
+    requests = support_requests_of(email).select_related("practice", "region").prefetch_related("notes")
     return {
         "sahkoposti": email.strip(),
         "viety": timezone.now().isoformat(),

@@ -360,3 +360,22 @@ def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_cap
     response = client.post(url, {"action": "status", "status": "done"}, follow=True)
     assert "Pyytäjän yhteystiedot on poistettu, joten viestiä ei lähetetty." in response.content.decode()
     assert mailoutbox == []
+
+
+def test_export_includes_the_staff_notes_on_a_support_request_but_not_their_authors(forms, django_user_model):
+    from mallipankki.regions.models import SupportRequestNote
+
+    worker = django_user_model.objects.create_user("aluetyontekija", first_name="Terhi", last_name="Tukija")
+    request = forms["maija_requests"][0]
+    SupportRequestNote.objects.create(request=request, text="Soitettu Maijalle, sopi tapaamisen.", author=worker)
+    SupportRequestNote.objects.create(request=request, kind=SupportRequestNote.Kind.STATUS, text="Uusi → Valmis")
+
+    document = json.loads(run("export", "--email", "maija@example.org")[0])
+    first, second = document["tukipyynnot"]
+    assert [(note["laji"], note["teksti"]) for note in first["kasittely"]] == [
+        ("note", "Soitettu Maijalle, sopi tapaamisen."),
+        ("status", "Uusi → Valmis"),
+    ]
+    assert all(note["aika"] for note in first["kasittely"])
+    assert second["kasittely"] == []
+    assert "Terhi" not in json.dumps(document) and "aluetyontekija" not in json.dumps(document)
