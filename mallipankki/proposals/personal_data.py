@@ -26,6 +26,7 @@ adoption whose reporter let their contact details be shown keeps them while
 the adoption is on the practice page, as the statement says.
 """
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -195,23 +196,14 @@ def erase(email: str, now=None) -> Erased:
     address, so it is not found again.
     """
     now = now or timezone.now()
-    return Erased(
-        proposals=_erase_rows(proposals_of(email), PROPOSAL_ERASED, now, key="reference"),
-        adoption_reports=_erase_rows(adoption_reports_of(email), ADOPTION_REPORT_ERASED, now, key="pk"),
-        support_requests=_erase_rows(support_requests_of(email), SUPPORT_REQUEST_ERASED, now, key="reference"),
-    )
+    return _erase_all(proposals_of(email), adoption_reports_of(email), support_requests_of(email), now)
 
 
 def retention_cutoff(now: dt.datetime, months: int = RETENTION_MONTHS) -> dt.datetime:
     """`now` less `months` calendar months (the 29th to 31st of a shorter month become its last day)."""
-    month_index = now.year * 12 + now.month - 1 - months
-    year, month = divmod(month_index, 12)
-    day = now.day
-    while True:
-        try:
-            return now.replace(year=year, month=month + 1, day=day)
-        except ValueError:
-            day -= 1
+    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    month += 1
+    return now.replace(year=year, month=month, day=min(now.day, calendar.monthrange(year, month)[1]))
 
 
 def expired_rows(now=None) -> tuple:
@@ -242,7 +234,10 @@ def expired_rows(now=None) -> tuple:
 def erase_expired(now=None) -> Erased:
     """Erases the personal data whose retention time is up (see `expired_rows`), in one transaction."""
     now = now or timezone.now()
-    proposals, reports, requests = expired_rows(now)
+    return _erase_all(*expired_rows(now), now)
+
+
+def _erase_all(proposals, reports, requests, now) -> Erased:
     return Erased(
         proposals=_erase_rows(proposals, PROPOSAL_ERASED, now, key="reference"),
         adoption_reports=_erase_rows(reports, ADOPTION_REPORT_ERASED, now, key="pk"),

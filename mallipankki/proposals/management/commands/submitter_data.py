@@ -43,6 +43,18 @@ def counted(counts) -> str:
     )
 
 
+def listed(proposals, reports, requests) -> list[list[str]]:
+    """The rows to erase as lines for the person running the command, per kind."""
+    return [
+        [f"ehdotus {reference}" for reference in proposals.values_list("reference", flat=True)],
+        [
+            f"käyttöönottoilmoitus {pk} ({organisation})"
+            for pk, organisation in reports.values_list("pk", "organisation")
+        ],
+        [f"tukipyyntö {reference}" for reference in requests.values_list("reference", flat=True)],
+    ]
+
+
 class Command(BaseCommand):
     help = (
         "Vie tai poistaa henkilötiedot (export / erase) ehdotuksista, käyttöönottoilmoituksista ja "
@@ -102,20 +114,11 @@ class Command(BaseCommand):
             self.stderr.write(f"Osoitteella {email} {NOTHING_FOUND}.")
 
     def erase(self, email, confirmed):
-        found = [
-            [
-                f"ehdotus {reference}"
-                for reference in personal_data.proposals_of(email).values_list("reference", flat=True)
-            ],
-            [
-                f"käyttöönottoilmoitus {pk} ({organisation})"
-                for pk, organisation in personal_data.adoption_reports_of(email).values_list("pk", "organisation")
-            ],
-            [
-                f"tukipyyntö {reference}"
-                for reference in personal_data.support_requests_of(email).values_list("reference", flat=True)
-            ],
-        ]
+        found = listed(
+            personal_data.proposals_of(email),
+            personal_data.adoption_reports_of(email),
+            personal_data.support_requests_of(email),
+        )
         if not any(found):
             self.stdout.write(f"Osoitteella {email} {NOTHING_FOUND}; mitään ei poistettu.")
             return
@@ -144,15 +147,7 @@ class Command(BaseCommand):
         )
 
     def erase_expired(self, dry_run):
-        proposals, reports, requests = personal_data.expired_rows()
-        found = [
-            [f"ehdotus {reference}" for reference in proposals.values_list("reference", flat=True)],
-            [
-                f"käyttöönottoilmoitus {pk} ({organisation})"
-                for pk, organisation in reports.values_list("pk", "organisation")
-            ],
-            [f"tukipyyntö {reference}" for reference in requests.values_list("reference", flat=True)],
-        ]
+        found = listed(*personal_data.expired_rows())
         if not any(found):
             self.stdout.write("Säilytysajan ylittäneitä henkilötietoja ei ole; mitään ei poistettu.")
             return
