@@ -428,12 +428,13 @@ def update_rows(model, names: list[str], rows: list) -> None:
     fields = [model._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    params = _db_values([*fields, model._meta.pk], rows)
+    with_pk = [*fields, model._meta.pk]
+    params = _db_values(with_pk, rows)
     if connection.vendor == "postgresql":
         columns = [quote(field.column) for field in fields]
         assignments = ", ".join(f"{column} = u.{column}" for column in columns)
         bound_execute(
-            f"UPDATE {table} SET {assignments} FROM UNNEST({_arrays([*fields, model._meta.pk])}) "  # noqa: S608
+            f"UPDATE {table} SET {assignments} FROM UNNEST({_arrays(with_pk)}) "  # noqa: S608
             f"AS u({', '.join(columns)}, {pk}) WHERE {table}.{pk} = u.{pk}",
             _columns(params),
         )
@@ -496,10 +497,11 @@ def bound_execute(statement: str, params: list) -> list[tuple]:
         return bound.fetchall() if bound.description else []
 
 
-# --- the public search index ----------------------------------------------------
+# --- the search indexes ---------------------------------------------------------
 
 
 def index_for_admin(pages: list[PracticePage]) -> None:
+    """Wagtail's admin page search (admin_index.py)."""
     # Imported here: admin_index writes its rows with insert_rows.
     from .admin_index import add_new_entries
 

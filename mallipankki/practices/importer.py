@@ -412,11 +412,11 @@ def import_file(
 
 
 # New records are written in batches of this many (bulk_write.py); records
-# that exist already go through upsert_practice one by one. Each batch ends
-# with work that reads more than the batch: Wagtail's admin search index
-# recomputes its title norms over every entry: 200 times in a 100k import
-# with batches of 500 (1.3 s of 48 at 10k already, growing with the square
-# of the size), 50 times with these.
+# that exist already go through upsert_practice one by one. Each batch reads
+# more than the batch: the admin search index averages the title length of
+# every entry (admin_index.py), which grows with the square of the import's
+# size when batches are small: 200 times in a 100k import with batches of
+# 500, 50 times with these.
 BATCH_SIZE = 2000
 
 

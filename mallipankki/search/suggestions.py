@@ -5,11 +5,10 @@ compound parts) occurs in any indexed practice. It is compared with the
 vocabulary (SearchTerm: index terms and words as written, so that the
 suggestion can keep the typed inflection, maahanmuttajat ->
 maahanmuuttajat) entries that start with the same letter and are about as
-long: difflib picks a few
-similar ones, and the closest by edit distance wins if it is within one
-edit (words up to 7 letters) or two (longer words). A short correctly
-spelt word the index lacks (English "prison") is thus not bent into
-another word ("person").
+long: difflib picks a few similar ones, and the closest by edit distance
+wins if it is within one edit (words up to 7 letters) or two (longer
+words). A short correctly spelt word the index lacks (English "prison") is
+thus not bent into another word ("person").
 """
 
 from __future__ import annotations
