@@ -357,6 +357,11 @@ class PracticePage(RoutablePageMixin, Page):
         return self.content_updated_at or self.last_published_at or self.latest_revision_created_at
 
     @cached_property
+    def card_target_groups(self) -> list:
+        """The target groups a card lists; listing.with_card_data loads them for a whole listing at once."""
+        return list(self.target_groups.all())
+
+    @cached_property
     def resource_kind(self) -> str:
         """The card badge: 'pdf' when the main material is a PDF, else 'link'."""
         if "first_resource_kind" in self.__dict__:  # annotated by listing.with_card_data

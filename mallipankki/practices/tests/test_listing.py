@@ -1,6 +1,8 @@
 """The card data of the public listings (listing.with_card_data)."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
 
 from mallipankki.practices.listing import published_practices, with_card_data
 from mallipankki.practices.models import PracticePage
@@ -33,6 +35,22 @@ def test_a_card_has_its_target_groups_and_adoption_count(make_practice, django_a
     )
     with django_assert_max_num_queries(3):
         (card,) = with_card_data(published_practices())
-        groups = [group.code for group in card.target_groups.all()]
+        groups = [group.code for group in card.card_target_groups]
     assert sorted(groups) == ["mielenterveyskuntoutujat", "nuoret"]
     assert card.adoption_count == 2
+
+
+@pytest.mark.django_db
+def test_a_card_lists_the_target_groups_however_the_practice_was_loaded(make_practice):
+    make_practice(
+        id="klubitalo",
+        target_groups=["mielenterveyskuntoutujat", "nuoret"],
+        adoptions=[{"organisation": "Klubi ry", "country": "FI"}],
+    )
+    loaded = [next(iter(with_card_data(published_practices()))), PracticePage.objects.get(slug="klubitalo")]
+    for practice in loaded:
+        html = BeautifulSoup(render_to_string("includes/practice_card.html", {"practice": practice}), "html.parser")
+        meta = [line.get_text(" ", strip=True) for line in html.select(".card__meta")]
+        assert meta[0] == "Kohderyhmät: Mielenterveyskuntoutujat, Nuoret"
+    # The adoption count comes with the card data only.
+    assert "Käytössä 1 organisaatiossa" in render_to_string("includes/practice_card.html", {"practice": loaded[0]})
