@@ -118,6 +118,27 @@ def test_relaxed_is_false_when_nothing_more_was_found(corpus):
     assert not result.relaxed
 
 
+def test_a_word_no_practice_has_is_left_out_and_named(corpus):
+    alone = search("työkokeilu")
+    result = search("työkokeilu xyzzyqw")
+    assert result.missing == ["xyzzyqw"]
+    assert (slugs(result), result.count, result.relaxed) == (slugs(alone), alone.count, False)
+    assert alone.missing == []
+
+
+def test_the_words_found_are_still_relaxed_when_few_have_them_all(corpus):
+    relaxed = search("työkokeilu palkkatuki")
+    result = search("työkokeilu xyzzyqw palkkatuki")
+    assert result.missing == ["xyzzyqw"]
+    assert result.relaxed
+    assert (slugs(result), result.count) == (slugs(relaxed), relaxed.count)
+
+
+def test_a_query_of_words_no_practice_has_finds_nothing(corpus):
+    result = search("xyzzyqw qqzzvvk")
+    assert (result.count, result.items, result.missing) == (0, [], [])
+
+
 def test_stop_words_of_any_language_are_dropped():
     words = parse_query("arbetsträning för unga och IPS in Finland ja muuta")
     assert [word.original for word in words] == ["arbetsträning", "unga", "IPS", "Finland", "muuta"]

@@ -108,6 +108,13 @@ def test_relaxed_notice(client, corpus):
     assert soup.select_one(".search__notice") is not None
 
 
+def test_a_word_no_practice_has_is_named_in_a_notice(client, corpus):
+    soup = page(client, {"q": "työkokeilu xyzzyqw"})
+    notices = [notice.get_text(" ", strip=True) for notice in soup.select(".search__notice")]
+    assert notices == ["Hakusanaa ”xyzzyqw” ei ole yhdessäkään mallissa, joten haku tehtiin ilman sitä."]
+    assert soup.select("#search-results .card")
+
+
 def test_browse_without_query(client, corpus):
     soup = page(client)
     assert len(soup.select("#search-results .card")) == 13
