@@ -20,8 +20,17 @@ def published_practices():
     return PracticePage.objects.live().public()
 
 
+# The page's own fields that a card (templates/includes/practice_card.html),
+# its address and its search snippet read; the other texts of a practice
+# (evidence, costs, scaling plan, contacts) stay in the database.
+CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "locale", "content_type"),
+    *(f"{name}_{lang}" for name in ("name", "summary", "description") for lang in ("fi", "sv", "en")),
+)
+
+
 def with_card_data(queryset):
-    """What a card shows beyond the page's own fields: its target groups
+    """The page fields a card needs (CARD_FIELDS), and what it shows beyond them: its target groups
     (`card_target_groups`, a list), the kind of its first material
     (`PracticePage.resource_kind`) and its adoption count.
 
@@ -33,12 +42,14 @@ def with_card_data(queryset):
     another quarter of it.
     """
     adoptions, first_kind = _card_subqueries(connection.vendor)
-    return queryset.prefetch_related(
-        Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="card_target_groups")
-    ).annotate(
-        # Names from the models, no values: nothing from outside reaches the SQL.
-        adoption_count=RawSQL(adoptions, []),  # noqa: S611
-        first_resource_kind=RawSQL(first_kind, []),  # noqa: S611
+    return (
+        queryset.only(*CARD_FIELDS)
+        .prefetch_related(Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="card_target_groups"))
+        .annotate(
+            # Names from the models, no values: nothing from outside reaches the SQL.
+            adoption_count=RawSQL(adoptions, []),  # noqa: S611
+            first_resource_kind=RawSQL(first_kind, []),  # noqa: S611
+        )
     )
 
 
