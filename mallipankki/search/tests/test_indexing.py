@@ -337,3 +337,21 @@ def test_the_search_record_gives_the_entry_the_whole_record_gives(practice_index
     assert facets >= {"theme", "target_group", "country", "region", "evidence_level", "scaling_stage"}
     assert {"resource_type", "continuity_status", "has_adoptions"} <= facets
     assert all(entry.terms["d"] for entry in entries)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the browsing index is PostgreSQL's (migration 0005)")
+def test_browsing_reads_its_order_from_an_index_on_postgresql(make_practice):
+    from django.test.utils import CaptureQueriesContext
+
+    make_practice(id="yksi")
+    with CaptureQueriesContext(connection) as queries:
+        search("")
+    (browse,) = [query["sql"] for query in queries.captured_queries if "ORDER BY d.published_at" in query["sql"]]
+    with connection.cursor() as cursor:
+        # A table this small is cheaper to sort; the question is whether an index has the order at all.
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {browse}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_doc_newest_first" in plan
+    assert "Sort" not in plan
