@@ -36,6 +36,16 @@ KEEP_CHANGES = 1000
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
+def ids_of(bits: int) -> list[int]:
+    """The ``n`` of every bit ``n`` set in ``bits``, ascending: the inverse of `bitmap`."""
+    digits = bin(bits)[:1:-1]  # bit 0 first, without "0b"
+    ids, position = [], digits.find("1")
+    while position >= 0:
+        ids.append(position)
+        position = digits.find("1", position + 1)
+    return ids
+
+
 def bitmap(ids: Iterable[int]) -> int:
     """An int with bit ``n`` set for every ``n`` in ``ids``."""
     ids = list(ids)
@@ -145,12 +155,16 @@ class FacetBitmaps:
             chosen[facet] = union
         return chosen
 
-    def count(self, matched: int, filters: dict[str, list[str]]) -> int:
-        """How many of ``matched`` are indexed and pass every filter."""
+    def passing(self, matched: int, filters: dict[str, list[str]]) -> int:
+        """The documents of ``matched`` that are indexed and pass every filter."""
         within = matched & self.documents
         for union in self._chosen(filters).values():
             within &= union
-        return within.bit_count()
+        return within
+
+    def count(self, matched: int, filters: dict[str, list[str]]) -> int:
+        """How many of ``matched`` are indexed and pass every filter."""
+        return self.passing(matched, filters).bit_count()
 
     def counts(
         self, matched: int | None, filters: dict[str, list[str]], facets: list[str]
@@ -224,6 +238,17 @@ def match_counts(
     with _lock:
         bitmaps = _current()
         return {key: bitmaps.count(_matched(bitmaps, key, ids), filters) for key, ids in matches.items()}
+
+
+def passing_ids(
+    match_key: Hashable, matched_ids: Callable[[], Iterable[int]], filters: dict[str, list[str]]
+) -> list[int]:
+    """The ids of the match ``match_key`` that are indexed and pass the
+    filters, ascending, on the bitmaps as they were last brought up to date:
+    call it after match_counts, to list what that counted."""
+    with _lock:
+        bitmaps = _bitmaps.get(connection.settings_dict["NAME"]) or _current()
+        return ids_of(bitmaps.passing(_matched(bitmaps, match_key, matched_ids), filters))
 
 
 def document_count(filters: dict[str, list[str]]) -> int:

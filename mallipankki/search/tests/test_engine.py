@@ -338,6 +338,26 @@ def test_pages_from_the_top_tier_follow_the_full_ranking(corpus, query):
     assert one_by_one == whole
 
 
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("työkokeilu", {"theme": ["yksilollinen-tuki"]}),
+        ("tuki", {"country": ["FI", "SE"]}),
+        ("työkokeilu palkkatuki", {"theme": ["yksilollinen-tuki", "tyonantajat"]}),
+        ("nuoret", {"target_group": ["nuoret"], "theme": ["yksilollinen-tuki", "osaamisen-kehittaminen"]}),
+    ],
+)
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_a_filtered_match_ranked_from_its_ids_keeps_the_order(corpus, monkeypatch, query, filters, sort):
+    """Where the database ranks the filtered ids that the bitmaps give
+    (PostgreSQL), the order is the one that filtering in SQL gives."""
+    match = prepare_query(query)[2]
+    from_ids = ranked_page_ids(match, filters, sort, 100, 0)
+    monkeypatch.setattr(engine, "RANK_IDS_MAX", -1)
+    assert ranked_page_ids(match, filters, sort, 100, 0) == from_ids
+    assert from_ids[1] == len(from_ids[0]) > 0
+
+
 def test_top_tier_is_the_head_of_the_ranking(corpus):
     from mallipankki.search.engine import _count, backend
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from mallipankki.search.engine import facet_counts, parse_query
-from mallipankki.search.facet_bitmaps import bitmap
+from mallipankki.search.facet_bitmaps import bitmap, ids_of
 from mallipankki.search.facets import FACETS
 from mallipankki.search.models import SearchDocument, SearchFacet
 
@@ -19,6 +19,11 @@ def test_bitmap_sets_one_bit_per_id():
     assert bitmap([]) == 0
     assert bitmap([0, 3, 9]) == 0b1000001001
     assert bitmap([70, 70]).bit_count() == 1
+
+
+def test_ids_of_reads_a_bitmap_back():
+    assert ids_of(0) == []
+    assert ids_of(bitmap([9, 0, 3, 70000])) == [0, 3, 9, 70000]
 
 
 def sql_counts(page_ids: set[int], filters: dict[str, list[str]]) -> dict[str, dict[str, int]]:
