@@ -338,6 +338,30 @@ def test_pages_from_the_top_tier_follow_the_full_ranking(corpus, query):
     assert one_by_one == whole
 
 
+@pytest.mark.parametrize("query", ["työkokeilu", "nuoret tuki", "työkokeilu tuki", "maahanmuuttajat kieli"])
+def test_tier_members_score_the_same_alone_and_in_the_full_ranking(corpus, monkeypatch, query):
+    """What keeps pages of the tier in the full ranking's order: each member
+    gets the same score from the tier's own statement as from the full one."""
+    from django.db import connection
+
+    from mallipankki.search.engine import backend
+
+    monkeypatch.setattr(engine, "RELAX_BELOW", 1)
+    engine.forget_prepared_queries()
+    try:
+        match = prepare_query(query)[2]
+    finally:
+        engine.forget_prepared_queries()
+    assert not match.relaxed
+    with connection.cursor() as cursor:
+        cursor.execute(*backend().top_tier_sql(match))
+        alone = dict(cursor.fetchall())
+        cursor.execute(*backend().match_sql(match, with_top=True))
+        in_full = {doc: score for doc, score, _words, _exact, top in cursor.fetchall() if top}
+    assert alone
+    assert in_full == pytest.approx(alone)
+
+
 @pytest.mark.parametrize(
     ("query", "filters"),
     [
