@@ -255,16 +255,17 @@ class _SQLite(_Backend):
         return FTS_IDS, [self._top_expression(match)]
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
-        # Scored on the match and the tier's own terms together, so that
-        # bm25 runs over the tier's members only, not over every match of a
-        # broad word (82 000 of 85 000 practices for "työnantajayhteistyö",
-        # 8 500 in the tier). The name, keywords and target groups weigh
-        # more within the tier, as on PostgreSQL.
+        # Scored on the words' exact forms and the tier's own terms together,
+        # so that bm25 runs over the tier's members only, not over every
+        # match of a broad word (82 000 of 85 000 practices for
+        # "työnantajayhteistyö", 8 500 in the tier). The name, keywords and
+        # target groups weigh more within the tier, as on PostgreSQL. Every
+        # member has every word in an exact form; scoring their expansions
+        # too doubled the time ("kokemusasiantuntija", a tier of 5 100: 46
+        # -> 24 ms) for no better order (nDCG@10 0.863 either way).
+        exact = " AND ".join(_fts_group(word.terms) for word in match.words)
         sql = self._scored("0", "0", "1")
-        return (
-            f"SELECT doc_id, score FROM ({sql})",  # noqa: S608
-            [f"({self._expression(match)}) AND ({self._top_expression(match)})"],
-        )
+        return f"SELECT doc_id, score FROM ({sql})", [f"({exact}) AND ({self._top_expression(match)})"]  # noqa: S608
 
 
 class _PostgreSQL(_Backend):
