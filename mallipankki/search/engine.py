@@ -351,13 +351,15 @@ class _PostgreSQL(_Backend):
         return self._TOP_IDS, [self._top_expression(match)]
 
     def _tier_rank_expression(self, match: Match) -> str:
-        # Every alternative of every word, OR-ed. With the words AND-ed (the
+        # The exact forms of every word, OR-ed. With the words AND-ed (the
         # match's expression), ts_rank weighs each pair of terms by their
         # distance: 10 µs a member for three words of several forms each,
         # 0.14 s for a tier of 13 600 ("heikossa työmarkkina-asemassa
-        # oleville"). Every member has every word in a few short fields, where
-        # distance says little; OR-ed, each term's weights are summed.
-        return " | ".join(_tsquery_group(word.alternatives) for word in match.words)
+        # oleville"), 65 ms now. Every member has every word in a few short
+        # fields, where distance says little; OR-ed, each term's weights are
+        # summed. As on SQLite, the expansions are left out: each member has
+        # the exact forms (nDCG@10 0.858 against 0.859 with them).
+        return " | ".join(_tsquery_group(word.terms) for word in match.words)
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
         # Every member of the tier matches. Its members are ranked by their
