@@ -30,16 +30,16 @@ CARD_FIELDS = (
 
 
 def with_card_data(queryset):
-    """The page fields a card needs (CARD_FIELDS), and what it shows beyond them: its target groups
-    (`card_target_groups`, a list), the kind of its first material
-    (`PracticePage.resource_kind`) and its adoption count.
+    """The page fields a card needs (CARD_FIELDS) and what it shows beyond
+    them: its target groups (`card_target_groups`, a list), the kind of its
+    first material (`PracticePage.resource_kind`) and its adoption count.
 
-    Three queries for any number of cards. The target groups are prefetched
-    into a plain list: prefetching into the relation builds a queryset per
-    card, which took a third of loading a page of results. The other two
-    are subqueries in SQL written once (see `_card_subqueries`): Django
-    compiled the same two Subquery expressions again for every listing,
-    another quarter of it.
+    Two queries for any number of cards: the pages with both subqueries, and
+    the target groups. Those are prefetched into a plain list: prefetching
+    into the relation built a queryset per card, about a third of loading a
+    page of results. The subqueries are SQL written once (see
+    `_card_subqueries`): Django compiled the same two Subquery expressions
+    again for every listing, about a fifth of it.
     """
     adoptions, first_kind = _card_subqueries(connection.vendor)
     return (
