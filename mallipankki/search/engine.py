@@ -851,8 +851,9 @@ def correct_spelling(words: list[Word]) -> tuple[list[Word], dict[str, str]]:
 
     So a mistyped word finds and ranks what it was meant to (its own terms
     match nothing: that is why it was corrected), and the correction is
-    offered as “Tarkoititko: …”. Returns the words and ``{original:
-    correction}`` for the corrected ones.
+    offered as “Tarkoititko: …”. A word that no practice has and that has
+    no correction keeps its compound parts as its forms. Returns the words
+    and ``{original: correction}`` for the corrected ones.
     """
     from .suggestions import closest_word
 
@@ -870,6 +871,16 @@ def correct_spelling(words: list[Word]) -> tuple[list[Word], dict[str, str]]:
         if terms and has_match(Match((Word(replacement, terms | expansions, frozenset()),))):
             corrections[word.original] = replacement
             word = Word(word.original, word.terms | terms, (word.expansions | expansions) - terms)
+        elif not word.terms & known:
+            # No practice has the word in a form asked, so its compound parts
+            # are the best matches there are: ranked as its forms, they give
+            # it a top tier (practices with them in the name, keywords or
+            # target groups), where it had none and every match was scored.
+            # Nothing else changes: the same practices match, and no practice
+            # had an exact form to rank first. "nepsy-valmennus" (no practice
+            # says "nepsyvalmennus", 5 900 have "valmennus") took 0.17 s on
+            # PostgreSQL at 100 000 practices.
+            word = Word(word.original, word.alternatives, frozenset())
         corrected.append(word)
     return corrected, corrections
 

@@ -327,7 +327,7 @@ def test_rank_practices_reports_relaxation_and_suggestions(corpus):
 # --- Ranking in tiers --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", ["työkokeilu", "tuki", "maahanmuuttajat", "nuoret", "palkkatuki"])
+@pytest.mark.parametrize("query", ["työkokeilu", "tuki", "maahanmuuttajat", "nuoret", "palkkatuki", "mentorointimalli"])
 def test_pages_from_the_top_tier_follow_the_full_ranking(corpus, query):
     """Short pages are ranked within the top tier when it is long enough;
     read one result at a time, they must give the order of the full ranking."""
@@ -404,3 +404,14 @@ def test_a_filter_keeps_the_order_of_the_unfiltered_results(corpus, query, sort)
         filtered = search(query, {"theme": [code]}, sort=sort, per_page=100)
         assert slugs(filtered) == [slug for slug in slugs(everything) if slug in members], code
         assert filtered.count == len(slugs(filtered)) > 0
+
+
+def test_a_compound_no_practice_has_ranks_its_parts_as_its_forms(corpus):
+    """No practice says "mentorointimalli": its part "mentorointi" stands
+    in for it, so the practice with that in its name is a top tier to rank
+    first, rather than every match being scored."""
+    from mallipankki.search.engine import _ids, backend
+
+    match = prepare_query("mentorointimalli")[2]
+    assert slugs(search("mentorointimalli")) == ["mentorointi-nuorille", "nuorten-tukiverkko"]
+    assert _ids(*backend().top_ids_sql(match)) == [corpus["mentorointi-nuorille"].pk]
