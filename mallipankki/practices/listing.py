@@ -10,6 +10,7 @@ from functools import cache
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.db.models.expressions import RawSQL
+from wagtail.models import Page, PageViewRestriction
 
 from mallipankki.vocabularies.models import TargetGroup, Theme
 
@@ -75,6 +76,75 @@ def _card_subqueries(vendor: str) -> tuple[str, str]:
         f"ORDER BY {column(Resource, 'sort_order')}, {column(Resource, 'id')} LIMIT 1)"
     )
     return adoptions, first_kind
+
+
+def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
+    """The published, public practices among `ids` as `with_card_data` loads
+    them, by id: what a page of search results shows.
+
+    The same rows and values in two statements: the pages, with their
+    target group ids as a third subquery, and those target groups. The
+    pages' statement is written once (`_cards_sql`), so nothing is compiled
+    per page of results; `published_practices()` asks the database for the
+    view restrictions first and the ORM builds three statements. On
+    PostgreSQL at 100 000 practices that was a third of a results page
+    beyond its ranking (13 of 41 ms for "opinnollistamisen").
+    """
+    if not ids:
+        return {}
+    sql, params = _cards_sql(connection.vendor, len(ids)), list(ids)
+    if connection.vendor == "postgresql":
+        params = [params]
+    pages = list(PracticePage.objects.raw(sql, params))
+    wanted = {pk for page in pages for pk in _target_group_ids(page.card_target_group_ids)}
+    groups = TargetGroup.objects.in_bulk(wanted) if wanted else {}
+    for page in pages:
+        chosen = (groups[pk] for pk in _target_group_ids(page.card_target_group_ids) if pk in groups)
+        page.card_target_groups = sorted(chosen, key=lambda group: (group.sort_order, group.code))
+    return {page.pk: page for page in pages}
+
+
+def _target_group_ids(value) -> list[int]:
+    # An array on PostgreSQL, a comma-separated string (or NULL) on SQLite.
+    if isinstance(value, list):
+        return value
+    return [int(pk) for pk in value.split(",")] if value else []
+
+
+@cache
+def _cards_sql(vendor: str, how_many: int) -> str:
+    """The statement of `cards_by_id` for `how_many` ids (one array on PostgreSQL)."""
+    quote = connection.ops.quote_name
+    practice_table, page_table = quote(PracticePage._meta.db_table), quote(Page._meta.db_table)
+    practice = f"{practice_table}.{quote(PracticePage._meta.pk.column)}"
+    columns = [
+        f"{page_table if field.model is Page else practice_table}.{quote(field.column)}"
+        for field in (PracticePage._meta.get_field(name) for name in (*CARD_FIELDS, "page_ptr"))
+    ]
+    through = PracticePage._meta.get_field("target_groups").remote_field.through
+    through_table = quote(through._meta.db_table)
+    practice_column = quote(through._meta.get_field("practicepage").column)
+    group_column = quote(through._meta.get_field("targetgroup").column)
+    of_practice = f"FROM {through_table} WHERE {practice_column} = {practice}"
+    if vendor == "postgresql":
+        group_ids = f"ARRAY(SELECT {group_column} {of_practice})"
+    else:
+        group_ids = f"(SELECT group_concat({group_column}) {of_practice})"
+    adoptions, first_kind = _card_subqueries(vendor)
+    restriction = quote(PageViewRestriction._meta.db_table)
+    restricted_page = quote(PageViewRestriction._meta.get_field("page").column)
+    page_id = quote(Page._meta.pk.column)
+    ids = "= ANY(%s)" if vendor == "postgresql" else "IN ({})".format(", ".join(["%s"] * how_many))
+    # Public as Page.objects.public() has it: not at or below a page with a
+    # view restriction.
+    return (
+        f"SELECT {', '.join(columns)}, {adoptions} AS adoption_count, {first_kind} AS first_resource_kind, "  # noqa: S608
+        f"{group_ids} AS card_target_group_ids "
+        f"FROM {practice_table} JOIN {page_table} ON {page_table}.{page_id} = {practice} "
+        f"WHERE {page_table}.live AND {practice} {ids} AND NOT EXISTS ("
+        f"SELECT 1 FROM {restriction} r JOIN {page_table} restricted ON restricted.{page_id} = r.{restricted_page} "
+        f"WHERE substr({page_table}.path, 1, length(restricted.path)) = restricted.path)"
+    )
 
 
 def newest_practices(limit: int = 6):

@@ -757,7 +757,7 @@ def search(
     the active language). ``with_facets=False`` skips counting the facets
     (``facets`` is then empty), for callers that do not show them.
     """
-    from mallipankki.practices.listing import published_practices, with_card_data
+    from mallipankki.practices.listing import cards_by_id
 
     from .facets import FACETS, FacetLabels, clean_filters, facet_values
     from .snippets import snippet_for
@@ -794,7 +794,7 @@ def search(
     if corrections:
         result.suggestion = _respell(query, corrections)
 
-    practices = {practice.pk: practice for practice in with_card_data(published_practices().filter(pk__in=ids))}
+    practices = cards_by_id(ids)
     # A practice missing here went offline after the index was read; skip it.
     result.items = [practices[pk] for pk in ids if pk in practices]
     terms = result.terms
