@@ -13,6 +13,7 @@ revision, log entries, search index) in a few statements per table.
 """
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from .models import PracticeIndexPage, PracticePage
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "formats" / "practices-v1.schema.json"
 MAX_PROBLEMS = 1000
+# Progress (and, to a background check's writer, how far the file has
+# passed) is reported every this many records.
+REPORT_EVERY = 1000
 
 # Limits that the database columns impose beyond the schema.
 TEXT_LIMITS = {"name": 255, "summary": 1000, "description": 100_000}
@@ -275,11 +279,27 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
 
     `open_file()` must return a new binary file object each call.
     """
+    problems, count, outside = check_records(open_file, RecordRules(), progress)
+    return problems + unknown_targets(outside), count
+
+
+def check_records(
+    open_file: Callable,
+    rules: "RecordRules",
+    progress: Callable[[int], None] | None = None,
+    passed: Callable[[int], None] | None = None,
+) -> tuple[list[Problem], int, list[tuple[str, str]]]:
+    """Every check of `validate_file` that needs no database: (problems,
+    number of records, builds_on references to ids that are not in the file).
+
+    ``passed(n)`` is told, every REPORT_EVERY records and at the end, that
+    the first n records have no problem; it is not called after a problem.
+    """
     problems: list[Problem] = []
     try:
         top = _top_level(open_file)
     except (ijson.JSONError, ImportFileError) as error:
-        return [Problem("", f"not a valid JSON file: {error}")], 0
+        return [Problem("", f"not a valid JSON file: {error}")], 0, []
     validator = _schema_validator()
     top_errors = sorted(
         validator.evolve(
@@ -289,10 +309,9 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
     )
     problems += [Problem(".".join(map(str, e.path)) or "file", e.message) for e in top_errors]
     if "practices" not in top:
-        return problems, 0
+        return problems, 0, []
 
     item_validator, quick_check = record_validators()
-    rules = RecordRules()
     seen: dict[str, int] = {}
     references: list[tuple[str, str]] = []
     count = 0
@@ -314,21 +333,32 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
                 references += [
                     (f"{place}.builds_on[{i}]", target) for i, target in enumerate(record.get("builds_on", []))
                 ]
-            if progress and count % 1000 == 0:
-                progress(count)
+            if count % REPORT_EVERY == 0:
+                if progress:
+                    progress(count)
+                if passed and not problems:
+                    passed(count)
             if len(problems) >= MAX_PROBLEMS:
                 problems.append(Problem("", f"stopped after {MAX_PROBLEMS} problems"))
-                return problems, count
+                return problems, count, []
     except ijson.JSONError as error:
         problems.append(Problem(f"practices[{count}]", f"not valid JSON: {error}"))
-        return problems, count
+        return problems, count, []
+    if passed and not problems:
+        passed(count)
+    return problems, count, [(where, target) for where, target in references if target not in seen]
 
-    missing = {target for _, target in references if target not in seen}
+
+def unknown_targets(outside: list[tuple[str, str]]) -> list[Problem]:
+    """A problem for each builds_on reference (place, id) to a practice that
+    the database does not have either."""
+    missing = {target for _where, target in outside}
     existing = set(PracticePage.objects.filter(slug__in=missing).values_list("slug", flat=True)) if missing else set()
-    for where, target in references:
-        if target not in seen and target not in existing:
-            problems.append(Problem(where, f'unknown practice id "{target}" (not in the file or the database)'))
-    return problems, count
+    return [
+        Problem(where, f'unknown practice id "{target}" (not in the file or the database)')
+        for where, target in outside
+        if target not in existing
+    ]
 
 
 def practice_index() -> PracticeIndexPage:
@@ -391,22 +421,57 @@ def import_file(
     truthfully, and then rolls them back. New practices are written in
     batches (bulk_write.py); `bulk=False` writes every record through
     upsert_practice instead, the reference that the batched path is tested
-    against. The search rows of new practices are analysed in a worker
-    process while the next batch is built (search/entry_pool.py) when the
-    file is large (``parallel`` None) or when asked to.
+    against. A large file (``parallel`` None) or one asked to is checked in
+    a second process while this one writes (background_check.py), and the
+    search rows of its new practices are analysed in a third while the next
+    batch is built (search/entry_pool.py).
     """
     open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
-    problems, total = validate_file(open_file, progress=(lambda n: progress("validate", n, 0)) if progress else None)
-    result = ImportResult(total=total, problems=problems, dry_run=dry_run)
-    if problems:
-        return result
+    parallel = _is_large(open_file) if parallel is None else parallel
+    checked = (lambda n: progress("validate", n, 0)) if progress else None
+    if not parallel:
+        problems, total = validate_file(open_file, progress=checked)
+        result = ImportResult(total=total, problems=problems, dry_run=dry_run)
+        if problems:
+            return result
+        return _import(open_file, result, user, progress, bulk, parallel, check=None)
+
+    from .background_check import BackgroundCheck
+
+    check = BackgroundCheck(open_file, checked)
+    try:
+        return _import(open_file, ImportResult(dry_run=dry_run), user, progress, bulk, parallel, check)
+    finally:
+        check.close()
+
+
+# From about 2,000 practices on (see search.entry_pool.PARALLEL_MIN), in bytes.
+PARALLEL_MIN_BYTES = 5_000_000
+
+
+def _is_large(open_file) -> bool:
+    with open_file() as fp:
+        size = fp.seek(0, os.SEEK_END)
+    return size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1
+
+
+class _Refused(Exception):
+    """The background checks found problems: roll back and report them."""
+
+    def __init__(self, problems: list[Problem], total: int):
+        self.problems, self.total = problems, total
+
+
+def _import(open_file, result: ImportResult, user, progress, bulk: bool, parallel: bool, check) -> ImportResult:
     try:
         with transaction.atomic(), bulk_import_mode():
-            written = _write(open_file, result, user, progress, bulk, parallel)
-            if dry_run:
+            written = _write(open_file, result, user, progress, bulk, parallel, check)
+            if result.dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
         return result
+    except _Refused as refused:
+        return ImportResult(total=refused.total, problems=refused.problems, dry_run=result.dry_run)
     refresh_admin_search_index(written)
     return result
 
@@ -431,14 +496,20 @@ def _chunks(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
-def _write(open_file, result: ImportResult, user, progress, bulk: bool = True, parallel: bool | None = None):
+def _write(open_file, result: ImportResult, user, progress, bulk: bool, parallel: bool, check=None):
+    """Writes every record; with `check` (a background_check.BackgroundCheck),
+    only records that have passed it, and raises _Refused at its first problem."""
     from mallipankki.search import entry_pool
     from mallipankki.search.indexing import target_groups_by_code
 
-    parallel = entry_pool.use_worker(result.total) if parallel is None else parallel
     with entry_pool.entry_analyser(target_groups_by_code(), parallel) as analyse:
         pending_entries = entry_pool.PendingEntries(analyse)
-        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries)
+        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries, check)
+        if check is not None:
+            # Every record has passed; the references to the database remain.
+            problems, result.total = check.outcome()
+            if problems:
+                raise _Refused(problems, result.total)
         # Before the links: linking publishes pages again, which indexes them.
         pending_entries.flush()
     if waiting:
@@ -452,7 +523,7 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool = True, p
     return written
 
 
-def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries):
+def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries, check):
     """Writes every record; returns the slugs written one by one (whose admin
     search index is refreshed afterwards; bulk_write indexes its own) and
     the pages whose builds_on links must wait until every record exists."""
@@ -475,6 +546,8 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
         batch.clear()
 
     for chunk in _chunks(_iter_records(open_file), BATCH_SIZE):
+        if check is not None and not check.wait_for(count + len(chunk)):
+            raise _Refused(*check.outcome())
         existing = set(
             PracticePage.objects.child_of(index)
             .filter(slug__in=[record["id"] for record in chunk])
