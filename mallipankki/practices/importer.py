@@ -4,7 +4,9 @@ The file is read twice with a streaming parser, so memory stays flat in the
 number of records: the first pass checks every record against the JSON
 Schema and the instance's rules and keeps only ids; the second pass writes,
 all in one transaction. A file with any problem writes nothing, and every
-problem is reported with its place (`practices[3].regions[0]: ...`).
+problem is reported with its place (`practices[3].regions[0]: ...`). For a
+large file the first pass runs in a second process, ahead of the second
+(background_check.py).
 
 The second pass reads the file in chunks: records whose practice exists are
 updated one by one through `upsert_practice`; runs of new ones are created
@@ -285,7 +287,7 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
 
 def check_records(
     open_file: Callable,
-    rules: "RecordRules",
+    rules: RecordRules,
     progress: Callable[[int], None] | None = None,
     passed: Callable[[int], None] | None = None,
 ) -> tuple[list[Problem], int, list[tuple[str, str]]]:
