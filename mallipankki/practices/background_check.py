@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 
-from django.db import connections
+from mallipankki.core.forking import forget_parent_connections
 
 from .importer import Problem, RecordRules, check_records, record_validators, unknown_targets
 
@@ -75,10 +75,7 @@ class BackgroundCheck:
 
 
 def _check(open_file: Callable, rules: RecordRules, send) -> None:
-    # The parent's connections are its own: dropped without closing, since
-    # closing a PostgreSQL socket would end the parent's session.
-    for connection in connections.all(initialized_only=True):
-        connection.connection = None
+    forget_parent_connections()
     problems, count, outside = check_records(
         open_file,
         rules,

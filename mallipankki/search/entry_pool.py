@@ -26,16 +26,13 @@ _target_groups: dict | None = None
 
 
 def _start_worker(target_groups: dict) -> None:
-    from django.db import connections
+    from mallipankki.core.forking import forget_parent_connections
 
     from . import analysis
 
     global _target_groups
     _target_groups = target_groups
-    # The parent's database connections are its own: dropped here without
-    # closing, since closing a PostgreSQL socket would end the parent's session.
-    for connection in connections.all(initialized_only=True):
-        connection.connection = None
+    forget_parent_connections()
     # Native handles are not to be shared across a fork; caches are kept.
     analysis.forget_native_handles()
 
