@@ -527,22 +527,23 @@ def ranked_page_ids(
         sql = f"SELECT m.doc_id FROM ({tier_sql}) m {where} ORDER BY m.score DESC, m.doc_id DESC"  # noqa: S608
         return _page(sql, [*tier_params, *filter_params], limit, offset), count, partial
 
-    restrict = _filter_sql(filters, "d.page_id", within=within) if filter_sql else None
-    ids = None
+    restrict, ids = None, None
     if filter_sql and within is None and backend().ranks_given_ids and count <= RANK_IDS_MAX:
         from .facet_bitmaps import passing_ids
 
         # From the bitmaps the count came from: the filters are applied.
         ids = passing_ids(match, lambda: _ids(*statements[match]), filters)
         where, filter_params = "", []
-    match_sql, params = backend().match_sql(match, restrict=restrict, ids=ids)
+    elif filter_sql:
+        restrict = _filter_sql(filters, "d.page_id", within=within)
+    with_top = sort != "newest" and not match.relaxed
+    match_sql, params = backend().match_sql(match, with_top=with_top, restrict=restrict, ids=ids)
     if sort == "newest":
         source = f"({match_sql}) m JOIN {DOCUMENT_TABLE} d ON d.page_id = m.doc_id"
         order = "m.words DESC, d.published_at DESC NULLS LAST, m.doc_id DESC"
     elif match.relaxed:
         source, order = f"({match_sql}) m", "m.words DESC, m.exact DESC, m.score DESC, m.doc_id DESC"
     else:
-        match_sql, params = backend().match_sql(match, with_top=True, restrict=restrict, ids=ids)
         # Ties (rare with bm25) go to the newer page; no join needed.
         source, order = f"({match_sql}) m", "m.words DESC, m.exact DESC, m.top DESC, m.score DESC, m.doc_id DESC"
     sql = f"SELECT m.doc_id FROM {source} {where} ORDER BY {order}"  # noqa: S608
