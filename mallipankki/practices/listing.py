@@ -96,10 +96,11 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     if connection.vendor == "postgresql":
         params = [params]
     pages = list(PracticePage.objects.raw(sql, params))
-    wanted = {pk for page in pages for pk in _target_group_ids(page.card_target_group_ids)}
+    group_ids = {page.pk: _target_group_ids(page.card_target_group_ids) for page in pages}
+    wanted = {pk for ids_of_page in group_ids.values() for pk in ids_of_page}
     groups = TargetGroup.objects.in_bulk(wanted) if wanted else {}
     for page in pages:
-        chosen = (groups[pk] for pk in _target_group_ids(page.card_target_group_ids) if pk in groups)
+        chosen = (groups[pk] for pk in group_ids[page.pk] if pk in groups)
         page.card_target_groups = sorted(chosen, key=lambda group: (group.sort_order, group.code))
     return {page.pk: page for page in pages}
 
