@@ -105,6 +105,7 @@ _CHAR_MAP = {
 # Hyphens and apostrophes only join words when letters/digits follow; a
 # colon ending (TYP:n, EU:ssa) is kept as part of the word so that Voikko
 # can read it and the analyser can drop it, but 12:30 stays two numbers.
+_MAPPED_CHAR_RE = re.compile("[" + "".join(map(chr, _CHAR_MAP)) + "]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*(?::[^\W\d_]{1,6}(?![^\W_]))?")
 # Splitting at every position only makes sense for words Voikko could know.
 _LATIN_WORD_RE = re.compile(r"[a-zà-öø-ÿšž]+")
@@ -265,6 +266,7 @@ def _reset() -> None:
         _voikko_warned = False
     for cached in (_voikko_readings, _analyse, _index_terms, _query_terms):
         cached.cache_clear()
+    _index_terms_of_word.clear()
 
 
 # --------------------------------------------------------------------------
@@ -317,14 +319,15 @@ def _normalise_lang(lang: object) -> str:
 # Tokenising
 
 
-def _iter_words(text: object) -> Iterator[str]:
+def _iter_words(text: object) -> list[str]:
     if not isinstance(text, str) or not text:
-        return
-    text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
-    for match in _WORD_RE.finditer(text):
-        word = match.group()
-        if len(word) <= MAX_WORD_LEN:
-            yield word
+        return []
+    text = unicodedata.normalize("NFKC", text)
+    # str.translate looks up every character in the map; most texts have
+    # none of its characters, which one regular-expression search tells.
+    if _MAPPED_CHAR_RE.search(text):
+        text = text.translate(_CHAR_MAP)
+    return [word for word in _WORD_RE.findall(text) if len(word) <= MAX_WORD_LEN]
 
 
 def tokenize(text: str) -> list[str]:
@@ -710,10 +713,23 @@ def analyse_for_index(text: str, lang: str = "fi") -> list[str]:
     Duplicates are kept on purpose: BM25 needs term frequencies.
     """
     lang = _normalise_lang(lang)
+    known = _index_terms_of_word.setdefault(lang, {})
     terms: list[str] = []
     for word in _iter_words(text):
-        terms.extend(_index_terms(_cache_key(word), lang))
+        # A reindex or an import analyses millions of words, nearly all seen
+        # before: a dict of the words as written saves the cache key and the
+        # lru_cache call, most of the time per word.
+        found = known.get(word)
+        if found is None:
+            found = _index_terms(_cache_key(word), lang)
+            if len(known) < CACHE_SIZE:
+                known[word] = found
+        terms += found
     return terms
+
+
+# Word as written -> _index_terms of its cache key, per language.
+_index_terms_of_word: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def analyse_query(text: str, lang: str = "fi") -> list[QueryWord]:
