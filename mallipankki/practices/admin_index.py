@@ -12,15 +12,16 @@ costs an import more than writing the pages themselves:
   full-text row again; on PostgreSQL the new row versions write the GIN
   entries of the three vectors again.
 
-`add_new_entries` reads each field once and inserts each entry with the
-title norm that UPDATE would give it (the average title length over the
-entries there are, these included, over the entry's own). The texts and
-vectors are the ones add_bulk writes: the batched-import parity test
-compares them with the per-page path, which uses add_bulk.
+`add_new_entries` takes each page's texts (batch_rows reads them from the
+values the page is built from) and inserts each entry with the title norm
+that UPDATE would give it (the average title length over the entries there
+are, these included, over the entry's own). The texts and vectors are the
+ones add_bulk writes: the batched-import parity test compares them with the
+per-page path, which uses add_bulk.
 
 Only for pages that have no entry yet (their ids are new), and only for
-modelsearch's SQLite and PostgreSQL backends with plain search fields; with
-anything else it hands the pages to add_bulk.
+modelsearch's SQLite and PostgreSQL backends; with any other it hands the
+pages to add_bulk.
 """
 
 from __future__ import annotations
@@ -33,36 +34,34 @@ from wagtail.search.backends import get_search_backend
 from .bulk_write import bound_execute, insert_rows
 
 
-def add_new_entries(model, pages: list) -> None:
-    """Admin search index entries for `pages` of `model`, none of which has one yet."""
+def add_new_entries(model, entries: list[tuple[str, list[str]]]) -> None:
+    """Admin search index entries of `model` objects, none of which has one yet.
+
+    Each entry is (object id, the prepared text of each of `_text_fields`,
+    which must be plain search fields, in their order).
+    """
     fields = model.get_search_fields()
-    if not pages or not fields:  # as add_bulk: a model without search fields has no entries
+    if not entries or not fields:  # as add_bulk: a model without search fields has no entries
         return
     backend = get_search_backend()
-    plain = all(isinstance(field, SearchField | AutocompleteField) for field in _text_fields(fields))
     # modelsearch's backend modules can only be imported on their own database.
-    if plain and connection.vendor == "sqlite":
+    if connection.vendor == "sqlite":
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
-            return _sqlite_entries(model, pages, fields, backend)
-    elif plain and connection.vendor == "postgresql":
+            return _sqlite_entries(model, entries, fields)
+    elif connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
         if isinstance(backend, PostgresSearchBackend):
-            return _postgres_entries(model, pages, fields, backend)
-    backend.add_bulk(model, pages)
+            return _postgres_entries(model, entries, fields, backend)
+    # Any other backend indexes the objects themselves.
+    backend.add_bulk(model, list(model.objects.filter(pk__in=[object_id for object_id, _texts in entries])))
 
 
 def _text_fields(fields) -> list:
     """The fields that give the entry text, in the order add_bulk reads them."""
     return [field for field in fields if isinstance(field, SearchField | AutocompleteField | RelatedFields)]
-
-
-def _texts(page, fields, indexer_class, backend) -> list[str]:
-    """The prepared value of each text field of `page`, as the backend's indexer prepares it."""
-    indexer = indexer_class(page, backend)
-    return [indexer.prepare_value(field.get_value(page)) for field in fields]
 
 
 def _index_entry_model():
@@ -83,19 +82,17 @@ def _is_body(field) -> bool:
     return isinstance(field, SearchField) and field.field_name != "title"
 
 
-def _sqlite_entries(model, pages, fields, backend) -> None:
-    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
-
+def _sqlite_entries(model, entries, fields) -> None:
     entry_model = _index_entry_model()
     text_fields = _text_fields(fields)
     content_type = ContentType.objects.get_for_model(model).pk
     rows = []
-    for page in pages:
-        texts = list(zip(text_fields, _texts(page, text_fields, ObjectIndexer, backend), strict=True))
+    for object_id, page_texts in entries:
+        texts = list(zip(text_fields, page_texts, strict=True))
         rows.append(
             [
                 content_type,
-                str(page.pk),
+                object_id,
                 " ".join(text for field, text in texts if _is_title(field)),
                 " ".join(text for field, text in texts if _is_autocomplete(field)),
                 " ".join(text for field, text in texts if _is_body(field)),
@@ -115,14 +112,13 @@ def _sqlite_entries(model, pages, fields, backend) -> None:
     insert_rows(entry_model, ["content_type", "object_id", "title", "autocomplete", "body", "title_norm"], rows)
 
 
-def _postgres_entries(model, pages, fields, backend) -> None:
-    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+def _postgres_entries(model, entries, fields, backend) -> None:
     from modelsearch.backends.database.postgres.weights import get_weight
 
     entry_model = _index_entry_model()
     text_fields = _text_fields(fields)
-    texts = [_texts(page, text_fields, ObjectIndexer, backend) for page in pages]
-    columns = [[str(page.pk) for page in pages], *[list(column) for column in zip(*texts, strict=True)]]
+    texts = [page_texts for _object_id, page_texts in entries]
+    columns = [[object_id for object_id, _texts in entries], *[list(column) for column in zip(*texts, strict=True)]]
     # title_text and body_text, the plain texts of trigram search: the
     # stripped texts that are not blank, joined by spaces.
     for kept in (_is_title, _is_body):

@@ -10,7 +10,7 @@ large file the first pass runs in a second process, ahead of the second
 
 The second pass reads the file in chunks: records whose practice exists are
 updated one by one through `upsert_practice`; runs of new ones are created
-together by bulk_write.create_practices, which leaves the same rows (tree,
+together by bulk_write.BatchWriter, which leaves the same rows (tree,
 revision, log entries, search index) in a few statements per table.
 """
 
@@ -32,7 +32,7 @@ from django.db.models.signals import post_save
 from django.utils.dateparse import parse_date, parse_datetime
 from jsonschema import Draft202012Validator
 
-from .bulk_write import create_practices
+from .bulk_write import BatchWriter
 from .interchange import VOCABULARY_FIELDS, VocabularyIndex, link_builds_on, upsert_practice
 from .models import PracticeIndexPage, PracticePage
 
@@ -537,11 +537,10 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
     written: list[str] = []
     count = 0
 
+    writer = BatchWriter(index, user=user, vocabularies=vocabularies, pending_entries=pending_entries)
+
     def create(batch: list[dict]):
-        created_pages = create_practices(
-            index, batch, user=user, vocabularies=vocabularies, pending_entries=pending_entries
-        )
-        for created in created_pages:
+        for created in writer.create(batch):
             if created.deferred_builds_on:
                 waiting[created.slug] = (created.pk, created.deferred_builds_on)
         result.created += len(batch)

@@ -13,7 +13,9 @@ Conventions of the mapping:
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -286,95 +288,135 @@ class VocabularyIndex:
         return self.by_kind[kind].get(code)
 
 
-def _set_text(obj, prefix: str, text: dict | None):
-    for lang in LANGS:
-        setattr(obj, f"{prefix}_{lang}", (text or {}).get(lang, ""))
+def _texts(prefix: str, text: dict | None) -> dict[str, str]:
+    return {f"{prefix}_{lang}": (text or {}).get(lang, "") for lang in LANGS}
+
+
+# The child relations a record fills, with their model.
+RECORD_CHILDREN = {
+    "organisations": Organisation,
+    "funding": Funding,
+    "resources": Resource,
+    "adoptions": Adoption,
+}
+
+
+@dataclass
+class RecordValues:
+    """What a record sets on a practice, as plain values: `fields` by
+    attribute name, `terms` (vocabulary objects) by relation and `children`
+    (each a dict of attribute names) by child relation. builds_on is not
+    among them: it is linked separately."""
+
+    fields: dict[str, Any]
+    terms: dict[str, list]
+    children: dict[str, list[dict[str, Any]]]
+
+
+def record_values(record: dict, vocabularies: VocabularyIndex) -> RecordValues:
+    """The values of a valid record (see importer.validate_file) as the model stores them.
+
+    apply_record sets them on a page; bulk_write writes them as rows.
+    """
+    name = record["name"]
+    evidence = record.get("evidence", {})
+    readiness = record.get("readiness", {})
+    costs = record.get("costs", {})
+    cost = costs.get("per_participant_eur")
+    scaling = record.get("scaling", {})
+    contact = record.get("contact", {})
+    fields = {
+        "title": name.get("fi") or name.get("en") or name.get("sv"),
+        "slug": record["id"],
+        **{
+            key: value
+            for text, prefix in TEXT_FIELDS.items()
+            for key, value in _texts(prefix, record.get(text)).items()
+        },
+        "keywords": "\n".join(record.get("keywords", [])),
+        "evidence_level": evidence.get("level"),
+        **_texts("evidence_summary", evidence.get("summary")),
+        "evidence_sources": "\n".join(evidence.get("sources", [])),
+        "readiness_materials": readiness.get("materials"),
+        "readiness_training": readiness.get("training"),
+        "readiness_fidelity": readiness.get("fidelity"),
+        "cost_per_participant_eur": Decimal(str(cost)) if cost is not None else None,
+        **_texts("cost_notes", costs.get("notes")),
+        "scaling_stage": scaling.get("stage", ""),
+        "continuity_owner": scaling.get("continuity_owner", ""),
+        "continuity_funding": scaling.get("continuity_funding", ""),
+        **_texts("scaling_plan", scaling.get("plan")),
+        "continuity_status": scaling.get("status", ""),
+        "continuity_verified_on": parse_date(scaling["last_verified"]) if scaling.get("last_verified") else None,
+        **{f"contact_{field}": contact.get(field, "") for field in CONTACT_FIELDS},
+        "contact_public": bool(contact.get("public", False)),
+        "status": record.get("status", PracticePage.Status.PUBLISHED),
+        "content_updated_at": parse_datetime(record["updated_at"]) if record.get("updated_at") else None,
+    }
+    # Without a date in the record, a page keeps the one it has.
+    if record.get("published_at"):
+        fields["first_published_at"] = parse_datetime(record["published_at"])
+    terms = {key: [vocabularies.get(key, code) for code in record.get(key, [])] for key in VOCABULARY_FIELDS}
+    # Orderables keep the record's order only through an explicit sort_order:
+    # modelcluster does not number a plain list, and PostgreSQL returns ties in
+    # any order.
+    children = {
+        "organisations": [
+            {"sort_order": position, "name": org["name"], "role": org["role"], "url": org.get("url", "")}
+            for position, org in enumerate(record.get("organisations", []))
+        ],
+        "funding": [
+            {
+                "sort_order": position,
+                "programme": item["programme"],
+                "project_code": item.get("project_code", ""),
+                "project_name": item.get("project_name", ""),
+                "start": parse_date(item["start"]) if item.get("start") else None,
+                "end": parse_date(item["end"]) if item.get("end") else None,
+            }
+            for position, item in enumerate(record.get("funding", []))
+        ],
+        "resources": [
+            {
+                "sort_order": position,
+                "kind": item["type"],
+                "url": item["url"],
+                "language": item.get("language", ""),
+                **_texts("title", item["title"]),
+            }
+            for position, item in enumerate(record.get("resources", []))
+        ],
+        "adoptions": [
+            {
+                "sort_order": position,
+                "organisation": item["organisation"],
+                "country_id": _term_id(vocabularies, "countries", item.get("country")),
+                "region_id": _term_id(vocabularies, "regions", item.get("region")),
+                "year": item.get("year"),
+                "note": item.get("note", ""),
+            }
+            for position, item in enumerate(record.get("adoptions", []))
+        ],
+    }
+    return RecordValues(fields, terms, children)
+
+
+def _term_id(vocabularies: VocabularyIndex, kind: str, code: str | None) -> int | None:
+    return vocabularies.get(kind, code).pk if code else None
 
 
 def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex) -> None:
     """Sets every field of `page` from `record`; builds_on is linked separately.
 
-    The record must already be valid (see importer.validate_document).
+    The record must already be valid (see importer.validate_file).
     """
-    name = record["name"]
-    page.title = name.get("fi") or name.get("en") or name.get("sv")
-    page.slug = record["id"]
-    for key, prefix in TEXT_FIELDS.items():
-        _set_text(page, prefix, record.get(key))
-    page.keywords = "\n".join(record.get("keywords", []))
-
-    for key in VOCABULARY_FIELDS:
-        getattr(page, key).set([vocabularies.get(key, code) for code in record.get(key, [])])
-
-    evidence = record.get("evidence", {})
-    page.evidence_level = evidence.get("level")
-    _set_text(page, "evidence_summary", evidence.get("summary"))
-    page.evidence_sources = "\n".join(evidence.get("sources", []))
-
-    readiness = record.get("readiness", {})
-    page.readiness_materials = readiness.get("materials")
-    page.readiness_training = readiness.get("training")
-    page.readiness_fidelity = readiness.get("fidelity")
-
-    costs = record.get("costs", {})
-    cost = costs.get("per_participant_eur")
-    page.cost_per_participant_eur = Decimal(str(cost)) if cost is not None else None
-    _set_text(page, "cost_notes", costs.get("notes"))
-
-    scaling = record.get("scaling", {})
-    page.scaling_stage = scaling.get("stage", "")
-    page.continuity_owner = scaling.get("continuity_owner", "")
-    page.continuity_funding = scaling.get("continuity_funding", "")
-    _set_text(page, "scaling_plan", scaling.get("plan"))
-    page.continuity_status = scaling.get("status", "")
-    page.continuity_verified_on = parse_date(scaling["last_verified"]) if scaling.get("last_verified") else None
-
-    contact = record.get("contact", {})
-    for field in CONTACT_FIELDS:
-        setattr(page, f"contact_{field}", contact.get(field, ""))
-    page.contact_public = bool(contact.get("public", False))
-
-    page.status = record.get("status", PracticePage.Status.PUBLISHED)
-    if record.get("published_at"):
-        page.first_published_at = parse_datetime(record["published_at"])
-    page.content_updated_at = parse_datetime(record["updated_at"]) if record.get("updated_at") else None
-
-    page.organisations = [
-        Organisation(name=org["name"], role=org["role"], url=org.get("url", ""), sort_order=position)
-        for position, org in enumerate(record.get("organisations", []))
-    ]
-    page.funding = [
-        Funding(
-            sort_order=position,
-            programme=item["programme"],
-            project_code=item.get("project_code", ""),
-            project_name=item.get("project_name", ""),
-            start=parse_date(item["start"]) if item.get("start") else None,
-            end=parse_date(item["end"]) if item.get("end") else None,
-        )
-        for position, item in enumerate(record.get("funding", []))
-    ]
-    page.resources = [_resource_from(item, position) for position, item in enumerate(record.get("resources", []))]
-    # Orderables keep the record's order only through an explicit sort_order:
-    # modelcluster does not number a plain list, and PostgreSQL returns ties in
-    # any order.
-    page.adoptions = [
-        Adoption(
-            sort_order=position,
-            organisation=item["organisation"],
-            country=vocabularies.get("countries", item["country"]) if item.get("country") else None,
-            region=vocabularies.get("regions", item["region"]) if item.get("region") else None,
-            year=item.get("year"),
-            note=item.get("note", ""),
-        )
-        for position, item in enumerate(record.get("adoptions", []))
-    ]
-
-
-def _resource_from(item: dict, position: int) -> Resource:
-    resource = Resource(kind=item["type"], url=item["url"], language=item.get("language", ""), sort_order=position)
-    _set_text(resource, "title", item["title"])
-    return resource
+    values = record_values(record, vocabularies)
+    for name, value in values.fields.items():
+        setattr(page, name, value)
+    for key, terms in values.terms.items():
+        getattr(page, key).set(terms)
+    for relation, model in RECORD_CHILDREN.items():
+        setattr(page, relation, [model(**child) for child in values.children[relation]])
 
 
 def upsert_practice(

@@ -21,14 +21,13 @@ def written_chunks(monkeypatch):
     monkeypatch.setattr(importer, "BATCH_SIZE", 4)
     monkeypatch.setattr(importer, "REPORT_EVERY", 4)
     calls = []
-    create = importer.create_practices
+    write = bulk_write.BatchWriter.write
 
-    def counting(*args, **kwargs):
-        calls.append(len(args[1]))
-        return create(*args, **kwargs)
+    def counting(self, batch):
+        calls.append(len(batch.built))
+        return write(self, batch)
 
-    monkeypatch.setattr(importer, "create_practices", counting)
-    assert bulk_write.create_practices is not counting
+    monkeypatch.setattr(bulk_write.BatchWriter, "write", counting)
     return calls
 
 

@@ -1,0 +1,356 @@
+"""The rows of new practices, built from their records without model instances.
+
+bulk_write.BatchWriter writes a batch of new practices as the per-page
+path (upsert_practice) would leave them. Building a PracticePage with its
+orderables for each record, and serialising it again for its revision, cost
+more than the database spent storing the rows. Here each record becomes
+plain values (interchange.record_values, the mapping upsert_practice uses
+too) and from those the rows of every table, the revision content that
+`page.serializable_data()` would give, the log entries, the admin search
+texts and the search record.
+
+Ids are given, not returned by the database (bulk_write.IdReserver reserves
+them), so `build_batch` reads the database only for builds_on targets
+outside the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from functools import cache
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.encoding import is_protected_type
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from modelcluster.utils import sort_by_fields
+from modelsearch.index import AutocompleteField, SearchField
+from wagtail.models import Page, PageLogEntry, Revision
+
+from .interchange import (
+    EXPORTED,
+    RECORD_CHILDREN,
+    VOCABULARY_FIELDS,
+    VocabularyIndex,
+    _term_order,
+    record_values,
+    search_record,
+)
+from .models import BuildsOnLink, PracticePage, lines
+
+# Child models in the order their rows are written.
+ORDERABLES = (*RECORD_CHILDREN.values(), BuildsOnLink)
+LINKS = "builds_on_links"
+
+
+@dataclass
+class BuildContext:
+    """What every batch of one import shares."""
+
+    now: dt.datetime
+    user_id: int | None  # the importing user: revisions, edits and publishes
+    creator_id: int | None  # the page's creation is logged as the log context's user
+    log_uuid: uuid.UUID
+    vocabularies: VocabularyIndex
+    # Pages this import created, by slug: a worker process cannot see them
+    # in the database before the import commits.
+    created: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Slot:
+    """Where a batch goes: its ids and tree positions (see bulk_write.plan_batch)."""
+
+    parent_path: str
+    depth: int
+    parent_url_path: str
+    locale_id: int
+    first_step: int
+    page_ids: list[int]
+    revision_ids: list[int]
+    child_ids: dict[str, list[int]]  # by model label; builds_on links reserved for every wanted link
+
+
+@dataclass
+class Built:
+    pk: int
+    slug: str
+    live: bool
+    deferred_builds_on: list[str]
+
+
+@dataclass
+class BatchRows:
+    """Everything a batch writes, by table, as (field names, rows of Python values)."""
+
+    tables: list[tuple[type[models.Model], list[str], list[list]]]
+    admin_texts: list[tuple[str, list[str]]]  # (object id, the admin index's text fields)
+    search_records: list[tuple[int, dict]]  # of the live pages
+    built: list[Built]
+
+
+def child_counts(records: list[dict]) -> dict[str, int]:
+    """How many ids of each child model a batch may need."""
+    counts = {key: sum(len(record.get(key, [])) for record in records) for key in RECORD_CHILDREN}
+    counts[LINKS] = sum(len(record.get("builds_on", [])) for record in records)
+    return counts
+
+
+def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> BatchRows:
+    """The rows of new practices for `records` (valid, with new ids) in `slot`."""
+    layout = _layout()
+    targets = _link_targets(records, context)
+    page_rows, child_rows, m2m_rows, revisions, logs, admin, searched, built = [], {}, {}, [], [], [], [], []
+    child_ids = {key: iter(ids) for key, ids in slot.child_ids.items()}
+    for position, record in enumerate(records):
+        pk, revision_id = slot.page_ids[position], slot.revision_ids[position]
+        values = record_values(record, context.vocabularies)
+        row = {**layout.page_defaults, **values.fields}
+        row["translation_key"] = uuid.uuid4()
+        row["id"] = row["page_ptr_id"] = pk
+        row["draft_title"] = row["title"]
+        live = row["status"] == PracticePage.Status.PUBLISHED
+        # As in interchange._create_published (a published record) or
+        # add_child + save_revision (any other status).
+        if live:
+            row["live"] = True
+            row["first_published_at"] = row["first_published_at"] or context.now
+            row["last_published_at"] = context.now
+        row["path"] = PracticePage._get_path(slot.parent_path, slot.depth, slot.first_step + position)
+        row["depth"] = slot.depth
+        row["numchild"] = 0
+        row["url_path"] = f"{slot.parent_url_path}{row['slug']}/"
+        row["locale_id"] = slot.locale_id
+
+        children = {
+            key: [{**layout.child_defaults[key], **child, "practice_id": pk} for child in items]
+            for key, items in values.children.items()
+        }
+        wanted = record.get("builds_on", [])
+        linked = [targets(target) for target in wanted]
+        deferred = [] if all(linked) else list(wanted)
+        # Mirrors upsert_practice: the links are set now only when every
+        # target exists (in the database, or earlier in the file).
+        children[LINKS] = (
+            []
+            if deferred
+            else [
+                {**layout.child_defaults[LINKS], "sort_order": n, "practice_id": pk, "target_id": target}
+                for n, target in enumerate(linked)
+            ]
+        )
+        for key, items in children.items():
+            for child in items:
+                child["id"] = next(child_ids[key])
+            child_rows.setdefault(key, []).extend(items)
+        terms = {key: [term.pk for term in _in_model_order(values.terms[key])] for key in layout.m2m}
+        for key, ids in terms.items():
+            m2m_rows.setdefault(key, []).extend((pk, term_id) for term_id in ids)
+
+        # The revision holds the page as the per-page path had it when it
+        # saved the revision: saved, not yet pointing to any revision.
+        content = _serialised(PracticePage, row)
+        for key in layout.other_children:
+            content[key] = []
+        for key, model in layout.children:
+            content[key] = [_serialised(model, child) for child in children[key]]
+        content.update(terms)
+        revisions.append(
+            {
+                **layout.revision_defaults,
+                "id": revision_id,
+                "content_type_id": layout.practice_type,
+                "base_content_type_id": layout.page_type,
+                "object_id": str(pk),
+                "created_at": context.now,
+                "user_id": context.user_id,
+                "content": content,
+                "object_str": row["title"],
+            }
+        )
+        row["latest_revision_id"] = revision_id
+        row["latest_revision_created_at"] = context.now
+        row["live_revision_id"] = revision_id if live else None
+        row["has_unpublished_changes"] = not live
+        page_rows.append(row)
+
+        # In the order the per-page path logs them, page by page, so that the
+        # history (newest first, then by id) reads the same.
+        label = row["draft_title"] or row["title"]
+        steps = [("wagtail.create", None, context.creator_id), ("wagtail.edit", revision_id, context.user_id)]
+        if live:
+            steps.append(("wagtail.publish", revision_id, context.user_id))
+        logs += [
+            [layout.log_type, label, action, {}, context.now, context.log_uuid, user, revision, True, False, pk]
+            for action, revision, user in steps
+        ]
+        admin.append((str(pk), [row[name] for name in layout.admin_fields]))
+        if live:
+            searched.append((pk, search_record(_as_page(row, children, values.terms))))
+        built.append(Built(pk, row["slug"], live, deferred))
+        context.created[row["slug"]] = pk
+
+    tables = [
+        (Page, layout.page_columns, [[row[name] for name in layout.page_columns] for row in page_rows]),
+        (PracticePage, layout.practice_columns, [[row[name] for name in layout.practice_columns] for row in page_rows]),
+    ]
+    for key, model in layout.children:
+        columns = layout.child_columns[key]
+        tables.append((model, columns, [[child[name] for name in columns] for child in child_rows.get(key, [])]))
+    for key, (through, columns) in layout.m2m.items():
+        tables.append((through, columns, m2m_rows.get(key, [])))
+    columns = layout.revision_columns
+    tables.append((Revision, columns, [[revision[name] for name in columns] for revision in revisions]))
+    tables.append((PageLogEntry, LOG_COLUMNS, logs))
+    return BatchRows(tables, admin, searched, built)
+
+
+LOG_COLUMNS = "content_type label action data timestamp uuid user revision content_changed deleted page".split()
+
+
+def _link_targets(records: list[dict], context: BuildContext):
+    """A lookup of the builds_on targets that exist when a record is written:
+    in the database, or created earlier by this import (earlier batches, and
+    earlier in this one: `context.created` grows as the batch is built)."""
+    batch = {record["id"] for record in records}
+    wanted = {target for record in records for target in record.get("builds_on", [])}
+    outside = [target for target in wanted if target not in batch and target not in context.created]
+    found = dict(PracticePage.objects.filter(slug__in=outside).values_list("slug", "pk")) if outside else {}
+    return lambda slug: found.get(slug) or context.created.get(slug)
+
+
+def _serialised(model, values: dict) -> dict:
+    """`serializable_data()` of an instance of `model` with these attribute values."""
+    content = {}
+    for name, model_field, kind in _serialised_fields(model):
+        value = values[model_field.attname]
+        if kind == "relation":
+            content[name] = value
+        elif kind == "plain":
+            content[name] = value if is_protected_type(value) else str(value)
+        else:
+            # A date, or as modelcluster's get_field_value has a datetime: in UTC.
+            content[name] = value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
+    return content
+
+
+@cache
+def _serialised_fields(model) -> list[tuple[str, models.Field, str]]:
+    """(key, field, kind) in the order of modelcluster's get_serializable_data_for_fields."""
+    pk_field = model._meta.pk
+    while pk_field.remote_field and pk_field.remote_field.parent_link:
+        pk_field = pk_field.remote_field.model._meta.pk
+    fields = [("pk", pk_field)] + [(field.name, field) for field in model._meta.fields if field.serialize]
+    return [(name, field, _kind(field)) for name, field in fields]
+
+
+def _kind(field: models.Field) -> str:
+    if field.remote_field is not None:
+        return "relation"  # serialised as its id attribute
+    methods = type(field)
+    if (
+        methods.pre_save is models.Field.pre_save
+        and methods.value_to_string is models.Field.value_to_string
+        and methods.value_from_object is models.Field.value_from_object
+    ):
+        return "plain"  # serialised as its attribute, or str() of it
+    if isinstance(field, models.DateTimeField | models.DateField) and not (
+        getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    ):
+        return "date"
+    raise NotImplementedError(f"{field} is serialised in a way batch_rows does not know")
+
+
+def _in_model_order(terms: list) -> list:
+    """As modelcluster lists a relation that was set: in its model's ordering."""
+    if len(terms) < 2 or not terms[0]._meta.ordering:
+        return terms
+    terms = list(terms)
+    sort_by_fields(terms, terms[0]._meta.ordering)
+    return terms
+
+
+def _as_page(row: dict, children: dict[str, list[dict]], terms: dict[str, list]) -> SimpleNamespace:
+    """What search_record reads of a page, from the values it is built from."""
+    page = SimpleNamespace(**row, keyword_list=lines(row["keywords"]))
+    for key, items in children.items():
+        setattr(page, EXPORTED + key, [SimpleNamespace(**child) for child in items])
+    for key in VOCABULARY_FIELDS:
+        setattr(page, EXPORTED + key, [term.code for term in sorted(terms[key], key=_term_order)])
+    return page
+
+
+@dataclass(frozen=True)
+class _Layout:
+    page_defaults: dict
+    page_columns: list[str]
+    practice_columns: list[str]
+    children: list[tuple[str, type[models.Model]]]  # relation name, model; in serializable_data's order
+    other_children: list[str]  # child relations a new page has none of (comments)
+    child_columns: dict[str, list[str]]
+    child_defaults: dict[str, dict]
+    revision_defaults: dict
+    m2m: dict[str, tuple[type[models.Model], list[str]]]
+    revision_columns: list[str]
+    admin_fields: list[str]
+    practice_type: int
+    page_type: int
+    log_type: int
+
+
+@cache
+def _layout() -> _Layout:
+    ours = {model._meta.get_field("practice").remote_field.related_name: model for model in ORDERABLES}
+    relations = [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
+    m2m = {}
+    for relation in get_all_child_m2m_relations(PracticePage):
+        m2m[relation.name] = (
+            relation.remote_field.through,
+            [relation.m2m_field_name(), relation.m2m_reverse_field_name()],
+        )
+    return _Layout(
+        page_defaults=_defaults(PracticePage(live=False)),
+        page_columns=["id", *_columns(Page)],
+        practice_columns=[field.attname for field in PracticePage._meta.local_concrete_fields],
+        children=[(name, ours[name]) for name in relations if name in ours],
+        other_children=[name for name in relations if name not in ours],
+        child_columns={name: ["id", *_columns(model)] for name, model in ours.items()},
+        child_defaults={name: _defaults(model()) for name, model in ours.items()},
+        revision_defaults=_defaults(Revision()),
+        m2m=m2m,
+        revision_columns=["id", *_columns(Revision)],
+        admin_fields=_admin_fields(),
+        practice_type=ContentType.objects.get_for_model(PracticePage).pk,
+        page_type=ContentType.objects.get_for_model(Page).pk,
+        log_type=ContentType.objects.get_for_model(PracticePage, for_concrete_model=False).pk,
+    )
+
+
+def _defaults(blank: models.Model) -> dict:
+    return {field.attname: getattr(blank, field.attname) for field in type(blank)._meta.concrete_fields}
+
+
+def _columns(model) -> list[str]:
+    """Attribute names of the model's concrete fields but its id (its parents' fields included)."""
+    return [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+
+
+def _admin_fields() -> list[str]:
+    """The attribute of each text field of the admin search index, in the order add_bulk reads them.
+
+    Each must be a plain text column, whose prepared value is its text.
+    """
+    from .admin_index import _text_fields
+
+    names = []
+    for search_field in _text_fields(PracticePage.get_search_fields()):
+        model_field = PracticePage._meta.get_field(search_field.field_name)
+        if not isinstance(search_field, SearchField | AutocompleteField) or not isinstance(
+            model_field, models.CharField | models.TextField
+        ):
+            raise NotImplementedError(f"the admin search field {search_field.field_name} is not a text column")
+        names.append(model_field.attname)
+    return names
