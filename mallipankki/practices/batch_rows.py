@@ -10,8 +10,8 @@ too) and from those the rows of every table, the revision content that
 texts and the search record.
 
 Ids are given, not returned by the database (bulk_write.IdReserver reserves
-them), so `build_batch` reads the database only for builds_on targets
-outside the batch.
+them), and so are the builds_on targets in the database: `build_batch`
+needs no database, and can run in another process (batch_builder.py).
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ class Slot:
     first_step: int
     page_ids: list[int]
     revision_ids: list[int]
-    child_ids: dict[str, list[int]]  # by model label; builds_on links reserved for every wanted link
+    child_ids: dict[str, list[int]]  # by relation; builds_on links reserved for every wanted link
+    targets: dict[str, int]  # builds_on targets in the database (targets_in_database)
 
 
 @dataclass
@@ -86,10 +87,24 @@ class Built:
 class BatchRows:
     """Everything a batch writes, by table, as (field names, rows of Python values)."""
 
-    tables: list[tuple[type[models.Model], list[str], list[list]]]
+    tables: list[tuple[type[models.Model] | str, list[str], list[list]]]  # a model, or its label once prepared
     admin_texts: list[tuple[str, list[str]]]  # (object id, the admin index's text fields)
     search_records: list[tuple[int, dict]]  # of the live pages
     built: list[Built]
+    prepared: bool = False
+
+    def prepare(self) -> None:
+        """Converts every value as the database takes it (bulk_write.db_values),
+        and names each model by its label (an M2M through model cannot be
+        pickled)."""
+        from .bulk_write import db_values
+
+        if not self.prepared:
+            self.tables = [
+                (model._meta.label, names, db_values([model._meta.get_field(name) for name in names], rows))
+                for model, names, rows in self.tables
+            ]
+            self.prepared = True
 
 
 def child_counts(records: list[dict]) -> dict[str, int]:
@@ -102,7 +117,13 @@ def child_counts(records: list[dict]) -> dict[str, int]:
 def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> BatchRows:
     """The rows of new practices for `records` (valid, with new ids) in `slot`."""
     layout = _layout()
-    targets = _link_targets(records, context)
+
+    # A target exists when the record is written if it is in the database or
+    # was created earlier by this import: in earlier batches, or earlier in
+    # this one (`context.created` grows as the batch is built).
+    def target(slug: str) -> int | None:
+        return slot.targets.get(slug) or context.created.get(slug)
+
     page_rows, child_rows, m2m_rows, revisions, logs, admin, searched, built = [], {}, {}, [], [], [], [], []
     child_ids = {key: iter(ids) for key, ids in slot.child_ids.items()}
     for position, record in enumerate(records):
@@ -130,7 +151,7 @@ def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> Batch
             for key, items in values.children.items()
         }
         wanted = record.get("builds_on", [])
-        linked = [targets(target) for target in wanted]
+        linked = [target(slug) for slug in wanted]
         deferred = [] if all(linked) else list(wanted)
         # Mirrors upsert_practice: the links are set now only when every
         # target exists (in the database, or earlier in the file).
@@ -211,15 +232,13 @@ def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> Batch
 LOG_COLUMNS = "content_type label action data timestamp uuid user revision content_changed deleted page".split()
 
 
-def _link_targets(records: list[dict], context: BuildContext):
-    """A lookup of the builds_on targets that exist when a record is written:
-    in the database, or created earlier by this import (earlier batches, and
-    earlier in this one: `context.created` grows as the batch is built)."""
+def targets_in_database(records: list[dict], context: BuildContext) -> dict[str, int]:
+    """slug -> id of the builds_on targets of `records` that the database has
+    and that are not among `records` or the pages `context` knows."""
     batch = {record["id"] for record in records}
     wanted = {target for record in records for target in record.get("builds_on", [])}
     outside = [target for target in wanted if target not in batch and target not in context.created]
-    found = dict(PracticePage.objects.filter(slug__in=outside).values_list("slug", "pk")) if outside else {}
-    return lambda slug: found.get(slug) or context.created.get(slug)
+    return dict(PracticePage.objects.filter(slug__in=outside).values_list("slug", "pk")) if outside else {}
 
 
 def _serialised(model, values: dict) -> dict:

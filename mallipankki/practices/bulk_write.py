@@ -36,8 +36,10 @@ and the search index.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import connection, models
 from django.db.models import F
 from django.utils import timezone
@@ -104,7 +106,7 @@ class BatchWriter:
         Numbered as treebeard's add_child would number the pages one after
         the other; the batches must be written in the order they are planned.
         """
-        from .batch_rows import ORDERABLES, Slot, child_counts
+        from .batch_rows import ORDERABLES, Slot, child_counts, targets_in_database
 
         index = self.index_page
         if self._next_step is None:
@@ -130,6 +132,7 @@ class BatchWriter:
             page_ids=self.ids.reserve(Page, len(records)),
             revision_ids=self.ids.reserve(Revision, len(records)),
             child_ids={key: self.ids.reserve(model, counts[key]) for key, model in children.items()},
+            targets=targets_in_database(records, self.context),
         )
 
     def write(self, batch) -> list[Created]:
@@ -137,7 +140,8 @@ class BatchWriter:
         from .admin_index import add_new_entries
 
         for model, names, rows in batch.tables:
-            insert_rows(model, names, rows)
+            model = apps.get_model(model) if isinstance(model, str) else model
+            insert_rows(model, names, rows, prepared=batch.prepared)
         Page.objects.filter(pk=self.index_page.pk).update(numchild=F("numchild") + len(batch.built))
         self.index_page.numchild += len(batch.built)
         # Only public practices are indexed: when the catalogue (or a page
@@ -192,7 +196,9 @@ class IdReserver:
 _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
 
 
-def insert_rows(model, names: list[str], rows: list, *, returning: bool = False) -> list[int] | None:
+def insert_rows(
+    model, names: list[str], rows: list, *, returning: bool = False, prepared: bool = False
+) -> list[int] | None:
     """A plain INSERT of `rows` (values in the order of the fields `names`).
 
     No model instances and no query compiler: Django's bulk_create spends
@@ -201,6 +207,7 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
     (get_db_prep_save), except where the driver takes the Python value
     itself. With `returning`, the new rows' ids in the order of `rows`, as
     bulk_create gets them (INSERT ... RETURNING, which keeps that order).
+    `prepared` rows hold the values as the database takes them (db_values).
     """
     if not rows:
         return [] if returning else None
@@ -211,7 +218,7 @@ def insert_rows(model, names: list[str], rows: list, *, returning: bool = False)
         quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
     )
     tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
-    params = _db_values(fields, rows)
+    params = rows if prepared else db_values(fields, rows)
     if connection.vendor == "postgresql":
         # One statement with an array a column, as Django's own bulk insert
         # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
@@ -242,7 +249,7 @@ def update_rows(model, names: list[str], rows: list) -> None:
     quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     with_pk = [*fields, model._meta.pk]
-    params = _db_values(with_pk, rows)
+    params = db_values(with_pk, rows)
     if connection.vendor == "postgresql":
         columns = [quote(field.column) for field in fields]
         assignments = ", ".join(f"{column} = u.{column}" for column in columns)
@@ -257,8 +264,13 @@ def update_rows(model, names: list[str], rows: list) -> None:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", params)  # noqa: S608
 
 
-def _db_values(fields: list, rows: list) -> list[list]:
-    """The rows with each value as the database takes it, as Model.save() converts it."""
+def db_values(fields: list, rows: list) -> list[list]:
+    """The rows with each value as the database takes it, as Model.save() converts it.
+
+    JSON is written as text, as Django writes it on SQLite; on PostgreSQL
+    the text is cast to jsonb (a Jsonb adapter would not survive being sent
+    from the process that builds rows, batch_builder.py).
+    """
     converted = [
         (position, field)
         for position, field in enumerate(fields)
@@ -275,7 +287,7 @@ def _db_values(fields: list, rows: list) -> list[list]:
         for (position, column), seen in zip(converted, memo, strict=True):
             value = row[position]
             if seen is None:
-                row[position] = column.get_db_prep_save(value, connection)
+                row[position] = None if value is None else json.dumps(value, cls=column.encoder)
             elif value in seen:
                 row[position] = seen[value]
             else:

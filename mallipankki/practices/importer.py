@@ -506,7 +506,7 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool, parallel
 
     with entry_pool.entry_analyser(target_groups_by_code(), parallel) as analyse:
         pending_entries = entry_pool.PendingEntries(analyse)
-        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries, check)
+        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries, check, parallel)
         if check is not None:
             # Every record has passed; the references to the database remain.
             problems, result.total = check.outcome()
@@ -525,10 +525,13 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool, parallel
     return written
 
 
-def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries, check):
+def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries, check, parallel):
     """Writes every record; returns the slugs written one by one (whose admin
     search index is refreshed afterwards; bulk_write indexes its own) and
-    the pages whose builds_on links must wait until every record exists."""
+    the pages whose builds_on links must wait until every record exists.
+
+    With `parallel`, chunks of new records only are built in a second
+    process (batch_builder.py), one chunk ahead of the writes."""
     index = practice_index()
     vocabularies = VocabularyIndex()
     # Only pages whose builds_on had to wait are kept (as ids); the rest are
@@ -536,40 +539,72 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
     waiting: dict[str, tuple[int, list[str]]] = {}
     written: list[str] = []
     count = 0
-
     writer = BatchWriter(index, user=user, vocabularies=vocabularies, pending_entries=pending_entries)
+    builder = None
+    if parallel and bulk:
+        from .batch_builder import BackgroundBuilder
+
+        builder = BackgroundBuilder(open_file, partial(_chunks, size=BATCH_SIZE), writer.context)
+    # Pages the writer built itself, not yet told to the builder.
+    told = 0
+
+    def created(pages):
+        for page in pages:
+            if page.deferred_builds_on:
+                waiting[page.slug] = (page.pk, page.deferred_builds_on)
+        result.created += len(pages)
 
     def create(batch: list[dict]):
-        for created in writer.create(batch):
-            if created.deferred_builds_on:
-                waiting[created.slug] = (created.pk, created.deferred_builds_on)
-        result.created += len(batch)
+        created(writer.create(batch))
         batch.clear()
 
-    for chunk in _chunks(_iter_records(open_file), BATCH_SIZE):
-        if check is not None and not check.wait_for(count + len(chunk)):
-            raise _Refused(*check.outcome())
-        existing = set(
-            PracticePage.objects.child_of(index)
-            .filter(slug__in=[record["id"] for record in chunk])
-            .values_list("slug", flat=True)
-        )
-        batch: list[dict] = []
-        for record in chunk:
-            if bulk and record["id"] not in existing:
-                batch.append(record)
+    def take_built():
+        while builder is not None and builder.waiting:
+            created(writer.write(builder.result()))
+
+    try:
+        for number, chunk in enumerate(_chunks(_iter_records(open_file), BATCH_SIZE)):
+            if check is not None and not check.wait_for(count + len(chunk)):
+                raise _Refused(*check.outcome())
+            existing = set(
+                PracticePage.objects.child_of(index)
+                .filter(slug__in=[record["id"] for record in chunk])
+                .values_list("slug", flat=True)
+            )
+            if builder is not None and not existing:
+                news = list(writer.context.created.items())[told:] if len(writer.context.created) > told else []
+                told = len(writer.context.created)
+                builder.request(number, writer.plan(chunk), news)
+                # The chunk before is written while this one is built.
+                if builder.waiting > 1:
+                    created(writer.write(builder.result()))
+                count += len(chunk)
+                if progress:
+                    progress("write", count - len(chunk), result.total)
                 continue
-            # File order decides which builds_on targets exist when a record
-            # is written, so the new records before this one go first.
+            take_built()
+            batch: list[dict] = []
+            for record in chunk:
+                if bulk and record["id"] not in existing:
+                    batch.append(record)
+                    continue
+                # File order decides which builds_on targets exist when a record
+                # is written, so the new records before this one go first.
+                create(batch)
+                page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
+                setattr(result, action, getattr(result, action) + 1)
+                if action != "unchanged":
+                    written.append(page.slug)
+                if page.interchange_builds_on:
+                    waiting[page.slug] = (page.pk, page.interchange_builds_on)
             create(batch)
-            page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
-            setattr(result, action, getattr(result, action) + 1)
-            if action != "unchanged":
-                written.append(page.slug)
-            if page.interchange_builds_on:
-                waiting[page.slug] = (page.pk, page.interchange_builds_on)
-        create(batch)
-        count += len(chunk)
-        if progress:
-            progress("write", count, result.total)
+            count += len(chunk)
+            if progress:
+                progress("write", count, result.total)
+        take_built()
+    finally:
+        if builder is not None:
+            builder.close()
+    if progress and builder is not None:
+        progress("write", count, result.total)
     return written, waiting
