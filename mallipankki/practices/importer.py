@@ -32,6 +32,8 @@ from django.db.models.signals import post_save
 from django.utils.dateparse import parse_date, parse_datetime
 from jsonschema import Draft202012Validator
 
+from mallipankki.core.garbage import fewer_collections
+
 from .bulk_write import BatchWriter
 from .interchange import VOCABULARY_FIELDS, VocabularyIndex, link_builds_on, upsert_practice
 from .models import PracticeIndexPage, PracticePage
@@ -424,10 +426,15 @@ def import_file(
     batches (bulk_write.py); `bulk=False` writes every record through
     upsert_practice instead, the reference that the batched path is tested
     against. A large file (``parallel`` None) or one asked to is checked in
-    a second process while this one writes (background_check.py), and the
-    search rows of its new practices are analysed in a third while the next
-    batch is built (search/entry_pool.py).
+    a second process while this one writes (background_check.py), the rows
+    of its new practices are built in a third (batch_builder.py) and their
+    search rows analysed in a fourth (search/entry_pool.py).
     """
+    with fewer_collections():
+        return _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel)
+
+
+def _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel) -> ImportResult:
     open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
     parallel = _is_large(open_file) if parallel is None else parallel
     checked = (lambda n: progress("validate", n, 0)) if progress else None
@@ -479,11 +486,11 @@ def _import(open_file, result: ImportResult, user, progress, bulk: bool, paralle
 
 
 # New records are written in batches of this many (bulk_write.py); records
-# that exist already go through upsert_practice one by one. Each batch reads
-# more than the batch: the admin search index averages the title length of
-# every entry (admin_index.py), which grows with the square of the import's
-# size when batches are small: 200 times in a 100k import with batches of
-# 500, 50 times with these.
+# that exist already go through upsert_practice one by one. Each batch costs
+# some statements and queries of its own (the admin search index averages
+# the title length of every entry on PostgreSQL), and a batch is built in
+# memory and sent from the process that builds it: 2,000 records are about
+# 15 MB of rows.
 BATCH_SIZE = 2000
 
 
