@@ -26,6 +26,8 @@ pages to add_bulk.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -34,11 +36,14 @@ from wagtail.search.backends import get_search_backend
 from .bulk_write import bound_execute, insert_rows
 
 
-def add_new_entries(model, entries: list[tuple[str, list[str]]]) -> None:
+def add_new_entries(model, entries: list[tuple[str, list[str]]], titles: TitleLengths | None = None) -> None:
     """Admin search index entries of `model` objects, none of which has one yet.
 
     Each entry is (object id, the prepared text of each of `_text_fields`,
-    which must be plain search fields, in their order).
+    which must be plain search fields, in their order). `titles` (SQLite;
+    PostgreSQL averages in the statement): the lengths of the titles in the
+    index as an earlier call left them, when nothing else has written
+    entries since; measured when not known.
     """
     fields = model.get_search_fields()
     if not entries or not fields:  # as add_bulk: a model without search fields has no entries
@@ -49,7 +54,7 @@ def add_new_entries(model, entries: list[tuple[str, list[str]]]) -> None:
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
-            return _sqlite_entries(model, entries, fields)
+            return _sqlite_entries(model, entries, fields, titles or TitleLengths())
     elif connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
@@ -82,7 +87,16 @@ def _is_body(field) -> bool:
     return isinstance(field, SearchField) and field.field_name != "title"
 
 
-def _sqlite_entries(model, entries, fields) -> None:
+@dataclass
+class TitleLengths:
+    """The entries with a title, and the sum of their titles' lengths
+    (None: not measured yet)."""
+
+    count: int | None = None
+    total: int = 0
+
+
+def _sqlite_entries(model, entries, fields, titles: TitleLengths) -> None:
     entry_model = _index_entry_model()
     text_fields = _text_fields(fields)
     content_type = ContentType.objects.get_for_model(model).pk
@@ -98,17 +112,19 @@ def _sqlite_entries(model, entries, fields) -> None:
                 " ".join(text for field, text in texts if _is_body(field)),
             ]
         )
-    table = connection.ops.quote_name(entry_model._meta.db_table)
-    with connection.cursor() as cursor:
-        # As modelsearch's _refresh_title_norms measures titles: characters,
-        # over the entries whose title is not empty.
-        cursor.execute(f"SELECT count(*), coalesce(sum(length(title)), 0) FROM {table} WHERE length(title) > 0")  # noqa: S608
-        count, total = cursor.fetchone()
+    if titles.count is None:
+        # Once per import, not once a batch: it reads every entry.
+        table = connection.ops.quote_name(entry_model._meta.db_table)
+        with connection.cursor() as cursor:
+            # As modelsearch's _refresh_title_norms measures titles: characters,
+            # over the entries whose title is not empty.
+            cursor.execute(f"SELECT count(*), coalesce(sum(length(title)), 0) FROM {table} WHERE length(title) > 0")  # noqa: S608
+            titles.count, titles.total = cursor.fetchone()
     lengths = [len(row[2]) for row in rows]
-    count += sum(1 for length in lengths if length)
-    total += sum(lengths)
+    titles.count += sum(1 for length in lengths if length)
+    titles.total += sum(lengths)
     for row, length in zip(rows, lengths, strict=True):
-        row.append(total / count / length if length else 1.0)
+        row.append(titles.total / titles.count / length if length else 1.0)
     insert_rows(entry_model, ["content_type", "object_id", "title", "autocomplete", "body", "title_norm"], rows)
 
 

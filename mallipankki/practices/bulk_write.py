@@ -72,6 +72,7 @@ class BatchWriter:
     """
 
     def __init__(self, index_page, *, user=None, vocabularies: VocabularyIndex | None = None, pending_entries):
+        from .admin_index import TitleLengths
         from .batch_rows import BuildContext
 
         log_context = get_active_log_context()
@@ -90,6 +91,8 @@ class BatchWriter:
         self.ids = IdReserver()
         self._next_step: int | None = None
         self._restricted: bool | None = None
+        # Nothing else writes admin search entries during an import.
+        self._titles = TitleLengths()
 
     def create(self, records: list[dict]) -> list[Created]:
         """Creates one practice per record, none of which exist yet (the
@@ -151,7 +154,7 @@ class BatchWriter:
             self._restricted = PageViewRestriction.objects.filter(page__in=ancestors).exists()
         if batch.search_records and not self._restricted:
             self.pending_entries.add(batch.search_records)
-        add_new_entries(PracticePage, batch.admin_texts)
+        add_new_entries(PracticePage, batch.admin_texts, self._titles)
         return [Created(item.pk, item.slug, item.live, item.deferred_builds_on) for item in batch.built]
 
 
