@@ -37,11 +37,12 @@ def _start_worker(target_groups: dict) -> None:
     analysis.forget_native_handles()
 
 
-def _entries_of(batch: Batch, target_groups: dict | None = None) -> list:
-    from .indexing import document_entry
+def _entries_of(batch: Batch, target_groups: dict | None = None):
+    """The index rows (indexing.EntryRows) of the batch's records."""
+    from .indexing import document_entry, entry_rows
 
     target_groups = _target_groups if target_groups is None else target_groups
-    return [(page_id, document_entry(record, target_groups)) for page_id, record in batch]
+    return entry_rows((page_id, document_entry(record, target_groups)) for page_id, record in batch)
 
 
 def _done(value) -> Future:
@@ -56,7 +57,7 @@ def use_worker(total: int) -> bool:
 
 @contextmanager
 def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Batch], Future]]:
-    """``submit(batch)``: a future of ``[(page id, Entry)]`` for the batch.
+    """``submit(batch)``: a future of the batch's index rows (indexing.EntryRows).
 
     With ``parallel`` the batches are analysed in one forked worker process,
     otherwise here and now (the future is already done).
@@ -78,7 +79,7 @@ def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Ba
 
 class PendingEntries:
     """Entries analysed by ``submit`` (see entry_analyser) and written with
-    indexing.add_entries one batch later, so that a worker analyses a batch
+    indexing.write_entry_rows one batch later, so that a worker analyses a batch
     while this process prepares the next. Call `flush` to write the last."""
 
     def __init__(self, submit: Callable[[Batch], Future]):
@@ -92,8 +93,8 @@ class PendingEntries:
         self.waiting = analysed
 
     def flush(self) -> None:
-        from .indexing import add_entries
+        from .indexing import write_entry_rows
 
         if self.waiting is not None:
             waiting, self.waiting = self.waiting, None
-            self.written += add_entries(waiting.result())
+            self.written += write_entry_rows(waiting.result())

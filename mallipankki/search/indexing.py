@@ -182,18 +182,22 @@ def _add_terms(terms: Iterable[str]) -> None:
             cursor.executemany(f"{insert} {table} ({column}) VALUES (%s) {conflict}", [(term,) for term in terms])
 
 
-def add_entries(entries: Iterable[tuple[int, Entry]]) -> int:
-    """Writes the entries of practices that are not in the index yet, in bulk.
+@dataclass
+class EntryRows:
+    """The rows of entries of practices that are not in the index yet (entry_rows)."""
 
-    Used by `rebuild_index` and by the bulk import (practices/bulk_write.py);
-    returns how many documents were written. Plain executemany inserts: at
-    a hundred thousand practices the ORM's model instances would cost more
-    than the database does.
-    """
-    documents, facets, terms = [], [], set()
+    documents: list[tuple] = field(default_factory=list)
+    facets: list[tuple] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)
+
+
+def entry_rows(entries: Iterable[tuple[int, Entry]]) -> EntryRows:
+    """The rows of (page id, Entry) pairs: made where the entries are
+    analysed, they are a few strings a practice rather than its every term."""
+    rows = EntryRows()
     for page_id, entry in entries:
         columns = entry.columns()
-        documents.append(
+        rows.documents.append(
             (
                 page_id,
                 entry.lang,
@@ -204,14 +208,24 @@ def add_entries(entries: Iterable[tuple[int, Entry]]) -> int:
                 entry.published_at,
             )
         )
-        facets += [(page_id, facet, code) for facet, code in entry.facets]
-        terms |= entry.vocabulary()
-    insert_rows(SearchDocument, "page lang terms_a terms_b terms_c terms_d published_at".split(), documents)
-    insert_rows(SearchFacet, ["document", "facet", "code"], facets)
-    _add_terms(terms)
-    if documents:
+        rows.facets += [(page_id, facet, code) for facet, code in entry.facets]
+        rows.terms |= entry.vocabulary()
+    return rows
+
+
+def write_entry_rows(rows: EntryRows) -> int:
+    """Writes entry_rows; returns how many documents were written.
+
+    Used by `rebuild_index` and by the bulk import (practices/bulk_write.py).
+    Plain executemany inserts: at a hundred thousand practices the ORM's
+    model instances would cost more than the database does.
+    """
+    insert_rows(SearchDocument, "page lang terms_a terms_b terms_c terms_d published_at".split(), rows.documents)
+    insert_rows(SearchFacet, ["document", "facet", "code"], rows.facets)
+    _add_terms(rows.terms)
+    if rows.documents:
         record_change(None)
-    return len(documents)
+    return len(rows.documents)
 
 
 def index_practice(page) -> bool:
