@@ -244,16 +244,24 @@ def targets_in_database(records: list[dict], context: BuildContext) -> dict[str,
 def _serialised(model, values: dict) -> dict:
     """`serializable_data()` of an instance of `model` with these attribute values."""
     content = {}
-    for name, model_field, kind in _serialised_fields(model):
-        value = values[model_field.attname]
-        if kind == "relation":
-            content[name] = value
-        elif kind == "plain":
-            content[name] = value if is_protected_type(value) else str(value)
-        else:
-            # A date, or as modelcluster's get_field_value has a datetime: in UTC.
-            content[name] = value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
+    for name, attname, kind in _serialised_attributes(model):
+        value = values[attname]
+        # Most values are strings, kept as they are by either kind.
+        if kind == "plain" and type(value) not in _KEPT:
+            value = value if is_protected_type(value) else str(value)
+        elif kind == "date" and isinstance(value, dt.datetime):
+            # As modelcluster's get_field_value has a datetime: in UTC.
+            value = value.astimezone(dt.UTC)
+        content[name] = value
     return content
+
+
+_KEPT = {str, int, bool, type(None)}
+
+
+@cache
+def _serialised_attributes(model) -> list[tuple[str, str, str]]:
+    return [(name, model_field.attname, kind) for name, model_field, kind in _serialised_fields(model)]
 
 
 @cache

@@ -13,6 +13,7 @@ Conventions of the mapping:
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -289,7 +290,13 @@ class VocabularyIndex:
 
 
 def _texts(prefix: str, text: dict | None) -> dict[str, str]:
-    return {f"{prefix}_{lang}": (text or {}).get(lang, "") for lang in LANGS}
+    text = text or {}
+    return {name: text.get(lang, "") for lang, name in _text_names(prefix)}
+
+
+@functools.cache
+def _text_names(prefix: str) -> list[tuple[str, str]]:
+    return [(lang, f"{prefix}_{lang}") for lang in LANGS]
 
 
 # The child relations a record fills, with their model.
