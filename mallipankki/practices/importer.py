@@ -298,8 +298,11 @@ def check_records(
 
     ``passed(n)`` is told, every REPORT_EVERY records and at the end, that
     the first n records have no problem; it is not called after a problem.
+    The file's top-level keys are checked last: reading them reads the
+    whole file, and a writer waiting for the first records need not wait
+    for that (a problem there is reported all the same).
     """
-    problems: list[Problem] = []
+    problems, count, outside = _check_items(open_file, rules, progress, passed)
     try:
         top = _top_level(open_file)
     except (ijson.JSONError, ImportFileError) as error:
@@ -311,10 +314,14 @@ def check_records(
         ).iter_errors({**top, "practices": []}),
         key=lambda e: list(e.path),
     )
-    problems += [Problem(".".join(map(str, e.path)) or "file", e.message) for e in top_errors]
+    top_problems = [Problem(".".join(map(str, e.path)) or "file", e.message) for e in top_errors]
     if "practices" not in top:
-        return problems, 0, []
+        return top_problems, 0, []
+    return top_problems + problems, count, outside
 
+
+def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int, list[tuple[str, str]]]:
+    problems: list[Problem] = []
     item_validator, quick_check = record_validators()
     seen: dict[str, int] = {}
     references: list[tuple[str, str]] = []
@@ -609,6 +616,13 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
             if progress:
                 progress("write", count, result.total)
         take_built()
+    except ijson.JSONError:
+        # The background check reads the file's end only after its first
+        # records have passed: a file that breaks off is refused as it
+        # reports it.
+        if check is None:
+            raise
+        raise _Refused(*check.outcome()) from None
     finally:
         if builder is not None:
             builder.close()
