@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models.constants import OnConflict
 from django.utils.dateparse import parse_datetime
 
-from mallipankki.practices.bulk_write import insert_rows
+from mallipankki.practices.bulk_write import db_values, insert_rows
 from mallipankki.practices.interchange import export_queryset, search_record
 from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
@@ -210,7 +210,12 @@ def entry_rows(entries: Iterable[tuple[int, Entry]]) -> EntryRows:
         )
         rows.facets += [(page_id, facet, code) for facet, code in entry.facets]
         rows.terms |= entry.vocabulary()
+    # As the database takes them (the facets' values are plain already).
+    rows.documents = db_values([SearchDocument._meta.get_field(name) for name in DOCUMENT_COLUMNS], rows.documents)
     return rows
+
+
+DOCUMENT_COLUMNS = "page lang terms_a terms_b terms_c terms_d published_at".split()
 
 
 def write_entry_rows(rows: EntryRows) -> int:
@@ -220,8 +225,8 @@ def write_entry_rows(rows: EntryRows) -> int:
     Plain executemany inserts: at a hundred thousand practices the ORM's
     model instances would cost more than the database does.
     """
-    insert_rows(SearchDocument, "page lang terms_a terms_b terms_c terms_d published_at".split(), rows.documents)
-    insert_rows(SearchFacet, ["document", "facet", "code"], rows.facets)
+    insert_rows(SearchDocument, DOCUMENT_COLUMNS, rows.documents, prepared=True)
+    insert_rows(SearchFacet, ["document", "facet", "code"], rows.facets, prepared=True)
     _add_terms(rows.terms)
     if rows.documents:
         record_change(None)
