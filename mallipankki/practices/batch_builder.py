@@ -1,7 +1,8 @@
 """Rows of new practices built in a forked process while this one writes.
 
 In a large import, building a batch's rows from its records
-(batch_rows.build_batch) costs as much as writing them. Building needs no
+(batch_rows.build_batch) and their search index rows (search.indexing)
+costs as much as writing them. Building needs no
 transaction: ids and tree positions are planned by the writer
 (bulk_write.BatchWriter.plan) before the batch is built. So the writer plans
 a batch, asks this process to build it, and writes the batch before while
@@ -31,11 +32,16 @@ class BackgroundBuilder:
     """build_batch of the chunks of ``open_file``, one by one, in a forked process."""
 
     def __init__(self, open_file: Callable, chunks: Callable[[Iterator[dict]], Iterator[list[dict]]], context):
+        from mallipankki.search.indexing import target_groups_by_code
+
         # Read here, where the database is: the process has none.
         _layout()
+        target_groups = target_groups_by_code()
         process_context = multiprocessing.get_context("fork")
         self._connection, theirs = process_context.Pipe()
-        self._process = process_context.Process(target=_serve, args=(open_file, chunks, context, theirs), daemon=True)
+        self._process = process_context.Process(
+            target=_serve, args=(open_file, chunks, context, target_groups, theirs), daemon=True
+        )
         self._process.start()
         theirs.close()
         self.waiting = 0
@@ -65,10 +71,15 @@ class BackgroundBuilder:
         self._connection.close()
 
 
-def _serve(open_file: Callable, chunks, context: BuildContext, connection) -> None:
+def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: dict, connection) -> None:
+    from mallipankki.search.analysis import forget_native_handles
+    from mallipankki.search.indexing import document_entry, entry_rows
+
     from .importer import _iter_records
 
     forget_parent_connections()
+    # Native handles are not to be shared across a fork; caches are kept.
+    forget_native_handles()
     position, source = -1, chunks(_iter_records(open_file))
     chunk: list[dict] = []
     while True:
@@ -82,6 +93,12 @@ def _serve(open_file: Callable, chunks, context: BuildContext, connection) -> No
                 chunk, position = next(source), position + 1
             batch = build_batch(chunk, slot, context)
             batch.prepare()
+            # Analysed here too: sent on to another process, the search
+            # records would cross two more pipes.
+            batch.search_rows = entry_rows(
+                (page_id, document_entry(record, target_groups)) for page_id, record in batch.search_records
+            )
+            batch.search_records = []
             connection.send(("rows", batch))
         except Exception:  # reported to the writer, which raises it
             connection.send(("error", traceback.format_exc()))

@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -92,6 +93,7 @@ class BatchRows:
     search_records: list[tuple[int, dict]]  # of the live pages
     built: list[Built]
     prepared: bool = False
+    search_rows: Any = None  # the search records analysed already: search.indexing.EntryRows
 
     def prepare(self) -> None:
         """Converts every value as the database takes it (bulk_write.db_values),

@@ -152,7 +152,11 @@ class BatchWriter:
         if self._restricted is None:
             ancestors = self.index_page.get_ancestors(inclusive=True)
             self._restricted = PageViewRestriction.objects.filter(page__in=ancestors).exists()
-        if batch.search_records and not self._restricted:
+        if batch.search_rows is not None and not self._restricted:
+            from mallipankki.search.indexing import write_entry_rows
+
+            write_entry_rows(batch.search_rows)
+        elif batch.search_records and not self._restricted:
             self.pending_entries.add(batch.search_records)
         add_new_entries(PracticePage, batch.admin_texts, self._titles)
         return [Created(item.pk, item.slug, item.live, item.deferred_builds_on) for item in batch.built]
