@@ -20,7 +20,6 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
-from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -302,14 +301,29 @@ def _in_model_order(terms: list) -> list:
     return terms
 
 
-def _as_page(row: dict, children: dict[str, list[dict]], terms: dict[str, list]) -> SimpleNamespace:
+def _as_page(row: dict, children: dict[str, list[dict]], terms: dict[str, list]) -> _Attributes:
     """What search_record reads of a page, from the values it is built from."""
-    page = SimpleNamespace(**row, keyword_list=lines(row["keywords"]))
+    values = {**row, "keyword_list": lines(row["keywords"])}
     for key, items in children.items():
-        setattr(page, EXPORTED + key, [SimpleNamespace(**child) for child in items])
+        values[EXPORTED + key] = [_Attributes(child) for child in items]
     for key in VOCABULARY_FIELDS:
-        setattr(page, EXPORTED + key, [term.code for term in sorted(terms[key], key=_term_order)])
-    return page
+        values[EXPORTED + key] = [term.code for term in sorted(terms[key], key=_term_order)]
+    return _Attributes(values)
+
+
+class _Attributes:
+    """A dict's items as attributes (a namespace would copy them)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict):
+        self._values = values
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 @dataclass(frozen=True)

@@ -121,8 +121,9 @@ def document_entry(record: dict, target_groups: dict[str, TargetGroup]) -> Entry
                     terms["b"] += analyse_for_index(name, lang)
     for lang, text in (record.get("summary") or {}).items():
         terms["c"] += analyse_for_index(text, lang)
-    for lang, text in (record.get("description") or {}).items():
-        terms["d"] += analyse_for_index(_plain(text), lang)
+    descriptions = {lang: _plain(text) for lang, text in (record.get("description") or {}).items()}
+    for lang, text in descriptions.items():
+        terms["d"] += analyse_for_index(text, lang)
     for organisation in record.get("organisations", []):
         terms["d"] += _neutral_terms(organisation["name"], langs)
     for resource in record.get("resources", []):
@@ -150,7 +151,7 @@ def document_entry(record: dict, target_groups: dict[str, TargetGroup]) -> Entry
         facets.append(("has_adoptions", "yes"))
 
     texts = [*(record.get("name") or {}).values(), *(record.get("summary") or {}).values()]
-    texts += [_plain(text) for text in (record.get("description") or {}).values()]
+    texts += descriptions.values()
     texts += record.get("keywords", [])
     words = {word for text in texts for word in _VOCABULARY_WORD_RE.findall(text.lower()) if len(word) <= 100}
     published = record.get("published_at")
