@@ -62,7 +62,7 @@ class BuildContext:
 
 @dataclass
 class Slot:
-    """Where a batch goes: its ids and tree positions (see bulk_write.plan_batch)."""
+    """Where a batch goes: its ids, tree positions and known link targets (bulk_write.BatchWriter.plan)."""
 
     parent_path: str
     depth: int

@@ -544,7 +544,7 @@ def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, 
     search index is refreshed afterwards; bulk_write indexes its own) and
     the pages whose builds_on links must wait until every record exists.
 
-    With `parallel`, chunks of new records only are built in a second
+    With `parallel`, the chunks with new records only are built in another
     process (batch_builder.py), one chunk ahead of the writes."""
     index = practice_index()
     vocabularies = VocabularyIndex()
