@@ -203,72 +203,34 @@ class IdReserver:
 _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
 
 
-def insert_rows(
-    model, names: list[str], rows: list, *, returning: bool = False, prepared: bool = False
-) -> list[int] | None:
+def insert_rows(model, names: list[str], rows: list, *, prepared: bool = False) -> None:
     """A plain INSERT of `rows` (values in the order of the fields `names`).
 
     No model instances and no query compiler: Django's bulk_create spends
     more time preparing each value of each row than the database spends
     storing them. Values are converted as Model.save() converts them
     (get_db_prep_save), except where the driver takes the Python value
-    itself. With `returning`, the new rows' ids in the order of `rows`, as
-    bulk_create gets them (INSERT ... RETURNING, which keeps that order).
-    `prepared` rows hold the values as the database takes them (db_values).
+    itself; `prepared` rows hold them converted already (db_values).
     """
     if not rows:
-        return [] if returning else None
+        return
     fields = [model._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
     # Names from the model, values as parameters.
     insert = "INSERT INTO {} ({})".format(
         quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
     )
-    tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
     params = rows if prepared else db_values(fields, rows)
     if connection.vendor == "postgresql":
         # One statement with an array a column, as Django's own bulk insert
         # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
         # again by psycopg for every statement, and executemany runs a
         # statement a row.
-        found = bound_execute(f"{insert} SELECT * FROM UNNEST({_arrays(fields)}){tail}", _columns(params))  # noqa: S608
-        return [row[0] for row in found] if returning else None
-    with connection.cursor() as cursor:
-        placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-        if not returning:
-            cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
-            return None
-        ids = []
-        batch = connection.ops.bulk_batch_size(fields, params) or len(params)
-        for start in range(0, len(params), batch):
-            chunk = params[start : start + batch]
-            values = ", ".join([placeholders] * len(chunk))
-            cursor.execute(f"{insert} VALUES {values}{tail}", [value for row in chunk for value in row])  # noqa: S608
-            ids += [row[0] for row in cursor.fetchall()]
-        return ids
-
-
-def update_rows(model, names: list[str], rows: list) -> None:
-    """Sets the fields `names` of existing rows: each row is its values, then its id."""
-    if not rows:
+        bound_execute(f"{insert} SELECT * FROM UNNEST({_arrays(fields)})", _columns(params))  # noqa: S608
         return
-    fields = [model._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    with_pk = [*fields, model._meta.pk]
-    params = db_values(with_pk, rows)
-    if connection.vendor == "postgresql":
-        columns = [quote(field.column) for field in fields]
-        assignments = ", ".join(f"{column} = u.{column}" for column in columns)
-        bound_execute(
-            f"UPDATE {table} SET {assignments} FROM UNNEST({_arrays(with_pk)}) "  # noqa: S608
-            f"AS u({', '.join(columns)}, {pk}) WHERE {table}.{pk} = u.{pk}",
-            _columns(params),
-        )
-        return
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", params)  # noqa: S608
+        cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
 
 
 def db_values(fields: list, rows: list) -> list[list]:
