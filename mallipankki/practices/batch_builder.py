@@ -23,8 +23,6 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
 
-from mallipankki.core.forking import forget_parent_connections
-
 from .batch_rows import BatchRows, BuildContext, Slot, _layout, build_batch
 
 
@@ -72,14 +70,12 @@ class BackgroundBuilder:
 
 
 def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: dict, connection) -> None:
-    from mallipankki.search.analysis import forget_native_handles
-    from mallipankki.search.indexing import document_entry, entry_rows
+    from mallipankki.search import entry_pool
 
     from .importer import _iter_records
 
-    forget_parent_connections()
-    # Native handles are not to be shared across a fork; caches are kept.
-    forget_native_handles()
+    # As the search index's own worker starts: no database, own Voikko.
+    entry_pool._start_worker(target_groups)
     position, source = -1, chunks(_iter_records(open_file))
     chunk: list[dict] = []
     while True:
@@ -95,9 +91,7 @@ def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: di
             batch.prepare()
             # Analysed here too: sent on to another process, the search
             # records would cross two more pipes.
-            batch.search_rows = entry_rows(
-                (page_id, document_entry(record, target_groups)) for page_id, record in batch.search_records
-            )
+            batch.search_rows = entry_pool._entries_of(batch.search_records)
             batch.search_records = []
             connection.send(("rows", batch))
         except Exception:  # reported to the writer, which raises it

@@ -77,9 +77,13 @@ class Slot:
 
 @dataclass
 class Built:
+    """What the importer needs to know of a page built here."""
+
     pk: int
     slug: str
     live: bool
+    # builds_on ids that were not in the database or earlier in the file;
+    # linked by interchange.link_builds_on once every record exists.
     deferred_builds_on: list[str]
 
 

@@ -37,7 +37,7 @@ and the search index.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import connection, models
@@ -50,17 +50,8 @@ from wagtail.models import Page, PageViewRestriction, Revision
 from .interchange import VocabularyIndex
 from .models import PracticePage
 
-
-@dataclass
-class Created:
-    """What the importer needs to know of a page created here."""
-
-    pk: int
-    slug: str
-    live: bool
-    # builds_on ids that were not in the database or earlier in the file;
-    # linked by interchange.link_builds_on once every record exists.
-    deferred_builds_on: list[str] = field(default_factory=list)
+if TYPE_CHECKING:
+    from .batch_rows import Built
 
 
 class BatchWriter:
@@ -94,7 +85,7 @@ class BatchWriter:
         # Nothing else writes admin search entries during an import.
         self._titles = TitleLengths()
 
-    def create(self, records: list[dict]) -> list[Created]:
+    def create(self, records: list[dict]) -> list[Built]:
         """Creates one practice per record, none of which exist yet (the
         records must be valid and their ids new under the index page)."""
         from .batch_rows import build_batch
@@ -109,7 +100,7 @@ class BatchWriter:
         Numbered as treebeard's add_child would number the pages one after
         the other; the batches must be written in the order they are planned.
         """
-        from .batch_rows import ORDERABLES, Slot, child_counts, targets_in_database
+        from .batch_rows import Slot, _layout, child_counts, targets_in_database
 
         index = self.index_page
         if self._next_step is None:
@@ -124,7 +115,6 @@ class BatchWriter:
         first_step, self._next_step = self._next_step, self._next_step + len(records)
         if len(PracticePage._int2str(self._next_step - 1)) > PracticePage.steplen:
             raise PathOverflow(f"no room for {len(records)} more pages under {index.path}")
-        children = {model._meta.get_field("practice").remote_field.related_name: model for model in ORDERABLES}
         counts = child_counts(records)
         return Slot(
             parent_path=index.path,
@@ -134,11 +124,11 @@ class BatchWriter:
             first_step=first_step,
             page_ids=self.ids.reserve(Page, len(records)),
             revision_ids=self.ids.reserve(Revision, len(records)),
-            child_ids={key: self.ids.reserve(model, counts[key]) for key, model in children.items()},
+            child_ids={key: self.ids.reserve(model, counts[key]) for key, model in _layout().children},
             targets=targets_in_database(records, self.context),
         )
 
-    def write(self, batch) -> list[Created]:
+    def write(self, batch) -> list[Built]:
         """Writes a batch_rows.BatchRows."""
         from .admin_index import add_new_entries
 
@@ -159,7 +149,7 @@ class BatchWriter:
         elif batch.search_records and not self._restricted:
             self.pending_entries.add(batch.search_records)
         add_new_entries(PracticePage, batch.admin_texts, self._titles)
-        return [Created(item.pk, item.slug, item.live, item.deferred_builds_on) for item in batch.built]
+        return batch.built
 
 
 class IdReserver:
