@@ -39,9 +39,9 @@ def run_one(size: int, workdir: Path) -> dict:
         write_corpus(size, fp, seed=size)
 
     with FreshDatabase():
+        from mallipankki.imports.exporter import iter_export_json
+        from mallipankki.imports.importer import import_file
         from mallipankki.pages.demo_content import load_demo_content
-        from mallipankki.practices.exporter import iter_export_json
-        from mallipankki.practices.importer import import_file
         from mallipankki.search.indexing import rebuild_index
 
         load_demo_content()

@@ -200,8 +200,8 @@ class PostgresFinnishBaseline:
 def load_corpus() -> list[dict]:
     from wagtail.models import Page, Site
 
+    from mallipankki.imports.importer import import_file
     from mallipankki.pages.models import HomePage
-    from mallipankki.practices.importer import import_file
     from mallipankki.practices.models import PracticeIndexPage
 
     root = Page.get_first_root_node()

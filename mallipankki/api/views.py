@@ -14,6 +14,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from mallipankki.imports.exporter import iter_export_json
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import PracticePage
@@ -271,8 +272,6 @@ def _download(request: HttpRequest, content, content_type: str, filename: str) -
     openapi_extra={"responses": {200: {"description": "practices-v1", "content": {"application/json": {}}}}},
 )
 def export_json(request: HttpRequest):
-    from mallipankki.practices.exporter import iter_export_json
-
     content = iter_export_json(published_practices(), include_private=False, public=True)
     return _download(request, content, "application/json", "mallipankki-practices.json")
 

@@ -1,4 +1,4 @@
-"""What a forked worker process does first (search.entry_pool, practices.background_check)."""
+"""What a forked worker process does first (search.entry_pool, imports.background_check)."""
 
 from django.db import connections
 

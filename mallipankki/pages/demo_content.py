@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from mallipankki.practices.importer import validate_file
+from mallipankki.imports.validation import validate_file
 from mallipankki.practices.interchange import VocabularyIndex, link_builds_on, upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 from mallipankki.vocabularies.models import Theme

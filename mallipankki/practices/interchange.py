@@ -95,7 +95,7 @@ def load_export_relations(pages: list[PracticePage]) -> None:
     ids = [page.pk for page in pages]
     loaded: dict[str, dict[int, list]] = {}
     for relation, model in VOCABULARY_FIELDS.items():
-        # Of a vocabulary only the codes, in vocabulary order (_term_order).
+        # Of a vocabulary only the codes, in vocabulary order (term_order).
         through = PracticePage._meta.get_field(relation).remote_field.through
         source, target = f"{PracticePage._meta.model_name}_id", model._meta.model_name
         order = [f"{target}__code"] if model is Country else [f"{target}__sort_order", f"{target}__code"]
@@ -226,7 +226,7 @@ def _texts_and_codes(page: PracticePage) -> dict:
     for key in VOCABULARY_FIELDS:
         codes = getattr(page, EXPORTED + key, None)
         if codes is None:
-            codes = [term.code for term in sorted(getattr(page, key).all(), key=_term_order)]
+            codes = [term.code for term in sorted(getattr(page, key).all(), key=term_order)]
         record[key] = codes
     return record
 
@@ -260,7 +260,8 @@ def _unpublished_status(status: str) -> str:
     return PracticePage.Status.DRAFT if status == PracticePage.Status.PUBLISHED else status
 
 
-def _term_order(term):
+def term_order(term):
+    """The key that lists a practice's vocabulary terms in their record order."""
     return (term.sort_order, term.code) if not isinstance(term, Country) else (0, term.code)
 
 
@@ -321,9 +322,9 @@ class RecordValues:
 
 
 def record_values(record: dict, vocabularies: VocabularyIndex) -> RecordValues:
-    """The values of a valid record (see importer.validate_file) as the model stores them.
+    """The values of a valid record (see imports.validation.validate_file) as the model stores them.
 
-    apply_record sets them on a page; bulk_write writes them as rows.
+    apply_record sets them on a page; imports.bulk_write writes them as rows.
     """
     name = record["name"]
     evidence = record.get("evidence", {})
@@ -415,7 +416,7 @@ def _term_id(vocabularies: VocabularyIndex, kind: str, code: str | None) -> int 
 def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex) -> None:
     """Sets every field of `page` from `record`; builds_on is linked separately.
 
-    The record must already be valid (see importer.validate_file).
+    The record must already be valid (see imports.validation.validate_file).
     """
     values = record_values(record, vocabularies)
     for name, value in values.fields.items():
@@ -556,7 +557,7 @@ def _normalised(record: dict) -> dict:
     normalised.setdefault("status", PracticePage.Status.PUBLISHED)
     for key, model in VOCABULARY_FIELDS.items():
         if key in normalised:
-            order = {term.code: _term_order(term) for term in model.objects.filter(code__in=normalised[key])}
+            order = {term.code: term_order(term) for term in model.objects.filter(code__in=normalised[key])}
             normalised[key] = sorted(normalised[key], key=lambda code: order.get(code, (0, code)))
     costs = normalised.get("costs")
     if costs and "per_participant_eur" in costs:

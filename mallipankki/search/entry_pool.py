@@ -25,7 +25,7 @@ Batch = list[tuple[int, dict]]  # (page id, interchange record)
 _target_groups: dict | None = None
 
 
-def _start_worker(target_groups: dict) -> None:
+def start_worker(target_groups: dict) -> None:
     from mallipankki.core.forking import forget_parent_connections
 
     from . import analysis
@@ -37,7 +37,7 @@ def _start_worker(target_groups: dict) -> None:
     analysis.forget_native_handles()
 
 
-def _entries_of(batch: Batch, target_groups: dict | None = None):
+def entries_of(batch: Batch, target_groups: dict | None = None):
     """The index rows (indexing.EntryRows) of the batch's records."""
     from .indexing import document_entry, entry_rows
 
@@ -63,16 +63,16 @@ def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Ba
     otherwise here and now (the future is already done).
     """
     if not parallel:
-        yield lambda batch: _done(_entries_of(batch, target_groups))
+        yield lambda batch: _done(entries_of(batch, target_groups))
         return
     executor = ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
+        initializer=start_worker,
         initargs=(target_groups,),
     )
     try:
-        yield lambda batch: executor.submit(_entries_of, batch)
+        yield lambda batch: executor.submit(entries_of, batch)
     finally:
         executor.shutdown(cancel_futures=True)
 

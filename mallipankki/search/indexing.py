@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models.constants import OnConflict
 from django.utils.dateparse import parse_datetime
 
-from mallipankki.practices.bulk_write import db_values, insert_rows
+from mallipankki.core.bulk_sql import db_values, insert_rows
 from mallipankki.practices.interchange import export_queryset, search_record
 from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
@@ -222,7 +222,7 @@ DOCUMENT_COLUMNS = "page lang terms_a terms_b terms_c terms_d published_at".spli
 def write_entry_rows(rows: EntryRows) -> int:
     """Writes entry_rows; returns how many documents were written.
 
-    Used by `rebuild_index` and by the bulk import (practices/bulk_write.py).
+    Used by `rebuild_index` and by the bulk import (imports/bulk_write.py).
     Plain executemany inserts: at a hundred thousand practices the ORM's
     model instances would cost more than the database does.
     """

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from mallipankki.practices.exporter import iter_export_json
+from mallipankki.imports.exporter import iter_export_json
 from mallipankki.practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

@@ -319,7 +319,7 @@ def test_rebuild_with_a_worker_process_writes_the_same_index(make_practice):
 
 def test_the_search_record_gives_the_entry_the_whole_record_gives(practice_index, tmp_path):
     from bench.generate_corpus import write_corpus
-    from mallipankki.practices.importer import import_file
+    from mallipankki.imports.importer import import_file
     from mallipankki.practices.interchange import export_queryset, practice_to_record, search_record
 
     path = tmp_path / "corpus.json"

@@ -33,13 +33,13 @@ from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.backends import get_search_backend
 
-from .bulk_write import bound_execute, insert_rows
+from mallipankki.core.bulk_sql import bound_execute, insert_rows
 
 
 def add_new_entries(model, entries: list[tuple[str, list[str]]], titles: TitleLengths | None = None) -> None:
     """Admin search index entries of `model` objects, none of which has one yet.
 
-    Each entry is (object id, the prepared text of each of `_text_fields`,
+    Each entry is (object id, the prepared text of each of `entry_text_fields`,
     which must be plain search fields, in their order). `titles` (SQLite;
     PostgreSQL averages in the statement): the lengths of the titles in the
     index as an earlier call left them, when nothing else has written
@@ -64,7 +64,7 @@ def add_new_entries(model, entries: list[tuple[str, list[str]]], titles: TitleLe
     backend.add_bulk(model, list(model.objects.filter(pk__in=[object_id for object_id, _texts in entries])))
 
 
-def _text_fields(fields) -> list:
+def entry_text_fields(fields) -> list:
     """The fields that give the entry text, in the order add_bulk reads them."""
     return [field for field in fields if isinstance(field, SearchField | AutocompleteField | RelatedFields)]
 
@@ -98,7 +98,7 @@ class TitleLengths:
 
 def _sqlite_entries(model, entries, fields, titles: TitleLengths) -> None:
     entry_model = _index_entry_model()
-    text_fields = _text_fields(fields)
+    text_fields = entry_text_fields(fields)
     content_type = ContentType.objects.get_for_model(model).pk
     rows = []
     for object_id, page_texts in entries:
@@ -132,7 +132,7 @@ def _postgres_entries(model, entries, fields, backend) -> None:
     from modelsearch.backends.database.postgres.weights import get_weight
 
     entry_model = _index_entry_model()
-    text_fields = _text_fields(fields)
+    text_fields = entry_text_fields(fields)
     texts = [page_texts for _object_id, page_texts in entries]
     columns = [[object_id for object_id, _texts in entries], *[list(column) for column in zip(*texts, strict=True)]]
     # title_text and body_text, the plain texts of trigram search: the

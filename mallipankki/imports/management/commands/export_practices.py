@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from mallipankki.practices.exporter import iter_export_json
+from mallipankki.imports.exporter import iter_export_json
 
 
 class Command(BaseCommand):

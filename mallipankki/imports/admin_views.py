@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .importer import ImportFileError, import_file
+from .importer import import_file
+from .validation import ImportFileError
 
 MAX_IMPORT_SIZE = 200 * 1024 * 1024
 
@@ -55,7 +56,7 @@ class ImportConfirmForm(forms.Form):
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):
-    template_name = "practices/admin/import.html"
+    template_name = "imports/admin/import.html"
     form_class = ImportUploadForm
     page_title = _("Tuo malleja")
     header_icon = "upload"

@@ -1,24 +1,16 @@
-"""Bulk import of interchange files: validate everything, then write once.
+"""Checking an interchange file before anything is written.
 
-The file is read twice with a streaming parser, so memory stays flat in the
-number of records: the first pass checks every record against the JSON
-Schema and the instance's rules and keeps only ids; the second pass writes,
-all in one transaction. A file with any problem writes nothing, and every
-problem is reported with its place (`practices[3].regions[0]: ...`). For a
-large file the first pass runs in a second process, ahead of the second
-(background_check.py).
-
-The second pass reads the file in chunks: records whose practice exists are
-updated one by one through `upsert_practice`; runs of new ones are created
-together by bulk_write.BatchWriter, which leaves the same rows (tree,
-revision, log entries, search index) in a few statements per table.
+The file is read with a streaming parser, so memory stays flat in the number
+of records: every record is checked against the JSON Schema and the
+instance's rules and only ids are kept. Every problem is reported with its
+place (`practices[3].regions[0]: ...`). The importer (importer.py) writes a
+file only when this finds no problem; for a large file these checks run in
+a second process, ahead of the writer (background_check.py).
 """
 
 import json
-import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, partial
 from pathlib import Path
@@ -27,16 +19,11 @@ import fastjsonschema
 import ijson
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.dateparse import parse_date, parse_datetime
 from jsonschema import Draft202012Validator
 
-from mallipankki.core.garbage import fewer_collections
-
-from .bulk_write import BatchWriter
-from .interchange import VOCABULARY_FIELDS, VocabularyIndex, link_builds_on, upsert_practice
-from .models import PracticeIndexPage, PracticePage
+from mallipankki.practices.interchange import VOCABULARY_FIELDS, VocabularyIndex
+from mallipankki.practices.models import PracticePage
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "formats" / "practices-v1.schema.json"
 MAX_PROBLEMS = 1000
@@ -72,20 +59,6 @@ class Problem:
         return f"{self.place}: {self.message}" if self.place else self.message
 
 
-@dataclass
-class ImportResult:
-    total: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
 class ImportFileError(Exception):
     """The file cannot be read as JSON at all."""
 
@@ -103,7 +76,8 @@ def _place(path) -> str:
     return place
 
 
-def _iter_records(open_file: Callable) -> Iterator[dict]:
+def read_records(open_file: Callable) -> Iterator[dict]:
+    """The file's practice records one by one, read as they are needed."""
     with open_file() as fp:
         yield from ijson.items(fp, "practices.item", use_float=True)
 
@@ -230,8 +204,8 @@ def _inline_refs(node, definitions: dict):
 def _quick_check(item_schema: dict) -> Callable[[dict], None]:
     """A compiled check of one record against `item_schema`, which raises on any problem.
 
-    jsonschema takes some 1 ms a record, most of an import's validation; a
-    check compiled to Python code (fastjsonschema) takes a tenth of that. It
+    jsonschema's check of each record is most of an import's validation; a
+    check compiled to Python code (fastjsonschema) is many times faster. It
     only says yes or no: a record it refuses goes through jsonschema, whose
     verdict and messages count. For the yes to mean the same, the formats are
     checked by jsonschema's own format checker, and the schema has no $ref
@@ -258,7 +232,8 @@ def record_validators() -> tuple[Draft202012Validator, Callable[[dict], None]]:
     return validator.evolve(schema=item_schema), _quick_check(item_schema)
 
 
-def _schema_errors(record, quick_check, validator) -> list:
+def schema_errors(record, quick_check, validator) -> list:
+    """jsonschema's errors of `record`, asked only when the quick check refuses it (see record_validators)."""
     try:
         quick_check(record)
     except fastjsonschema.JsonSchemaException:
@@ -327,11 +302,11 @@ def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int
     references: list[tuple[str, str]] = []
     count = 0
     try:
-        for position, record in enumerate(_iter_records(open_file)):
+        for position, record in enumerate(read_records(open_file)):
             count += 1
             place = f"practices[{position}]"
-            schema_errors = _schema_errors(record, quick_check, item_validator)
-            for error in sorted(schema_errors, key=lambda e: [str(part) for part in e.path]):
+            errors = schema_errors(record, quick_check, item_validator)
+            for error in sorted(errors, key=lambda e: [str(part) for part in e.path]):
                 problems.append(Problem(_place([position, *error.path]), _schema_message(error)))
             pid = record.get("id") if isinstance(record, dict) else None
             if isinstance(pid, str):
@@ -339,7 +314,7 @@ def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int
                     problems.append(Problem(f"{place}.id", f'duplicate id "{pid}", first at practices[{seen[pid]}]'))
                 else:
                     seen[pid] = position
-            if isinstance(record, dict) and not schema_errors:
+            if isinstance(record, dict) and not errors:
                 problems.extend(rules.check(record, place))
                 references += [
                     (f"{place}.builds_on[{i}]", target) for i, target in enumerate(record.get("builds_on", []))
@@ -370,262 +345,3 @@ def unknown_targets(outside: list[tuple[str, str]]) -> list[Problem]:
         for where, target in outside
         if target not in existing
     ]
-
-
-def practice_index() -> PracticeIndexPage:
-    index = PracticeIndexPage.objects.first()
-    if index is None:
-        raise ImportFileError("the site has no practice catalogue page (run load_demo_content or create one)")
-    return index
-
-
-@contextmanager
-def bulk_import_mode():
-    """Defers per-save bookkeeping that dominates the cost of a bulk import.
-
-    Wagtail's reference index and its own page search index are refreshed on
-    every save; in an import each page is saved several times (create,
-    revision, publish). Here they are switched off for the import: new
-    practices are put in the admin search index batch by batch as they are
-    written (bulk_write.index_for_admin), the ones written one by one once
-    each afterwards (`refresh_admin_search_index`). The reference index
-    catches up on each page's next edit, or at once with
-    `manage.py rebuild_references_index`.
-    """
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
-    disconnected = post_save.disconnect(post_save_signal_handler, sender=PracticePage)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        if disconnected:
-            post_save.connect(post_save_signal_handler, sender=PracticePage)
-
-
-def refresh_admin_search_index(slugs: list[str], chunk_size: int = 500):
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    for start in range(0, len(slugs), chunk_size):
-        pages = PracticePage.objects.filter(slug__in=slugs[start : start + chunk_size])
-        backend.add_bulk(PracticePage, list(pages))
-
-
-class _DryRunRollback(Exception):
-    pass
-
-
-def import_file(
-    path_or_opener,
-    *,
-    user=None,
-    dry_run: bool = False,
-    progress: Callable[[str, int, int], None] | None = None,
-    bulk: bool = True,
-    parallel: bool | None = None,
-) -> ImportResult:
-    """Validates, then imports in one transaction. Writes nothing on any problem.
-
-    A dry run does the writes too, to count created/updated/unchanged
-    truthfully, and then rolls them back. New practices are written in
-    batches (bulk_write.py); `bulk=False` writes every record through
-    upsert_practice instead, the reference that the batched path is tested
-    against. A large file (``parallel`` None) or one asked to is checked in
-    a second process while this one writes (background_check.py), the rows
-    of its new practices are built in a third (batch_builder.py) and their
-    search rows analysed in a fourth (search/entry_pool.py).
-    """
-    with fewer_collections():
-        return _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel)
-
-
-def _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel) -> ImportResult:
-    open_file = path_or_opener if callable(path_or_opener) else (lambda: open(path_or_opener, "rb"))
-    parallel = _is_large(open_file) if parallel is None else parallel
-    checked = (lambda n: progress("validate", n, 0)) if progress else None
-    if not parallel:
-        problems, total = validate_file(open_file, progress=checked)
-        result = ImportResult(total=total, problems=problems, dry_run=dry_run)
-        if problems:
-            return result
-        return _import(open_file, result, user, progress, bulk, parallel, check=None)
-
-    from .background_check import BackgroundCheck
-
-    check = BackgroundCheck(open_file, checked)
-    try:
-        return _import(open_file, ImportResult(dry_run=dry_run), user, progress, bulk, parallel, check)
-    finally:
-        check.close()
-
-
-# From about 2,000 practices on (see search.entry_pool.PARALLEL_MIN), in bytes.
-PARALLEL_MIN_BYTES = 5_000_000
-
-
-def _is_large(open_file) -> bool:
-    with open_file() as fp:
-        size = fp.seek(0, os.SEEK_END)
-    return size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1
-
-
-class _Refused(Exception):
-    """The background checks found problems: roll back and report them."""
-
-    def __init__(self, problems: list[Problem], total: int):
-        self.problems, self.total = problems, total
-
-
-def _import(open_file, result: ImportResult, user, progress, bulk: bool, parallel: bool, check) -> ImportResult:
-    try:
-        with transaction.atomic(), bulk_import_mode():
-            written = _write(open_file, result, user, progress, bulk, parallel, check)
-            if result.dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        return result
-    except _Refused as refused:
-        return ImportResult(total=refused.total, problems=refused.problems, dry_run=result.dry_run)
-    refresh_admin_search_index(written)
-    return result
-
-
-# New records are written in batches of this many (bulk_write.py); records
-# that exist already go through upsert_practice one by one. Each batch costs
-# some statements and queries of its own (the admin search index averages
-# the title length of every entry on PostgreSQL), and a batch is built in
-# memory and sent from the process that builds it: 2,000 records are about
-# 15 MB of rows.
-BATCH_SIZE = 2000
-
-
-def _chunks(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
-    chunk = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _write(open_file, result: ImportResult, user, progress, bulk: bool, parallel: bool, check=None):
-    """Writes every record; with `check` (a background_check.BackgroundCheck),
-    only records that have passed it, and raises _Refused at its first problem."""
-    from mallipankki.search import entry_pool
-    from mallipankki.search.indexing import target_groups_by_code
-
-    with entry_pool.entry_analyser(target_groups_by_code(), parallel) as analyse:
-        pending_entries = entry_pool.PendingEntries(analyse)
-        written, waiting = _write_records(open_file, result, user, progress, bulk, pending_entries, check, parallel)
-        if check is not None:
-            # Every record has passed; the references to the database remain.
-            problems, result.total = check.outcome()
-            if problems:
-                raise _Refused(problems, result.total)
-        # Before the links: linking publishes pages again, which indexes them.
-        pending_entries.flush()
-    if waiting:
-        pages = PracticePage.objects.in_bulk([pk for pk, _wanted in waiting.values()])
-        by_slug = {}
-        for slug, (pk, wanted) in waiting.items():
-            page = pages[pk]
-            page.interchange_builds_on = wanted
-            by_slug[slug] = page
-        link_builds_on(by_slug, user=user)
-    return written
-
-
-def _write_records(open_file, result: ImportResult, user, progress, bulk: bool, pending_entries, check, parallel):
-    """Writes every record; returns the slugs written one by one (whose admin
-    search index is refreshed afterwards; bulk_write indexes its own) and
-    the pages whose builds_on links must wait until every record exists.
-
-    With `parallel`, the chunks with new records only are built in another
-    process (batch_builder.py), one chunk ahead of the writes."""
-    index = practice_index()
-    vocabularies = VocabularyIndex()
-    # Only pages whose builds_on had to wait are kept (as ids); the rest are
-    # dropped as we go so that memory does not grow with the file.
-    waiting: dict[str, tuple[int, list[str]]] = {}
-    written: list[str] = []
-    count = 0
-    writer = BatchWriter(index, user=user, vocabularies=vocabularies, pending_entries=pending_entries)
-    builder = None
-    if parallel and bulk:
-        from .batch_builder import BackgroundBuilder
-
-        builder = BackgroundBuilder(open_file, partial(_chunks, size=BATCH_SIZE), writer.context)
-    # Pages the writer built itself, not yet told to the builder.
-    told = 0
-
-    def created(pages):
-        for page in pages:
-            if page.deferred_builds_on:
-                waiting[page.slug] = (page.pk, page.deferred_builds_on)
-        result.created += len(pages)
-
-    def create(batch: list[dict]):
-        created(writer.create(batch))
-        batch.clear()
-
-    def take_built():
-        while builder is not None and builder.waiting:
-            created(writer.write(builder.result()))
-
-    try:
-        for number, chunk in enumerate(_chunks(_iter_records(open_file), BATCH_SIZE)):
-            if check is not None and not check.wait_for(count + len(chunk)):
-                raise _Refused(*check.outcome())
-            existing = set(
-                PracticePage.objects.child_of(index)
-                .filter(slug__in=[record["id"] for record in chunk])
-                .values_list("slug", flat=True)
-            )
-            if builder is not None and not existing:
-                news = list(writer.context.created.items())[told:] if len(writer.context.created) > told else []
-                told = len(writer.context.created)
-                builder.request(number, writer.plan(chunk), news)
-                # The chunk before is written while this one is built.
-                if builder.waiting > 1:
-                    created(writer.write(builder.result()))
-                count += len(chunk)
-                if progress:
-                    progress("write", count - len(chunk), result.total)
-                continue
-            take_built()
-            batch: list[dict] = []
-            for record in chunk:
-                if bulk and record["id"] not in existing:
-                    batch.append(record)
-                    continue
-                # File order decides which builds_on targets exist when a record
-                # is written, so the new records before this one go first.
-                create(batch)
-                page, action = upsert_practice(index, record, user=user, vocabularies=vocabularies)
-                setattr(result, action, getattr(result, action) + 1)
-                if action != "unchanged":
-                    written.append(page.slug)
-                if page.interchange_builds_on:
-                    waiting[page.slug] = (page.pk, page.interchange_builds_on)
-            create(batch)
-            count += len(chunk)
-            if progress:
-                progress("write", count, result.total)
-        take_built()
-    except ijson.JSONError:
-        # The background check reads the file's end only after its first
-        # records have passed: a file that breaks off is refused as it
-        # reports it.
-        if check is None:
-            raise
-        raise _Refused(*check.outcome()) from None
-    finally:
-        if builder is not None:
-            builder.close()
-    if progress and builder is not None:
-        progress("write", count, result.total)
-    return written, waiting

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from .interchange import export_queryset, format_datetime, practice_to_record
-from .models import PracticePage
+from mallipankki.practices.interchange import export_queryset, format_datetime, practice_to_record
+from mallipankki.practices.models import PracticePage
 
 CHUNK_SIZE = 500
 

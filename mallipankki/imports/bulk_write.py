@@ -21,7 +21,7 @@ statements per table:
    index rows of the live pages (from `document_entry`) and Wagtail's own
    search index, the admin's page search (admin_index.py).
 
-Rows are written with `insert_rows`: plain multi-row INSERTs, without the
+Rows are written with core.bulk_sql.insert_rows: plain multi-row INSERTs, without the
 query compiler that makes bulk_create slower than the database.
 
 What it does not do, on purpose: send `page_published` per page (the only
@@ -36,22 +36,31 @@ and the search index.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING
-
 from django.apps import apps
-from django.db import connection, models
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from treebeard.exceptions import PathOverflow
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageViewRestriction, Revision
 
-from .interchange import VocabularyIndex
-from .models import PracticePage
+from mallipankki.core.bulk_sql import insert_rows
+from mallipankki.practices.interchange import VocabularyIndex
+from mallipankki.practices.models import PracticePage
+from mallipankki.search.indexing import write_entry_rows
 
-if TYPE_CHECKING:
-    from .batch_rows import Built
+from .admin_index import TitleLengths, add_new_entries
+from .batch_rows import (
+    BatchRows,
+    BuildContext,
+    Built,
+    Slot,
+    batch_layout,
+    build_batch,
+    child_counts,
+    targets_in_database,
+)
+from .tree_paths import fits_in_tree, last_child_step
 
 
 class BatchWriter:
@@ -63,9 +72,6 @@ class BatchWriter:
     """
 
     def __init__(self, index_page, *, user=None, vocabularies: VocabularyIndex | None = None, pending_entries):
-        from .admin_index import TitleLengths
-        from .batch_rows import BuildContext
-
         log_context = get_active_log_context()
         # Page.save() logs the creation as the page's owner (none for imported
         # pages) and the revision and publish as the importing user.
@@ -88,20 +94,16 @@ class BatchWriter:
     def create(self, records: list[dict]) -> list[Built]:
         """Creates one practice per record, none of which exist yet (the
         records must be valid and their ids new under the index page)."""
-        from .batch_rows import build_batch
-
         if not records:
             return []
         return self.write(build_batch(records, self.plan(records), self.context))
 
-    def plan(self, records: list[dict]):
-        """Ids and tree positions for a batch of `records` (a batch_rows.Slot).
+    def plan(self, records: list[dict]) -> Slot:
+        """Ids and tree positions for a batch of `records`.
 
         Numbered as treebeard's add_child would number the pages one after
         the other; the batches must be written in the order they are planned.
         """
-        from .batch_rows import Slot, _layout, child_counts, targets_in_database
-
         index = self.index_page
         if self._next_step is None:
             index.refresh_from_db(fields=["path", "depth", "numchild", "url_path", "locale"])
@@ -111,9 +113,9 @@ class BatchWriter:
                 .values_list("path", flat=True)
                 .first()
             )
-            self._next_step = (PracticePage._str2int(last[-PracticePage.steplen :]) if last else 0) + 1
+            self._next_step = (last_child_step(last) if last else 0) + 1
         first_step, self._next_step = self._next_step, self._next_step + len(records)
-        if len(PracticePage._int2str(self._next_step - 1)) > PracticePage.steplen:
+        if not fits_in_tree(self._next_step - 1):
             raise PathOverflow(f"no room for {len(records)} more pages under {index.path}")
         counts = child_counts(records)
         return Slot(
@@ -124,14 +126,12 @@ class BatchWriter:
             first_step=first_step,
             page_ids=self.ids.reserve(Page, len(records)),
             revision_ids=self.ids.reserve(Revision, len(records)),
-            child_ids={key: self.ids.reserve(model, counts[key]) for key, model in _layout().children},
+            child_ids={key: self.ids.reserve(model, counts[key]) for key, model in batch_layout().children},
             targets=targets_in_database(records, self.context),
         )
 
-    def write(self, batch) -> list[Built]:
-        """Writes a batch_rows.BatchRows."""
-        from .admin_index import add_new_entries
-
+    def write(self, batch: BatchRows) -> list[Built]:
+        """Writes the rows of a built batch."""
         for model, names, rows in batch.tables:
             model = apps.get_model(model) if isinstance(model, str) else model
             insert_rows(model, names, rows, prepared=batch.prepared)
@@ -143,8 +143,6 @@ class BatchWriter:
             ancestors = self.index_page.get_ancestors(inclusive=True)
             self._restricted = PageViewRestriction.objects.filter(page__in=ancestors).exists()
         if batch.search_rows is not None and not self._restricted:
-            from mallipankki.search.indexing import write_entry_rows
-
             write_entry_rows(batch.search_rows)
         elif batch.search_records and not self._restricted:
             self.pending_entries.add(batch.search_records)
@@ -186,96 +184,3 @@ class IdReserver:
             start = max(cursor.fetchone()[0] + 1, self._next.get(table, 0))
         self._next[table] = start + count
         return list(range(start, start + count))
-
-
-# Fields whose values the database drivers take as they are; every other
-# kind (dates, JSON, UUIDs, decimals) goes through get_db_prep_save.
-_PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
-
-
-def insert_rows(model, names: list[str], rows: list, *, prepared: bool = False) -> None:
-    """A plain INSERT of `rows` (values in the order of the fields `names`).
-
-    No model instances and no query compiler: Django's bulk_create spends
-    more time preparing each value of each row than the database spends
-    storing them. Values are converted as Model.save() converts them
-    (get_db_prep_save), except where the driver takes the Python value
-    itself; `prepared` rows hold them converted already (db_values).
-    """
-    if not rows:
-        return
-    fields = [model._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    # Names from the model, values as parameters.
-    insert = "INSERT INTO {} ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
-    )
-    params = rows if prepared else db_values(fields, rows)
-    if connection.vendor == "postgresql":
-        # One statement with an array a column, as Django's own bulk insert
-        # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
-        # again by psycopg for every statement, and executemany runs a
-        # statement a row.
-        bound_execute(f"{insert} SELECT * FROM UNNEST({_arrays(fields)})", _columns(params))  # noqa: S608
-        return
-    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
-
-
-def db_values(fields: list, rows: list) -> list[list]:
-    """The rows with each value as the database takes it, as Model.save() converts it.
-
-    JSON is written as text, as Django writes it on SQLite; on PostgreSQL
-    the text is cast to jsonb (a Jsonb adapter would not survive being sent
-    from the process that builds rows, batch_builder.py).
-    """
-    converted = [
-        (position, field)
-        for position, field in enumerate(fields)
-        if not isinstance(field, _PLAIN_FIELDS) or isinstance(field, models.JSONField)
-    ]
-    # Most converted values repeat (the import's timestamp, None), and a
-    # datetime's conversion looks up time zones each time: each distinct
-    # value of a column is converted once. Not JSON values: some are not
-    # hashable, and True and 1 would be one key.
-    memo = [None if isinstance(column, models.JSONField) else {} for _position, column in converted]
-    params = []
-    for row in rows:
-        row = list(row)
-        for (position, column), seen in zip(converted, memo, strict=True):
-            value = row[position]
-            if seen is None:
-                row[position] = None if value is None else json.dumps(value, cls=column.encoder)
-            elif value in seen:
-                row[position] = seen[value]
-            else:
-                row[position] = seen[value] = column.get_db_prep_save(value, connection)
-        params.append(row)
-    return params
-
-
-def _arrays(fields: list) -> str:
-    """A parameter for each field's column of values, as an array of its type."""
-    return ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-
-
-def _columns(rows: list[list]) -> list[list]:
-    return [list(column) for column in zip(*rows, strict=True)]
-
-
-def bound_execute(statement: str, params: list) -> list[tuple]:
-    """Runs `statement` on PostgreSQL with `params` bound by the server; returns its rows.
-
-    The parameters (arrays, mostly: a column of values each) are sent in
-    binary, on the same connection and transaction as Django's queries.
-    Django's cursors bind on the client, which writes each array into the
-    statement as text, escaping every element with a regular expression
-    (40 % of writing revisions).
-    """
-    import psycopg
-
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as bound:
-        bound.execute(statement, params)
-        return bound.fetchall() if bound.description else []

@@ -1,7 +1,7 @@
 """The quick record check must give jsonschema's verdict on every record.
 
-The importer trusts a yes from the compiled check (importer._quick_check)
-without asking jsonschema, so a record it lets through that jsonschema
+The importer trusts a yes from the compiled check (the quick twin of
+validation.record_validators) without asking jsonschema, so a record it lets through that jsonschema
 refuses would be imported unchecked. Each generated record is broken in
 every place in many ways, and both must agree on each.
 """
@@ -9,7 +9,7 @@ every place in many ways, and both must agree on each.
 import copy
 
 from bench.generate_corpus import generate_practices
-from mallipankki.practices.importer import _schema_errors, record_validators
+from mallipankki.imports.validation import record_validators, schema_errors
 
 ODD_VALUES = [None, True, 1, 1.0, -1, 2.5, "", "x", "2024-02-30", "x" * 300, "javascript:alert(1)", [], ["x", "x"], {}]
 
@@ -55,7 +55,7 @@ def test_the_quick_check_and_jsonschema_agree_on_every_broken_record():
     for record in generate_practices(2, seed=7):
         for variant in _variants(record):
             expected = list(validator.iter_errors(variant))
-            assert bool(_schema_errors(variant, quick_check, validator)) == bool(expected), variant
+            assert bool(schema_errors(variant, quick_check, validator)) == bool(expected), variant
             checked += 1
             refused += bool(expected)
     # The variants must exercise both verdicts many times over.

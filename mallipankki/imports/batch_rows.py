@@ -30,16 +30,21 @@ from modelcluster.utils import sort_by_fields
 from modelsearch.index import AutocompleteField, SearchField
 from wagtail.models import Page, PageLogEntry, Revision
 
-from .interchange import (
+from mallipankki.core.bulk_sql import db_values
+from mallipankki.practices.interchange import (
     EXPORTED,
     RECORD_CHILDREN,
     VOCABULARY_FIELDS,
+    RecordValues,
     VocabularyIndex,
-    _term_order,
     record_values,
     search_record,
+    term_order,
 )
-from .models import BuildsOnLink, PracticePage, lines
+from mallipankki.practices.models import BuildsOnLink, PracticePage, lines
+
+from .admin_index import entry_text_fields
+from .tree_paths import child_path
 
 # Child models in the order their rows are written.
 ORDERABLES = (*RECORD_CHILDREN.values(), BuildsOnLink)
@@ -99,11 +104,9 @@ class BatchRows:
     search_rows: Any = None  # the search records analysed already: search.indexing.EntryRows
 
     def prepare(self) -> None:
-        """Converts every value as the database takes it (bulk_write.db_values),
+        """Converts every value as the database takes it (core.bulk_sql.db_values),
         and names each model by its label (an M2M through model cannot be
         pickled)."""
-        from .bulk_write import db_values
-
         if not self.prepared:
             self.tables = [
                 (model._meta.label, names, db_values([model._meta.get_field(name) for name in names], rows))
@@ -121,104 +124,149 @@ def child_counts(records: list[dict]) -> dict[str, int]:
 
 def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> BatchRows:
     """The rows of new practices for `records` (valid, with new ids) in `slot`."""
-    layout = _layout()
-
-    # A target exists when the record is written if it is in the database or
-    # was created earlier by this import: in earlier batches, or earlier in
-    # this one (`context.created` grows as the batch is built).
-    def target(slug: str) -> int | None:
-        return slot.targets.get(slug) or context.created.get(slug)
-
+    layout = batch_layout()
     page_rows, child_rows, m2m_rows, revisions, logs, admin, searched, built = [], {}, {}, [], [], [], [], []
     child_ids = {key: iter(ids) for key, ids in slot.child_ids.items()}
     for position, record in enumerate(records):
         pk, revision_id = slot.page_ids[position], slot.revision_ids[position]
         values = record_values(record, context.vocabularies)
-        row = {**layout.page_defaults, **values.fields}
-        row["translation_key"] = uuid.uuid4()
-        row["id"] = row["page_ptr_id"] = pk
-        row["draft_title"] = row["title"]
-        live = row["status"] == PracticePage.Status.PUBLISHED
-        # As in interchange._create_published (a published record) or
-        # add_child + save_revision (any other status).
-        if live:
-            row["live"] = True
-            row["first_published_at"] = row["first_published_at"] or context.now
-            row["last_published_at"] = context.now
-        row["path"] = PracticePage._get_path(slot.parent_path, slot.depth, slot.first_step + position)
-        row["depth"] = slot.depth
-        row["numchild"] = 0
-        row["url_path"] = f"{slot.parent_url_path}{row['slug']}/"
-        row["locale_id"] = slot.locale_id
-
-        children = {
-            key: [{**layout.child_defaults[key], **child, "practice_id": pk} for child in items]
-            for key, items in values.children.items()
-        }
-        wanted = record.get("builds_on", [])
-        linked = [target(slug) for slug in wanted]
-        deferred = [] if all(linked) else list(wanted)
-        # Mirrors upsert_practice: the links are set now only when every
-        # target exists (in the database, or earlier in the file).
-        children[LINKS] = (
-            []
-            if deferred
-            else [
-                {**layout.child_defaults[LINKS], "sort_order": n, "practice_id": pk, "target_id": target}
-                for n, target in enumerate(linked)
-            ]
-        )
+        row = page_row(values, slot, position, context, layout)
+        live = row["live"]
+        children = record_children(values, pk, layout)
+        children[LINKS], deferred = builds_on_links(record.get("builds_on", []), pk, slot, context, layout)
         for key, items in children.items():
             for child in items:
                 child["id"] = next(child_ids[key])
             child_rows.setdefault(key, []).extend(items)
-        terms = {key: [term.pk for term in _in_model_order(values.terms[key])] for key in layout.m2m}
+        terms = term_ids(values, layout)
         for key, ids in terms.items():
             m2m_rows.setdefault(key, []).extend((pk, term_id) for term_id in ids)
-
-        # The revision holds the page as the per-page path had it when it
-        # saved the revision: saved, not yet pointing to any revision.
-        content = _serialised(PracticePage, row)
-        for key in layout.other_children:
-            content[key] = []
-        for key, model in layout.children:
-            content[key] = [_serialised(model, child) for child in children[key]]
-        content.update(terms)
-        revisions.append(
-            {
-                **layout.revision_defaults,
-                "id": revision_id,
-                "content_type_id": layout.practice_type,
-                "base_content_type_id": layout.page_type,
-                "object_id": str(pk),
-                "created_at": context.now,
-                "user_id": context.user_id,
-                "content": content,
-                "object_str": row["title"],
-            }
-        )
-        row["latest_revision_id"] = revision_id
-        row["latest_revision_created_at"] = context.now
-        row["live_revision_id"] = revision_id if live else None
-        row["has_unpublished_changes"] = not live
+        revisions.append(revision_row(row, children, terms, revision_id, context, layout))
+        point_to_revision(row, revision_id, context.now)
         page_rows.append(row)
-
-        # In the order the per-page path logs them, page by page, so that the
-        # history (newest first, then by id) reads the same.
-        label = row["draft_title"] or row["title"]
-        steps = [("wagtail.create", None, context.creator_id), ("wagtail.edit", revision_id, context.user_id)]
-        if live:
-            steps.append(("wagtail.publish", revision_id, context.user_id))
-        logs += [
-            [layout.log_type, label, action, {}, context.now, context.log_uuid, user, revision, True, False, pk]
-            for action, revision, user in steps
-        ]
+        logs += log_rows(row, revision_id, context, layout)
         admin.append((str(pk), [row[name] for name in layout.admin_fields]))
         if live:
             searched.append((pk, search_record(_as_page(row, children, values.terms))))
         built.append(Built(pk, row["slug"], live, deferred))
         context.created[row["slug"]] = pk
+    return BatchRows(batch_tables(layout, page_rows, child_rows, m2m_rows, revisions, logs), admin, searched, built)
 
+
+def page_row(values: RecordValues, slot: Slot, position: int, context: BuildContext, layout: BatchLayout) -> dict:
+    """The Page and PracticePage values of the record at `position` in the batch, before its revision."""
+    row = {**layout.page_defaults, **values.fields}
+    row["translation_key"] = uuid.uuid4()
+    row["id"] = row["page_ptr_id"] = slot.page_ids[position]
+    row["draft_title"] = row["title"]
+    # As in interchange's upsert_practice: published at once (a published
+    # record) or add_child + save_revision (any other status).
+    if row["status"] == PracticePage.Status.PUBLISHED:
+        row["live"] = True
+        row["first_published_at"] = row["first_published_at"] or context.now
+        row["last_published_at"] = context.now
+    row["path"] = child_path(slot.parent_path, slot.depth, slot.first_step + position)
+    row["depth"] = slot.depth
+    row["numchild"] = 0
+    row["url_path"] = f"{slot.parent_url_path}{row['slug']}/"
+    row["locale_id"] = slot.locale_id
+    return row
+
+
+def record_children(values: RecordValues, pk: int, layout: BatchLayout) -> dict[str, list[dict]]:
+    """The orderables of the page `pk` from its record, by relation, without their ids."""
+    return {
+        key: [{**layout.child_defaults[key], **child, "practice_id": pk} for child in items]
+        for key, items in values.children.items()
+    }
+
+
+def builds_on_links(
+    wanted: list[str], pk: int, slot: Slot, context: BuildContext, layout: BatchLayout
+) -> tuple[list[dict], list[str]]:
+    """The builds_on link rows of the page `pk` (without ids), and the ids whose links must wait.
+
+    Mirrors upsert_practice: the links are set now only when every target
+    exists. A target exists when the record is written if it is in the
+    database or was created earlier by this import: in earlier batches, or
+    earlier in this one (`context.created` grows as the batch is built).
+    Otherwise none is set now, and every wanted id is deferred.
+    """
+    linked = [slot.targets.get(slug) or context.created.get(slug) for slug in wanted]
+    if not all(linked):
+        return [], list(wanted)
+    return [
+        {**layout.child_defaults[LINKS], "sort_order": n, "practice_id": pk, "target_id": target}
+        for n, target in enumerate(linked)
+    ], []
+
+
+def term_ids(values: RecordValues, layout: BatchLayout) -> dict[str, list[int]]:
+    """The vocabulary term ids of each M2M relation, in the order modelcluster keeps them."""
+    return {key: [term.pk for term in _in_model_order(values.terms[key])] for key in layout.m2m}
+
+
+def revision_row(
+    row: dict,
+    children: dict[str, list[dict]],
+    terms: dict[str, list[int]],
+    revision_id: int,
+    context: BuildContext,
+    layout: BatchLayout,
+) -> dict:
+    """The page's revision, holding the page as the per-page path had it
+    when it saved the revision: saved, not yet pointing to any revision
+    (so call it before point_to_revision)."""
+    content = _serialised(PracticePage, row)
+    for key in layout.other_children:
+        content[key] = []
+    for key, model in layout.children:
+        content[key] = [_serialised(model, child) for child in children[key]]
+    content.update(terms)
+    return {
+        **layout.revision_defaults,
+        "id": revision_id,
+        "content_type_id": layout.practice_type,
+        "base_content_type_id": layout.page_type,
+        "object_id": str(row["id"]),
+        "created_at": context.now,
+        "user_id": context.user_id,
+        "content": content,
+        "object_str": row["title"],
+    }
+
+
+def point_to_revision(row: dict, revision_id: int, now: dt.datetime) -> None:
+    """Makes the page row point to its revision, as latest and, when live, as live one."""
+    row["latest_revision_id"] = revision_id
+    row["latest_revision_created_at"] = now
+    row["live_revision_id"] = revision_id if row["live"] else None
+    row["has_unpublished_changes"] = not row["live"]
+
+
+def log_rows(row: dict, revision_id: int, context: BuildContext, layout: BatchLayout) -> list[list]:
+    """The page's log entries (LOG_COLUMNS), in the order the per-page path
+    logs them, page by page, so that the history (newest first, then by id)
+    reads the same."""
+    label = row["draft_title"] or row["title"]
+    steps = [("wagtail.create", None, context.creator_id), ("wagtail.edit", revision_id, context.user_id)]
+    if row["live"]:
+        steps.append(("wagtail.publish", revision_id, context.user_id))
+    return [
+        [layout.log_type, label, action, {}, context.now, context.log_uuid, user, revision, True, False, row["id"]]
+        for action, revision, user in steps
+    ]
+
+
+def batch_tables(
+    layout: BatchLayout,
+    page_rows: list[dict],
+    child_rows: dict[str, list[dict]],
+    m2m_rows: dict[str, list[tuple[int, int]]],
+    revisions: list[dict],
+    logs: list[list],
+) -> list[tuple[type[models.Model], list[str], list[list]]]:
+    """The batch's rows by table, in the order they are written: (model, field names, rows)."""
     tables = [
         (Page, layout.page_columns, [[row[name] for name in layout.page_columns] for row in page_rows]),
         (PracticePage, layout.practice_columns, [[row[name] for name in layout.practice_columns] for row in page_rows]),
@@ -231,7 +279,7 @@ def build_batch(records: list[dict], slot: Slot, context: BuildContext) -> Batch
     columns = layout.revision_columns
     tables.append((Revision, columns, [[revision[name] for name in columns] for revision in revisions]))
     tables.append((PageLogEntry, LOG_COLUMNS, logs))
-    return BatchRows(tables, admin, searched, built)
+    return tables
 
 
 LOG_COLUMNS = "content_type label action data timestamp uuid user revision content_changed deleted page".split()
@@ -311,7 +359,7 @@ def _as_page(row: dict, children: dict[str, list[dict]], terms: dict[str, list])
     for key, items in children.items():
         values[EXPORTED + key] = [_Attributes(child) for child in items]
     for key in VOCABULARY_FIELDS:
-        values[EXPORTED + key] = [term.code for term in sorted(terms[key], key=_term_order)]
+        values[EXPORTED + key] = [term.code for term in sorted(terms[key], key=term_order)]
     return _Attributes(values)
 
 
@@ -331,7 +379,9 @@ class _Attributes:
 
 
 @dataclass(frozen=True)
-class _Layout:
+class BatchLayout:
+    """What every batch's rows are built from: the tables' columns and defaults, read from the models once."""
+
     page_defaults: dict
     page_columns: list[str]
     practice_columns: list[str]
@@ -349,7 +399,7 @@ class _Layout:
 
 
 @cache
-def _layout() -> _Layout:
+def batch_layout() -> BatchLayout:
     ours = {model._meta.get_field("practice").remote_field.related_name: model for model in ORDERABLES}
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
     m2m = {}
@@ -358,7 +408,7 @@ def _layout() -> _Layout:
             relation.remote_field.through,
             [relation.m2m_field_name(), relation.m2m_reverse_field_name()],
         )
-    return _Layout(
+    return BatchLayout(
         page_defaults=_defaults(PracticePage(live=False)),
         page_columns=["id", *_columns(Page)],
         practice_columns=[field.attname for field in PracticePage._meta.local_concrete_fields],
@@ -390,10 +440,8 @@ def _admin_fields() -> list[str]:
 
     Each must be a plain text column, whose prepared value is its text.
     """
-    from .admin_index import _text_fields
-
     names = []
-    for search_field in _text_fields(PracticePage.get_search_fields()):
+    for search_field in entry_text_fields(PracticePage.get_search_fields()):
         model_field = PracticePage._meta.get_field(search_field.field_name)
         if not isinstance(search_field, SearchField | AutocompleteField) or not isinstance(
             model_field, models.CharField | models.TextField

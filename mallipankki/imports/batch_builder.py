@@ -9,7 +9,7 @@ a batch, asks this process to build it, and writes the batch before while
 it is built.
 
 The process reads the import file itself, in step with the writer's chunks
-(importer._chunks), and is asked for whole chunks only: a chunk with a
+(importer.chunks), and is asked for whole chunks only: a chunk with a
 practice that exists already is written by the writer, record by record in
 file order, as before. The pages that the writer created itself are sent
 along with the next request, so that builds_on links to them are set as
@@ -23,17 +23,19 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
 
-from .batch_rows import BatchRows, BuildContext, Slot, _layout, build_batch
+from mallipankki.search import entry_pool
+from mallipankki.search.indexing import target_groups_by_code
+
+from .batch_rows import BatchRows, BuildContext, Slot, batch_layout, build_batch
+from .validation import read_records
 
 
 class BackgroundBuilder:
     """build_batch of the chunks of ``open_file``, one by one, in a forked process."""
 
     def __init__(self, open_file: Callable, chunks: Callable[[Iterator[dict]], Iterator[list[dict]]], context):
-        from mallipankki.search.indexing import target_groups_by_code
-
         # Read here, where the database is: the process has none.
-        _layout()
+        batch_layout()
         target_groups = target_groups_by_code()
         process_context = multiprocessing.get_context("fork")
         self._connection, theirs = process_context.Pipe()
@@ -70,13 +72,9 @@ class BackgroundBuilder:
 
 
 def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: dict, connection) -> None:
-    from mallipankki.search import entry_pool
-
-    from .importer import _iter_records
-
     # As the search index's own worker starts: no database, own Voikko.
-    entry_pool._start_worker(target_groups)
-    position, source = -1, chunks(_iter_records(open_file))
+    entry_pool.start_worker(target_groups)
+    position, source = -1, chunks(read_records(open_file))
     chunk: list[dict] = []
     while True:
         try:
@@ -91,7 +89,7 @@ def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: di
             batch.prepare()
             # Analysed here too: sent on to another process, the search
             # records would cross two more pipes.
-            batch.search_rows = entry_pool._entries_of(batch.search_records)
+            batch.search_rows = entry_pool.entries_of(batch.search_records)
             batch.search_records = []
             connection.send(("rows", batch))
         except Exception:  # reported to the writer, which raises it

@@ -1,12 +1,12 @@
 """The checks of a large import file, run in a second process while this one writes.
 
 `import_file` writes nothing from a file with any problem. Checked first, a
-large file waits for its checks (a tenth of its import) before the first
-write; here a forked process checks it while this one writes, a chunk ahead
-of the writer: the writer takes a chunk only once every record in it has
-passed, stops at the first problem, and links and commits only when the
-whole file has passed. So a file with a problem still changes nothing and
-has every problem reported, as when it is checked first.
+large file waits for its checks before the first write; here a forked
+process checks it while this one writes, a chunk ahead of the writer: the
+writer takes a chunk only once every record in it has passed, stops at the
+first problem, and links and commits only when the whole file has passed.
+So a file with a problem still changes nothing and has every problem
+reported, as when it is checked first.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 from mallipankki.core.forking import forget_parent_connections
 
-from .importer import Problem, RecordRules, check_records, record_validators, unknown_targets
+from .validation import Problem, RecordRules, check_records, record_validators, unknown_targets
 
 
 class BackgroundCheck:
-    """importer.validate_file of ``open_file`` in a forked process."""
+    """validation.validate_file of ``open_file`` in a forked process."""
 
     def __init__(self, open_file: Callable, progress: Callable[[int], None] | None = None):
         # Read here: the child has no database (vocabularies) and should not

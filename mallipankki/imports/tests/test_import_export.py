@@ -6,8 +6,9 @@ from django.core.management import call_command
 
 from bench.generate_corpus import write_corpus
 from conftest import practice_record
-from mallipankki.practices.exporter import iter_export_json
-from mallipankki.practices.importer import import_file
+from mallipankki.imports.exporter import iter_export_json
+from mallipankki.imports.importer import import_file
+from mallipankki.pages.demo_content import load_demo_content
 from mallipankki.practices.models import PracticePage
 
 
@@ -159,8 +160,6 @@ def test_public_export_leaves_out_private_contacts(make_practice):
 
 @pytest.mark.django_db
 def test_round_trip_of_the_demo_content_is_identical(tmp_path):
-    from mallipankki.pages.demo_content import load_demo_content
-
     load_demo_content()
     first = export_text()
     assert len(json.loads(first)["practices"]) == 8

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from conftest import practice_record
-from mallipankki.practices import bulk_write, importer
-from mallipankki.practices.importer import import_file, validate_file
+from mallipankki.imports import bulk_write, importer, validation
+from mallipankki.imports.importer import import_file
+from mallipankki.imports.validation import validate_file
 from mallipankki.practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def written_chunks(monkeypatch):
     """Chunks of four records, checked four at a time; counts the chunks written."""
     monkeypatch.setattr(importer, "BATCH_SIZE", 4)
-    monkeypatch.setattr(importer, "REPORT_EVERY", 4)
+    monkeypatch.setattr(validation, "REPORT_EVERY", 4)
     calls = []
     write = bulk_write.BatchWriter.write
 

@@ -3,7 +3,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mallipankki.practices.importer import ImportFileError, import_file
+from mallipankki.imports.importer import import_file
+from mallipankki.imports.validation import ImportFileError
 
 
 class Command(BaseCommand):

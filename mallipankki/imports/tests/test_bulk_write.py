@@ -21,8 +21,8 @@ from wagtail.search.models import IndexEntry
 
 from bench.generate_corpus import write_corpus
 from conftest import practice_record
-from mallipankki.practices import importer
-from mallipankki.practices.importer import import_file
+from mallipankki.imports import importer
+from mallipankki.imports.importer import import_file
 from mallipankki.practices.interchange import export_queryset, practice_to_record
 from mallipankki.practices.models import PracticePage
 from mallipankki.search.engine import rank_practices
