@@ -14,9 +14,9 @@ from django.utils import translation
 
 from mallipankki.practices.listing import theme_sections
 
-from .engine import search
 from .facets import FACETS
 from .forms import SORT_PARAMS, SearchForm, search_arguments
+from .service import search
 
 
 def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: bool = False) -> dict:
