@@ -75,7 +75,7 @@ def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: di
     from .importer import _iter_records
 
     # As the search index's own worker starts: no database, own Voikko.
-    entry_pool._start_worker(target_groups)
+    entry_pool.start_worker(target_groups)
     position, source = -1, chunks(_iter_records(open_file))
     chunk: list[dict] = []
     while True:
@@ -91,7 +91,7 @@ def _serve(open_file: Callable, chunks, context: BuildContext, target_groups: di
             batch.prepare()
             # Analysed here too: sent on to another process, the search
             # records would cross two more pipes.
-            batch.search_rows = entry_pool._entries_of(batch.search_records)
+            batch.search_rows = entry_pool.entries_of(batch.search_records)
             batch.search_records = []
             connection.send(("rows", batch))
         except Exception:  # reported to the writer, which raises it

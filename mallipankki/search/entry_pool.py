@@ -1,7 +1,7 @@
 """Index entries analysed in a second process while this one reads and writes.
 
-A rebuild or a bulk import spends about a third of its time in
-`document_entry` (Voikko analysis): plain Python that needs no database.
+A rebuild or a bulk import spends much of its time in `document_entry`
+(Voikko analysis): plain Python that needs no database.
 The rest, reading pages and writing rows, must stay in the process that
 holds the transaction. So on a machine with more than one core, large runs
 hand each batch of records to one worker process and read the next batch
@@ -17,6 +17,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from mallipankki.core.forking import forget_parent_connections
+
+from . import analysis
+from .indexing import document_entry, entry_rows, write_entry_rows
+
 # Below this many practices the fork costs more than it saves.
 PARALLEL_MIN = 2000
 
@@ -25,11 +30,8 @@ Batch = list[tuple[int, dict]]  # (page id, interchange record)
 _target_groups: dict | None = None
 
 
-def _start_worker(target_groups: dict) -> None:
-    from mallipankki.core.forking import forget_parent_connections
-
-    from . import analysis
-
+def start_worker(target_groups: dict) -> None:
+    """Set up a forked worker process: its target groups, no inherited handles."""
     global _target_groups
     _target_groups = target_groups
     forget_parent_connections()
@@ -37,10 +39,9 @@ def _start_worker(target_groups: dict) -> None:
     analysis.forget_native_handles()
 
 
-def _entries_of(batch: Batch, target_groups: dict | None = None):
-    """The index rows (indexing.EntryRows) of the batch's records."""
-    from .indexing import document_entry, entry_rows
-
+def entries_of(batch: Batch, target_groups: dict | None = None):
+    """The index rows (indexing.EntryRows) of the batch's records; without
+    ``target_groups``, those the worker was started with (start_worker)."""
     target_groups = _target_groups if target_groups is None else target_groups
     return entry_rows((page_id, document_entry(record, target_groups)) for page_id, record in batch)
 
@@ -63,16 +64,16 @@ def entry_analyser(target_groups: dict, parallel: bool) -> Iterator[Callable[[Ba
     otherwise here and now (the future is already done).
     """
     if not parallel:
-        yield lambda batch: _done(_entries_of(batch, target_groups))
+        yield lambda batch: _done(entries_of(batch, target_groups))
         return
     executor = ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
+        initializer=start_worker,
         initargs=(target_groups,),
     )
     try:
-        yield lambda batch: executor.submit(_entries_of, batch)
+        yield lambda batch: executor.submit(entries_of, batch)
     finally:
         executor.shutdown(cancel_futures=True)
 
@@ -93,8 +94,6 @@ class PendingEntries:
         self.waiting = analysed
 
     def flush(self) -> None:
-        from .indexing import write_entry_rows
-
         if self.waiting is not None:
             waiting, self.waiting = self.waiting, None
             self.written += write_entry_rows(waiting.result())
