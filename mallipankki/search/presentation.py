@@ -61,6 +61,16 @@ def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: 
     return context
 
 
+def catalogue_results(request, index_page) -> dict:
+    """The catalogue /mallit/ (``index_page``, a PracticeIndexPage): the
+    results panel with the catalogue's link filters, so that its addresses
+    (?teema=…&kohderyhma=…&sivu=…) keep working and gain q. Registered with
+    practices.catalogue in SearchConfig.ready()."""
+    return results_context(
+        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
+    )
+
+
 def address(url: str, result, changes: dict[str, list[str]]) -> str:
     """The address of ``result``'s query, filters and sort with the facet
     values ``changes`` (``{facet key: codes}``, [] removes the facet) and the
