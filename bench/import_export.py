@@ -42,7 +42,7 @@ def run_one(size: int, workdir: Path) -> dict:
         from mallipankki.imports.exporter import iter_export_json
         from mallipankki.imports.importer import import_file
         from mallipankki.pages.demo_content import load_demo_content
-        from mallipankki.search.indexing import rebuild_index
+        from mallipankki.search.rebuild import rebuild_index
 
         load_demo_content()
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,7 +1,7 @@
 """Search quality on the relevance test set in bench/relevance/.
 
 Imports corpus.json into a throwaway database, runs every query of
-queries.json through the site search (mallipankki.search.engine.search) and
+queries.json through the site search (mallipankki.search.service.search) and
 through two baselines over the same practices and fields, and prints
 nDCG@10, recall@10 and MRR for the whole set and for subsets.
 
@@ -247,8 +247,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_benchmark(connection, args) -> int:
-    from mallipankki.search import engine
     from mallipankki.search.analysis import voikko_available
+    from mallipankki.search.backends.base import FIELD_WEIGHTS
+    from mallipankki.search.service import search
     from mallipankki.vocabularies.models import TargetGroup
 
     queries = json.loads((RELEVANCE / "queries.json").read_text(encoding="utf-8"))["queries"]
@@ -262,10 +263,10 @@ def run_benchmark(connection, args) -> int:
         group.code: [n for n in (group.name_fi, group.name_sv, group.name_en) if n]
         for group in TargetGroup.objects.all()
     }
-    weights = [engine.FIELD_WEIGHTS[group] for group in "abcd"]
+    weights = [FIELD_WEIGHTS[group] for group in "abcd"]
 
     def engine_run(query: str, lang: str) -> list[str]:
-        return [page.slug for page in engine.search(query, per_page=K, language=lang).items]
+        return [page.slug for page in search(query, per_page=K, language=lang).items]
 
     systems: dict[str, Callable] = {"engine": engine_run}
     systems["FTS5 raw"] = Fts5RawBaseline(records, lambda code: groups.get(code, []), weights).run
@@ -311,7 +312,7 @@ def run_benchmark(connection, args) -> int:
         f"engine is {gain:+.0f} % (targets: >= 0.85 and >= +25 %)."
     )
     typo = subsets["typo"]
-    suggestions = {q["query"]: engine.search(q["query"], per_page=1).suggestion for q in typo}
+    suggestions = {q["query"]: search(q["query"], per_page=1).suggestion for q in typo}
     print("“Tarkoititko” on the typo queries: " + ", ".join(f"{q} -> {s}" for q, s in suggestions.items()))
     for note in notes:
         print(note)

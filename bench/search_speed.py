@@ -9,7 +9,7 @@ English names, typos, words that find nothing) are timed three ways:
 - with facets: `search(q)` (what /haku/ needs),
 - with facets and filters: `search(q, {theme, and for half of them a region})`,
 - results only and with facets again, each query prepared afresh ("cold":
-  without engine.prepare_query's per-process cache).
+  without query.prepare_query's per-process cache).
 
 Browsing (empty query, with facets) and incremental indexing
 (`index_practice()` as the publish signal runs it) are timed too.
@@ -252,8 +252,8 @@ def timed(calls) -> list[float]:
 
 def cold(call):
     """``call`` with the prepared-query cache and the matches' facet bitmaps emptied first."""
-    from mallipankki.search.engine import forget_prepared_queries
     from mallipankki.search.facet_bitmaps import forget_matches
+    from mallipankki.search.query import forget_prepared_queries
 
     def run():
         forget_prepared_queries()
@@ -274,8 +274,9 @@ def run_size(size: int, query_count: int, seed: int) -> None:
 
     from bench.generate_corpus import generate_practices
     from mallipankki.practices.listing import published_practices
-    from mallipankki.search.engine import search
-    from mallipankki.search.indexing import index_practice, rebuild_index
+    from mallipankki.search.indexing import index_practice
+    from mallipankki.search.rebuild import rebuild_index
+    from mallipankki.search.service import search
 
     print(f"\n== {size} practices ({connection.vendor}) ==")
     index = site_tree()
@@ -311,7 +312,7 @@ def run_size(size: int, query_count: int, seed: int) -> None:
     )
     print("results only           " + summary(timed([lambda q=q: search(q, with_facets=False) for q in queries])))
     print("with facets            " + summary(timed([lambda q=q: search(q) for q in queries])))
-    # The lines above find each query prepared (engine.prepare_query caches
+    # The lines above find each query prepared (query.prepare_query caches
     # the analysis, spelling and strict/relaxed choice for a while) and its
     # match's facet bitmap kept (facet_bitmaps.py); these start every query
     # afresh, as for a query nobody asked just before.

@@ -188,8 +188,8 @@ def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     ),
 )
 def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
-    from mallipankki.search.engine import facet_counts, rank_practices
     from mallipankki.search.facets import FACETS
+    from mallipankki.search.service import facet_counts, rank_practices
 
     check_single_values(request)
     queryset = filter_practices(filters)  # validates every code first

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from mallipankki.vocabularies.models import TargetGroup, Theme
 
+from . import catalogue
 from .models import Adoption, PracticePage, Resource
 
 
@@ -181,11 +182,6 @@ def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
 
 
 def catalogue_context(request, index_page) -> dict:
-    """The /mallit/ listing: the search engine's results panel (see
-    search/presentation.py) with the catalogue's link filters, so that its
-    addresses (?teema=…&kohderyhma=…&sivu=…) keep working and gain q."""
-    from mallipankki.search.presentation import results_context
-
-    return results_context(
-        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
-    )
+    """The /mallit/ listing: the results panel that the search app provides
+    (see catalogue.py)."""
+    return catalogue.catalogue_context(request, index_page)

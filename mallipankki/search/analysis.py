@@ -197,7 +197,8 @@ _voikko_failed = False
 _voikko_warned = False
 
 
-def _create_voikko():
+def create_voikko():
+    """A new Finnish Voikko handle (tests replace this to take Voikko away)."""
     # Imported lazily so that a machine without the native library can still
     # import this module and run on the Snowball fallback.
     from libvoikko import Voikko
@@ -205,7 +206,8 @@ def _create_voikko():
     return Voikko("fi")
 
 
-def _voikko():
+def thread_voikko():
+    """This thread's Voikko handle, made on first use; None without Voikko."""
     global _voikko_failed, _voikko_warned
     if _voikko_failed:
         return None
@@ -213,7 +215,7 @@ def _voikko():
     if voikko is not None:
         return voikko
     try:
-        voikko = _create_voikko()
+        voikko = create_voikko()
     except Exception as exc:  # ImportError, OSError (no .so), VoikkoException (no fi dictionary)
         with _state_lock:
             _voikko_failed = True
@@ -231,7 +233,7 @@ def _voikko():
 
 def voikko_available() -> bool:
     """Whether Finnish is analysed with Voikko (for a Django system check)."""
-    return _voikko() is not None
+    return thread_voikko() is not None
 
 
 def _stem(lang: str, word: str) -> str:
@@ -257,7 +259,7 @@ def forget_native_handles() -> None:
         _local = threading.local()
 
 
-def _reset() -> None:
+def forget_state() -> None:
     """Forget Voikko state and cached analyses (tests switch Voikko off)."""
     global _local, _voikko_failed, _voikko_warned
     with _state_lock:
@@ -352,7 +354,7 @@ def tokenize(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _voikko_readings(word: str) -> tuple[_Reading, ...]:
-    voikko = _voikko()
+    voikko = thread_voikko()
     if voikko is None:
         return ()
     try:
@@ -375,7 +377,7 @@ def _parse_reading(analysis: dict) -> _Reading | None:
     if not baseform:
         return None
     wordbases = analysis.get("WORDBASES") or ""
-    parts, lexical = _parse_wordbases(wordbases, analysis.get("STRUCTURE") or "")
+    parts, lexical = parse_wordbases(wordbases, analysis.get("STRUCTURE") or "")
     if not parts:
         # Some proper-name readings have no WORDBASES; keep them whole.
         parts, lexical = (_Part(baseform, (baseform,)),), False
@@ -398,7 +400,7 @@ def _structure_boundaries(structure: str) -> frozenset[int]:
     return frozenset(offsets)
 
 
-def _parse_wordbases(wordbases: str, structure: str) -> tuple[tuple[_Part, ...], bool]:
+def parse_wordbases(wordbases: str, structure: str) -> tuple[tuple[_Part, ...], bool]:
     """Turn WORDBASES into compound parts; also say whether the reading is a
     single dictionary word (see ``_from_voikko``).
 
@@ -561,7 +563,7 @@ def _split_known_tail(lower: str) -> _Analysis | None:
     head is analysed on its own (without splitting again) so that a head
     like opinnollistamis- still meets the word opinnollistaminen.
     """
-    if len(lower) < MIN_SPLIT_HEAD + MIN_SPLIT_TAIL or not _LATIN_WORD_RE.fullmatch(lower) or _voikko() is None:
+    if len(lower) < MIN_SPLIT_HEAD + MIN_SPLIT_TAIL or not _LATIN_WORD_RE.fullmatch(lower) or thread_voikko() is None:
         return None
     for cut in range(MIN_SPLIT_HEAD, len(lower) - MIN_SPLIT_TAIL + 1):
         tail = lower[cut:]

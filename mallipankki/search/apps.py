@@ -1,5 +1,10 @@
 from django.apps import AppConfig
+from django.core.checks import register
 from django.db.backends.signals import connection_created
+
+from mallipankki.practices.catalogue import register_results_provider
+
+from .checks import voikko_check
 
 # SQLite's default page cache is 2 MB per connection: a search that ranks
 # and counts facets over thousands of matching practices (the FTS5 index,
@@ -28,7 +33,12 @@ class SearchConfig(AppConfig):
     verbose_name = "Haku"
 
     def ready(self):
+        # Imported here rather than at the top: both import models, which
+        # can be imported only once the app registry is ready.
         from . import signals
+        from .presentation import catalogue_results
 
         signals.connect()
         connection_created.connect(tune_sqlite, dispatch_uid="mallipankki.search.tune_sqlite")
+        register_results_provider(catalogue_results)
+        register(voikko_check)

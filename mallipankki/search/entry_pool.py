@@ -1,7 +1,7 @@
 """Index entries analysed in a second process while this one reads and writes.
 
-A rebuild or a bulk import spends about a third of its time in
-`document_entry` (Voikko analysis): plain Python that needs no database.
+A rebuild or a bulk import spends much of its time in `document_entry`
+(Voikko analysis): plain Python that needs no database.
 The rest, reading pages and writing rows, must stay in the process that
 holds the transaction. So on a machine with more than one core, large runs
 hand each batch of records to one worker process and read the next batch
@@ -17,6 +17,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from mallipankki.core.forking import forget_parent_connections
+
+from . import analysis
+from .indexing import document_entry, entry_rows, write_entry_rows
+
 # Below this many practices the fork costs more than it saves.
 PARALLEL_MIN = 2000
 
@@ -26,10 +31,7 @@ _target_groups: dict | None = None
 
 
 def start_worker(target_groups: dict) -> None:
-    from mallipankki.core.forking import forget_parent_connections
-
-    from . import analysis
-
+    """Set up a forked worker process: its target groups, no inherited handles."""
     global _target_groups
     _target_groups = target_groups
     forget_parent_connections()
@@ -38,9 +40,8 @@ def start_worker(target_groups: dict) -> None:
 
 
 def entries_of(batch: Batch, target_groups: dict | None = None):
-    """The index rows (indexing.EntryRows) of the batch's records."""
-    from .indexing import document_entry, entry_rows
-
+    """The index rows (indexing.EntryRows) of the batch's records; without
+    ``target_groups``, those the worker was started with (start_worker)."""
     target_groups = _target_groups if target_groups is None else target_groups
     return entry_rows((page_id, document_entry(record, target_groups)) for page_id, record in batch)
 
@@ -93,8 +94,6 @@ class PendingEntries:
         self.waiting = analysed
 
     def flush(self) -> None:
-        from .indexing import write_entry_rows
-
         if self.waiting is not None:
             waiting, self.waiting = self.waiting, None
             self.written += write_entry_rows(waiting.result())

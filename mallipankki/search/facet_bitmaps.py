@@ -1,11 +1,11 @@
 """Facet counts from per-process bitmaps of the facet table.
 
-Counting facets in SQL groups every facet row of every matched document. A
-broad query over 100 000 practices ("työkokeilu" matches a third of them)
-groups some 600 000 rows: 430–650 ms on SQLite. Here every facet value is a
-Python int used as a bitmap over document ids (bit n is page id n), and a
-count is ``(matched & value).bit_count()``: about a hundred values of ~12 kB
-each, a millisecond for the lot whatever the size of the match.
+Counting facets in SQL groups every facet row of every matched document,
+and a broad query over a large catalogue matches a good share of it: far
+too many rows to group for every search. Here every facet value is a Python
+int used as a bitmap over document ids (bit n is page id n), and a count is
+``(matched & value).bit_count()``: about a hundred values, counted in
+little time whatever the size of the match.
 
 The bitmaps live in each process, per database, and are brought up to date
 before every count from the IndexChange log, which indexing.py writes in the
@@ -52,7 +52,7 @@ def bitmap(ids: Iterable[int]) -> int:
     if not ids:
         return 0
     # One byte per id, set by map() in C, then read as a base-2 numeral:
-    # a third faster than setting bits in a Python loop.
+    # faster than setting bits in a Python loop.
     flags = bytearray(max(ids) + 1)
     deque(map(flags.__setitem__, ids, repeat(1)), maxlen=0)
     return int(flags.translate(_DIGITS)[::-1], 2)

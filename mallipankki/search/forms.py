@@ -9,8 +9,9 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .engine import MAX_PAGE, MAX_QUERY_CHARS
 from .facets import FACETS
+from .service import MAX_PAGE
+from .words import MAX_QUERY_CHARS
 
 SORT_PARAMS = {"osuvuus": "relevance", "uusin": "newest"}
 SORT_CHOICES = [("osuvuus", _("Osuvimmat ensin")), ("uusin", _("Uusimmat ensin"))]
@@ -36,7 +37,7 @@ class SearchForm(forms.Form):
 
 
 def search_arguments(params: QueryDict) -> dict:
-    """Keyword arguments for engine.search() from the /haku/ query string."""
+    """Keyword arguments for service.search() from the /haku/ query string."""
     form = SearchForm(params)
     form.is_valid()  # invalid fields are left out of cleaned_data
     cleaned = form.cleaned_data

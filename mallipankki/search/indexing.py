@@ -7,7 +7,8 @@ functions write entries to the tables in models.py:
 
 - `index_practice(page)` after a publish or an edit,
 - `remove_practice(page_id)` after an unpublish or a delete,
-- `rebuild_index(progress)` for `manage.py rebuild_search_index`.
+- `write_entry_rows(rows)` for whole batches: `rebuild.rebuild_index` (for
+  `manage.py rebuild_search_index`) and the bulk import.
 
 Only live and public practices are ever written: `index_practice` reloads
 the page through `published_practices()` and removes it when it is not there.
@@ -15,9 +16,8 @@ the page through `published_practices()` and removes it when it is not there.
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -31,14 +31,10 @@ from mallipankki.practices.listing import published_practices
 from mallipankki.practices.models import LANGS
 from mallipankki.vocabularies.models import TargetGroup
 
-from . import engine, entry_pool
 from .analysis import analyse_for_index
 from .facet_bitmaps import record_change
 from .models import SearchDocument, SearchFacet, SearchTerm
 
-logger = logging.getLogger(__name__)
-
-BATCH_SIZE = 500
 # Words for spelling suggestions: letters only, at least four (shorter ones
 # are never corrected); a suggestion replaces one typed word with one word.
 _VOCABULARY_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")
@@ -176,8 +172,8 @@ def _add_terms(terms: Iterable[str]) -> None:
     terms = sorted(set(terms))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # One statement: executemany costs a round trip per term (20 ms
-            # of a 58 ms publish for some 200 terms).
+            # One statement: executemany costs a round trip per term, a
+            # large share of a publish with its hundreds of terms.
             cursor.execute(f"{insert} {table} ({column}) SELECT unnest(%s::text[]) {conflict}", [terms])
         else:
             cursor.executemany(f"{insert} {table} ({column}) VALUES (%s) {conflict}", [(term,) for term in terms])
@@ -222,7 +218,7 @@ DOCUMENT_COLUMNS = "page lang terms_a terms_b terms_c terms_d published_at".spli
 def write_entry_rows(rows: EntryRows) -> int:
     """Writes entry_rows; returns how many documents were written.
 
-    Used by `rebuild_index` and by the bulk import (imports/bulk_write.py).
+    Used by `rebuild.rebuild_index` and by the bulk import (imports/bulk_write.py).
     Plain executemany inserts: at a hundred thousand practices the ORM's
     model instances would cost more than the database does.
     """
@@ -266,40 +262,3 @@ def remove_practice(page_id: int) -> None:
     of SearchDocument (signals.py), which also sees cascades from pages.
     """
     SearchDocument.objects.filter(page_id=page_id).delete()
-
-
-def rebuild_index(progress: Callable[[int, int], None] | None = None, parallel: bool | None = None) -> int:
-    """Index every published practice afresh; returns how many were indexed.
-
-    Runs in one transaction, so searches see the old index until the new one
-    is complete. On SQLite the FTS5 table is filled in one 'rebuild' pass
-    instead of row by row, which is also when its sync triggers are
-    (re)created. Batches are analysed in a worker process while the next is
-    read (entry_pool.py) when there are many (``parallel`` None) or when
-    asked to.
-    """
-    queryset = export_queryset(published_practices())
-    total = queryset.count()
-    target_groups = target_groups_by_code()
-    parallel = entry_pool.use_worker(total) if parallel is None else parallel
-    with transaction.atomic(), entry_pool.entry_analyser(target_groups, parallel) as analyse:
-        engine.before_bulk_load()
-        with connection.cursor() as cursor:
-            # Plain deletes: the ORM would first read every id to cascade.
-            for model in (SearchFacet, SearchDocument, SearchTerm):
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
-        record_change(None)
-        ids = list(queryset.values_list("pk", flat=True))
-        pending = entry_pool.PendingEntries(analyse)
-        for start in range(0, len(ids), BATCH_SIZE):
-            pages = export_queryset(published_practices().filter(pk__in=ids[start : start + BATCH_SIZE]))
-            pending.add([(page.pk, search_record(page)) for page in pages])
-            if progress and pending.written:
-                progress(pending.written, total)
-        pending.flush()
-        if progress:
-            progress(pending.written, total)
-        engine.after_bulk_load()
-    done = pending.written
-    logger.debug("search index rebuilt: %s practices", done)
-    return done

@@ -13,7 +13,7 @@ pre-analysed terms and the database only matches whole terms:
   database computes them.
 
 Only published (live and public) practices have a document; indexing.py keeps
-that true and engine.py reads the tables with explicit SQL.
+that true and ranking.py and backends/ read the tables with explicit SQL.
 """
 
 from django.db import models

@@ -14,9 +14,9 @@ from django.utils import translation
 
 from mallipankki.practices.listing import theme_sections
 
-from .engine import search
 from .facets import FACETS
 from .forms import SORT_PARAMS, SearchForm, search_arguments
+from .service import search
 
 
 def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: bool = False) -> dict:
@@ -59,6 +59,16 @@ def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: 
     if not result.count:
         context["theme_sections"] = theme_sections()
     return context
+
+
+def catalogue_results(request, index_page) -> dict:
+    """The catalogue /mallit/ (``index_page``, a PracticeIndexPage): the
+    results panel with the catalogue's link filters, so that its addresses
+    (?teema=…&kohderyhma=…&sivu=…) keep working and gain q. Registered with
+    practices.catalogue in SearchConfig.ready()."""
+    return results_context(
+        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
+    )
 
 
 def address(url: str, result, changes: dict[str, list[str]]) -> str:

@@ -23,10 +23,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from mallipankki.practices.models import PracticePage
 from mallipankki.vocabularies.models import TargetGroup
 
-from .engine import forget_prepared_queries
 from .facet_bitmaps import record_change
 from .indexing import index_practice, remove_practice
 from .models import SearchDocument
+from .query import forget_prepared_queries
 
 logger = logging.getLogger(__name__)
 

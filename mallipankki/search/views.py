@@ -1,4 +1,4 @@
-"""/haku/: the search page, a thin shell around engine.search().
+"""/haku/: the search page, a thin shell around service.search().
 
 All state is in the query string (q, the facet parameters of facets.FACETS,
 jarjestys, sivu), so every result page can be bookmarked and shared. The

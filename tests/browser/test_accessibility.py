@@ -98,7 +98,7 @@ def resolve_path(kind: str) -> tuple[str, int]:
     if kind == "search-no-results":
         # A mistyped word within a theme that has no practices: nothing is
         # found, and the page offers the word as it is spelled in the index.
-        from mallipankki.search.engine import search
+        from mallipankki.search.service import search
 
         titles = live_practices.order_by("path").values_list("title", flat=True)
         words = dict.fromkeys(word.lower() for title in titles for word in re.findall(r"[^\W\d_]{6,12}", title))

@@ -4,14 +4,13 @@ within the other filters, and facet counts in the answer."""
 import pytest
 
 from mallipankki.api.tests.test_api import API, full_practice, get_json, ids
+from mallipankki.search.query import forget_prepared_queries
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def fresh_prepared_queries():
-    from mallipankki.search.engine import forget_prepared_queries
-
     forget_prepared_queries()
 
 

@@ -25,9 +25,9 @@ from mallipankki.imports import importer
 from mallipankki.imports.importer import import_file
 from mallipankki.practices.interchange import export_queryset, practice_to_record
 from mallipankki.practices.models import PracticePage
-from mallipankki.search.engine import rank_practices
-from mallipankki.search.indexing import rebuild_index
 from mallipankki.search.models import SearchDocument, SearchFacet, SearchTerm
+from mallipankki.search.rebuild import rebuild_index
+from mallipankki.search.service import rank_practices
 
 PAGE_FIELDS = (
     "title draft_title slug path depth numchild url_path locale_id content_type_id live has_unpublished_changes "

@@ -12,13 +12,17 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from mallipankki.practices.interchange import VocabularyIndex, upsert_practice
+from mallipankki.search.query import forget_prepared_queries
+
+
+def slugs(result) -> list[str]:
+    """The slugs of a search result's practices, in order."""
+    return [page.slug for page in result.items]
 
 
 @pytest.fixture(autouse=True)
 def fresh_prepared_queries():
     """Each test prepares its queries against its own index (and settings)."""
-    from mallipankki.search.engine import forget_prepared_queries
-
     forget_prepared_queries()
     yield
     forget_prepared_queries()

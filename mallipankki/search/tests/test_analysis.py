@@ -55,11 +55,11 @@ def without_voikko(monkeypatch):
     def missing():
         raise OSError("libvoikko.so.1: cannot open shared object file")
 
-    monkeypatch.setattr(analysis, "_create_voikko", missing)
-    analysis._reset()
+    monkeypatch.setattr(analysis, "create_voikko", missing)
+    analysis.forget_state()
     yield
     monkeypatch.undo()
-    analysis._reset()
+    analysis.forget_state()
 
 
 # --------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def test_index_keeps_duplicates_for_term_frequency():
 
 
 def test_wordbases_parsing():
-    parse = analysis._parse_wordbases
+    parse = analysis.parse_wordbases
 
     def surfaces(wordbases, structure):
         return [p.surface for p in parse(wordbases, structure)[0]]
@@ -438,7 +438,7 @@ def test_fallback_without_voikko(without_voikko, caplog):
 def test_voikko_comes_back_after_reset(without_voikko, monkeypatch):
     assert not voikko_available()
     monkeypatch.undo()
-    analysis._reset()
+    analysis.forget_state()
     if not voikko_available():
         pytest.skip("libvoikko or the Finnish dictionary is not installed")
     assert "kokemus" in analyse_for_index("kokemusasiantuntijakoulutus")
@@ -459,15 +459,15 @@ _DOCUMENTS = [
 
 @requires_voikko
 def test_concurrent_analysis_in_threads():
-    analysis._reset()  # cold caches, so the threads really call Voikko
+    analysis.forget_state()  # cold caches, so the threads really call Voikko
     expected = [analyse_for_index(d) for d in _DOCUMENTS]
-    analysis._reset()
-    main_voikko = analysis._voikko()
+    analysis.forget_state()
+    main_voikko = analysis.thread_voikko()
     seen_instances = []
     lock = threading.Lock()
 
     def work(round_number):
-        voikko = analysis._voikko()
+        voikko = analysis.thread_voikko()
         with lock:
             seen_instances.append(voikko)
         results = []

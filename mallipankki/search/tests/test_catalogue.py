@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mallipankki.practices.models import PracticeIndexPage
-from mallipankki.search.engine import search
 from mallipankki.search.presentation import address
+from mallipankki.search.service import search
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,13 @@ import itertools
 import pytest
 from django.db import connection
 
-from mallipankki.search.engine import facet_counts, parse_query
+from mallipankki.search.backends import backend
 from mallipankki.search.facet_bitmaps import bitmap, ids_of
 from mallipankki.search.facets import FACETS
 from mallipankki.search.models import SearchDocument, SearchFacet
+from mallipankki.search.query import choose_match
+from mallipankki.search.service import facet_counts
+from mallipankki.search.words import parse_query
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +60,6 @@ FILTERS = [
 
 @pytest.mark.parametrize(("query", "filters"), list(itertools.product(QUERIES, FILTERS)))
 def test_bitmap_counts_equal_counting_rows_in_sql(corpus, query, filters):
-    from mallipankki.search.engine import backend, choose_match
-
     match = choose_match(parse_query(query)) if query else None
     if match is None:
         matched = set(SearchDocument.objects.values_list("page_id", flat=True))

@@ -10,16 +10,11 @@ from django.db import connection, transaction
 from wagtail.models import PageViewRestriction
 
 from mallipankki.search import facet_bitmaps
-from mallipankki.search.engine import search
 from mallipankki.search.facet_bitmaps import FacetBitmaps, record_change
-from mallipankki.search.indexing import (
-    document_entry,
-    index_practice,
-    rebuild_index,
-    remove_practice,
-    target_groups_by_code,
-)
+from mallipankki.search.indexing import document_entry, index_practice, remove_practice, target_groups_by_code
 from mallipankki.search.models import IndexChange, SearchDocument, SearchFacet, SearchTerm
+from mallipankki.search.rebuild import rebuild_index
+from mallipankki.search.service import search
 from mallipankki.vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db

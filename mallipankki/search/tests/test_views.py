@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from mallipankki.search import views
-from mallipankki.search.engine import search
+from mallipankki.search.service import search
 
 pytestmark = pytest.mark.django_db
 

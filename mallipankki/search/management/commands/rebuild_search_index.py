@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from mallipankki.search.indexing import rebuild_index
+from mallipankki.search.rebuild import rebuild_index
 
 
 class Command(BaseCommand):
