@@ -1,4 +1,4 @@
-"""Queries behind the public listings: cards, theme sections, the catalogue.
+"""Queries behind the public listings: cards and theme sections.
 
 Every listing goes through `published_practices()` so that only live,
 public practices are ever listed, and through `with_card_data()` so that a
@@ -178,14 +178,3 @@ def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
         published_practices().filter(themes=theme_id).exclude(pk__in=featured_ids).order_by("title")
     )
     return [featured_cards[pk] for pk in featured_ids if pk in featured_cards], list(others)
-
-
-def catalogue_context(request, index_page) -> dict:
-    """The /mallit/ listing: the search engine's results panel (see
-    search/presentation.py) with the catalogue's link filters, so that its
-    addresses (?teema=…&kohderyhma=…&sivu=…) keep working and gain q."""
-    from mallipankki.search.presentation import results_context
-
-    return results_context(
-        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
-    )

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 
+from mallipankki.practices.catalogue import register_results_provider
+
 # SQLite's default page cache is 2 MB per connection: a search that ranks
 # and counts facets over thousands of matching practices (the FTS5 index,
 # the documents and their facet rows) then reads most pages from the OS on
@@ -29,6 +31,15 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .presentation import results_context
 
         signals.connect()
         connection_created.connect(tune_sqlite, dispatch_uid="mallipankki.search.tune_sqlite")
+
+        def catalogue_results(request, index_page) -> dict:
+            # The catalogue /mallit/ is this results panel with link filters.
+            return results_context(
+                request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
+            )
+
+        register_results_provider(catalogue_results)
