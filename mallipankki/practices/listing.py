@@ -1,4 +1,4 @@
-"""Queries behind the public listings: cards and theme sections.
+"""Queries behind the public listings: the published practices and their cards.
 
 Every listing goes through `published_practices()` so that only live,
 public practices are ever listed, and through `with_card_data()` so that a
@@ -8,11 +8,11 @@ page of cards costs a fixed number of queries however many cards it shows.
 from functools import cache
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
-from mallipankki.vocabularies.models import TargetGroup, Theme
+from mallipankki.vocabularies.models import TargetGroup
 
 from .models import Adoption, PracticePage, Resource
 
@@ -150,24 +150,6 @@ def _cards_sql(vendor: str, how_many: int) -> str:
 
 def newest_practices(limit: int = 6):
     return list(with_card_data(published_practices().order_by("-first_published_at", "-pk")[:limit]))
-
-
-def theme_practice_counts() -> dict[int, int]:
-    """Published practices per theme id, in one query."""
-    live_ids = published_practices().values("pk")
-    rows = Theme.objects.annotate(
-        published=Count("practices", filter=Q(practices__in=live_ids), distinct=True)
-    ).values_list("pk", "published")
-    return dict(rows)
-
-
-def theme_sections():
-    """The six sections for the home page: theme page and its practice count."""
-    from mallipankki.pages.models import ThemePage
-
-    counts = theme_practice_counts()
-    pages = ThemePage.objects.live().public().select_related("theme").order_by("theme__sort_order")
-    return [{"page": page, "count": counts.get(page.theme_id, 0)} for page in pages]
 
 
 def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
