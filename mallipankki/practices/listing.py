@@ -37,10 +37,10 @@ def with_card_data(queryset):
 
     Two queries for any number of cards: the pages with both subqueries, and
     the target groups. Those are prefetched into a plain list: prefetching
-    into the relation built a queryset per card, about a third of loading a
-    page of results. The subqueries are SQL written once (see
-    `_card_subqueries`): Django compiled the same two Subquery expressions
-    again for every listing, about a fifth of it.
+    into the relation built a queryset per card, a large part of the time
+    a page of results takes to load. The subqueries are SQL written once
+    (see `_card_subqueries`): Django compiled the same two Subquery
+    expressions again for every listing.
     """
     adoptions, first_kind = _card_subqueries(connection.vendor)
     return (
@@ -86,9 +86,8 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     target group ids as a third subquery, and those target groups. The
     pages' statement is written once (`_cards_sql`), so nothing is compiled
     per page of results; `published_practices()` asks the database for the
-    view restrictions first and the ORM builds three statements. On
-    PostgreSQL at 100 000 practices that was a third of a results page
-    beyond its ranking (13 of 41 ms for "opinnollistamisen").
+    view restrictions first and the ORM builds three statements, which made
+    up much of a results page beyond its ranking.
     """
     if not ids:
         return {}
