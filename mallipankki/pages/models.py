@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mallipankki.practices.listing import newest_practices, practices_of_theme, theme_sections
+from mallipankki.practices.listing import newest_practices, practices_of_theme
 
 
 class HomePage(Page):
@@ -25,7 +25,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = theme_sections()
+        # The theme sections come from {% theme_sections %} in the template.
         context["newest_practices"] = newest_practices(limit=6)
         return context
 

@@ -59,7 +59,7 @@ def format_number(value: Decimal) -> int | float:
 # lists on each page (of a vocabulary, its codes), named EXPORTED +
 # relation, in one query per relation for all the pages of a fetch. Django's
 # prefetch into the related managers builds a queryset for every page and
-# relation: 70 % of an export's time, for lists that are only read.
+# relation: most of an export's time, for lists that are only read.
 EXPORTED = "exported_"
 CHILD_RELATIONS = {
     "organisations": Organisation.objects.all(),
@@ -80,8 +80,8 @@ def _related(page: PracticePage, relation: str) -> list:
 
 def _owned_by(model, column: str, ids: list[int]) -> RawSQL:
     """``model.column IN ids`` as a filter. Django's ``column__in`` prepares
-    each value through the field, 2.5 ms for a list of 500 (a tenth of an
-    export's time); these ids come from the database."""
+    each value through the field, a noticeable part of an export's time;
+    these ids come from the database."""
     quote = connection.ops.quote_name
     placeholders = ", ".join(["%s"] * len(ids))
     sql = f"{quote(model._meta.db_table)}.{quote(column)} IN ({placeholders})"

@@ -198,17 +198,9 @@ class Family:
         return rows
 
 
-def _name_key(page: PracticePage):
-    return (page.name.casefold(), page.pk)
-
-
-def build_family(page: PracticePage, published=None) -> Family:
-    """The family tree of `page`: published members only, roots first.
-
-    `page` itself is always a member (whoever sees its page may see it in its
-    family) even if it is private or not live.
-    """
-    ids = family_ids(page.pk)
+def family_links(ids: set[int]) -> dict[int, list[tuple[int, str]]]:
+    """The builds-on links of the practices `ids`, as {practice id: [(target
+    id, note)]} in the order they were edited; links to oneself are left out."""
     links = (
         BuildsOnLink.objects.filter(practice_id__in=ids)
         .order_by("practice_id", "sort_order", "pk")
@@ -218,20 +210,44 @@ def build_family(page: PracticePage, published=None) -> Family:
     for practice_id, target_id, note in links:
         if practice_id != target_id:
             links_of.setdefault(practice_id, []).append((target_id, note))
+    return links_of
 
+
+def family_members(page: PracticePage, ids: set[int], published=None) -> dict[int, PracticePage]:
+    """The members of the family `ids` shown on its page, by id, with their
+    countries and regions: the published ones, and `page` itself always (whoever
+    sees its page may see it in its family) even if it is private or not live."""
     if published is None:
         published = published_practices()
     shown = PracticePage.objects.filter(Q(pk=page.pk) | Q(pk__in=published.values("pk")), pk__in=ids)
     members = {member.pk: member for member in shown.prefetch_related("countries", "regions")}
     members.setdefault(page.pk, page)
+    return members
 
-    # Parents as shown: an unpublished target is replaced by the published
-    # practices it builds on (transitively); the note stays the child's own.
+
+def build_family(page: PracticePage, published=None) -> Family:
+    """The family tree of `page`: published members only, roots first."""
+    ids = family_ids(page.pk)
+    links_of = family_links(ids)
+    return arrange_family(page, family_members(page, ids, published), links_of)
+
+
+def arrange_family(current, members: dict, links_of: dict[int, list[tuple[int, str]]]) -> Family:
+    """The tree of a family from plain data, without the database.
+
+    `members` are the practices to show, by id (`current` among them); a
+    member needs only `pk` and `name` here. `links_of` holds every link of the
+    family, to shown practices and hidden ones: {practice id: [(target id,
+    note)]}. A hidden practice is skipped: what builds on it hangs under the
+    shown practices it builds on, however far up they are.
+    """
+    # Parents as shown: a hidden target is replaced by the shown practices it
+    # builds on (transitively); the note stays the child's own.
     parents: dict[int, list[tuple[int, str]]] = {}
     for member_id in members:
         found: dict[int, str] = {}
         for target_id, note in links_of.get(member_id, []):
-            for parent_id in _published_ancestors(target_id, members, links_of):
+            for parent_id in _shown_ancestors(target_id, members, links_of):
                 if parent_id != member_id:
                     found.setdefault(parent_id, note)
         parents[member_id] = list(found.items())
@@ -248,7 +264,7 @@ def build_family(page: PracticePage, published=None) -> Family:
     placed: set[int] = set()
     roots: list[FamilyNode] = []
 
-    def grow(start: PracticePage) -> FamilyNode:
+    def grow(start) -> FamilyNode:
         # Depth-first in document order, without recursion so that a long chain
         # cannot reach Python's recursion limit. A practice is shown in full at
         # its first place in document order and as a repeat anywhere after.
@@ -260,7 +276,7 @@ def build_family(page: PracticePage, published=None) -> Family:
                 node.repeat = True
                 continue
             placed.add(node.page.pk)
-            node.current = node.page.pk == page.pk
+            node.current = node.page.pk == current.pk
             node.children = [
                 FamilyNode(members[child_id], note=note) for child_id, note in children_of.get(node.page.pk, [])
             ]
@@ -274,10 +290,15 @@ def build_family(page: PracticePage, published=None) -> Family:
     for member in ordered:
         if member.pk not in placed:
             roots.append(grow(member))
-    return Family(current=page, roots=roots, members=members, parents=parents)
+    return Family(current=current, roots=roots, members=members, parents=parents)
 
 
-def _published_ancestors(target_id: int, members: dict, links_of: dict) -> list[int]:
+def _name_key(page):
+    return (page.name.casefold(), page.pk)
+
+
+def _shown_ancestors(target_id: int, members: dict, links_of: dict) -> list[int]:
+    """`target_id` if it is shown, else the nearest shown practices it builds on."""
     if target_id in members:
         return [target_id]
     found, seen, stack = [], {target_id}, [target_id]

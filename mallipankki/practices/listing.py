@@ -1,4 +1,4 @@
-"""Queries behind the public listings: cards, theme sections, the catalogue.
+"""Queries behind the public listings: the published practices and their cards.
 
 Every listing goes through `published_practices()` so that only live,
 public practices are ever listed, and through `with_card_data()` so that a
@@ -8,13 +8,12 @@ page of cards costs a fixed number of queries however many cards it shows.
 from functools import cache
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
-from mallipankki.vocabularies.models import TargetGroup, Theme
+from mallipankki.vocabularies.models import TargetGroup
 
-from . import catalogue
 from .models import Adoption, PracticePage, Resource
 
 
@@ -38,10 +37,10 @@ def with_card_data(queryset):
 
     Two queries for any number of cards: the pages with both subqueries, and
     the target groups. Those are prefetched into a plain list: prefetching
-    into the relation built a queryset per card, about a third of loading a
-    page of results. The subqueries are SQL written once (see
-    `_card_subqueries`): Django compiled the same two Subquery expressions
-    again for every listing, about a fifth of it.
+    into the relation built a queryset per card, a large part of the time
+    a page of results takes to load. The subqueries are SQL written once
+    (see `_card_subqueries`): Django compiled the same two Subquery
+    expressions again for every listing.
     """
     adoptions, first_kind = _card_subqueries(connection.vendor)
     return (
@@ -87,9 +86,8 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     target group ids as a third subquery, and those target groups. The
     pages' statement is written once (`_cards_sql`), so nothing is compiled
     per page of results; `published_practices()` asks the database for the
-    view restrictions first and the ORM builds three statements. On
-    PostgreSQL at 100 000 practices that was a third of a results page
-    beyond its ranking (13 of 41 ms for "opinnollistamisen").
+    view restrictions first and the ORM builds three statements, which made
+    up much of a results page beyond its ranking.
     """
     if not ids:
         return {}
@@ -153,24 +151,6 @@ def newest_practices(limit: int = 6):
     return list(with_card_data(published_practices().order_by("-first_published_at", "-pk")[:limit]))
 
 
-def theme_practice_counts() -> dict[int, int]:
-    """Published practices per theme id, in one query."""
-    live_ids = published_practices().values("pk")
-    rows = Theme.objects.annotate(
-        published=Count("practices", filter=Q(practices__in=live_ids), distinct=True)
-    ).values_list("pk", "published")
-    return dict(rows)
-
-
-def theme_sections():
-    """The six sections for the home page: theme page and its practice count."""
-    from mallipankki.pages.models import ThemePage
-
-    counts = theme_practice_counts()
-    pages = ThemePage.objects.live().public().select_related("theme").order_by("theme__sort_order")
-    return [{"page": page, "count": counts.get(page.theme_id, 0)} for page in pages]
-
-
 def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
     """Editors' featured practices first, then every other published one of the theme."""
     featured_ids = [practice.pk for practice in featured]
@@ -179,9 +159,3 @@ def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
         published_practices().filter(themes=theme_id).exclude(pk__in=featured_ids).order_by("title")
     )
     return [featured_cards[pk] for pk in featured_ids if pk in featured_cards], list(others)
-
-
-def catalogue_context(request, index_page) -> dict:
-    """The /mallit/ listing: the results panel that the search app provides
-    (see catalogue.py)."""
-    return catalogue.catalogue_context(request, index_page)

@@ -17,15 +17,22 @@ follow the wording of the published readiness scale
 (evaluation/migrations/0003_framework_defaults.py).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import PracticePage
+from .choices import ScalingStage as Stage
 
-Stage = PracticePage.ScalingStage
+if TYPE_CHECKING:
+    # Only named in annotations: the practice page calls this module, so this
+    # module does not import the page model when it runs.
+    from .models import PracticePage
+
 STAGES = [Stage.PILOT, Stage.LOCAL, Stage.REGIONAL, Stage.NATIONAL, Stage.INTERNATIONAL]
 
 # Readiness each stage needs: (materials, training, fidelity). The last stage

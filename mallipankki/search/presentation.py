@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils import translation
 
-from mallipankki.practices.listing import theme_sections
-
 from .facets import FACETS
 from .forms import SORT_PARAMS, SearchForm, search_arguments
 from .service import search
@@ -56,8 +54,6 @@ def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: 
         "unfiltered_href": address(url, result, {key: [] for key in FACETS}),
         "facet_links": facet_links,
     }
-    if not result.count:
-        context["theme_sections"] = theme_sections()
     return context
 
 

@@ -1,6 +1,7 @@
 """Lineage: direct links with notes, the family tree and its page."""
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection
@@ -8,7 +9,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from mallipankki.practices.lineage import build_family, direct_lineage, draw, family_ids
+from mallipankki.practices.lineage import arrange_family, build_family, direct_lineage, draw, family_ids
 from mallipankki.practices.models import BuildsOnLink, PracticeIndexPage, PracticePage
 from mallipankki.vocabularies.models import Country, Region
 
@@ -73,6 +74,56 @@ def test_family_ids_end_on_a_cycle(practices):
     link(b, c)
     link(c, a)
     assert family_ids(a.pk) == {a.pk, b.pk, c.pk}
+
+
+# --- arrange_family: the tree from plain data ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    """What arrange_family reads of a practice."""
+
+    pk: int
+    name: str
+
+
+def arrange(current: int, shown: dict[int, str], links: list[tuple[int, int, str]]):
+    """The family of `current` among the `shown` practices ({id: name}), with
+    `links` as (practice, target, note), hidden practices included."""
+    members = {pk: Member(pk, name) for pk, name in shown.items()}
+    links_of: dict[int, list[tuple[int, str]]] = {}
+    for practice, target, note in links:
+        links_of.setdefault(practice, []).append((target, note))
+    return arrange_family(members[current], members, links_of)
+
+
+def test_arrange_family_builds_the_tree_without_the_database():
+    # 2 and 3 build on 1; 4 on 2 and 3 (a diamond); 6 on 5, which is hidden and builds on 1.
+    family = arrange(
+        2,
+        {1: "A", 2: "B", 3: "C", 4: "D", 6: "F"},
+        [(2, 1, "B:stä"), (3, 1, ""), (4, 2, "D B:stä"), (4, 3, "D C:stä"), (5, 1, ""), (6, 5, "F:n muutos")],
+    )
+
+    assert outline(family) == [
+        "A",
+        "  >B [B:stä]",
+        "    D [D B:stä]",
+        "  C",
+        "    *D [D C:stä]",
+        "  F [F:n muutos]",
+    ]
+    assert family.parents[6] == [(1, "F:n muutos")]
+    assert family.parents[4] == [(2, "D B:stä"), (3, "D C:stä")]
+    assert len(family) == 5
+
+
+def test_arrange_family_starts_a_cycle_at_the_first_name_and_hides_self_links():
+    family = arrange(2, {1: "B", 2: "A"}, [(1, 2, ""), (2, 1, ""), (1, 1, "itse")])
+
+    # Nobody is a root: the walk starts from the first by name, and the self link adds nothing.
+    assert outline(family) == [">A", "  B", "    *A"]
+    assert family.parents == {1: [(2, "")], 2: [(1, "")]}
 
 
 # --- build_family ------------------------------------------------------------------
@@ -336,9 +387,9 @@ class ThirtyPracticeFamilyTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from mallipankki.pages.models import HomePage
-
-        home = Page.get_first_root_node().add_child(instance=HomePage(title="Mallipankki", slug="testikoti"))
+        # A plain Wagtail page as the site root: the home page model belongs to
+        # the pages app, a layer above this one.
+        home = Page.get_first_root_node().add_child(instance=Page(title="Mallipankki", slug="testikoti"))
         Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
         index = home.add_child(instance=PracticeIndexPage(title="Mallit", slug="mallit"))
 

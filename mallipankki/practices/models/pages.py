@@ -1,4 +1,4 @@
-"""The practice catalogue: one index page and a page per practice.
+"""The catalogue's pages: the index at /mallit/ and a page per practice.
 
 A PracticePage carries every field of the interchange format
 (formats/practices-v1.schema.json). Multilingual texts are stored as one
@@ -10,12 +10,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import translation
+from django.db.models import prefetch_related_objects
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,39 +27,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
-LANGS = ("fi", "sv", "en")
-
-
-def localized(obj, field: str) -> str:
-    """The value of `field_<lang>` in the active language, else Finnish, else any."""
-    language = (translation.get_language() or "fi")[:2]
-    for lang in (language, "fi", "en", "sv"):
-        value = getattr(obj, f"{field}_{lang}", "")
-        if value:
-            return value
-    return ""
-
-
-def validate_http_urls(value: str):
-    """One http(s) URL per line, as evidence sources are edited in the admin."""
-    validator = URLValidator(schemes=["http", "https"])
-    for number, line in enumerate(value.splitlines(), start=1):
-        if line.strip():
-            try:
-                validator(line.strip())
-            except ValidationError:
-                raise ValidationError(
-                    _("Rivi %(line)s ei ole http- tai https-osoite."), params={"line": number}
-                ) from None
-
-
-def lines(value: str) -> list[str]:
-    return [line.strip() for line in value.splitlines() if line.strip()]
+from .. import choices
+from ..catalogue import catalogue_context
+from ..scaling import scaling_guidance
+from .text import lines, localized, validate_http_urls
 
 
 class PracticeIndexPage(Page):
@@ -76,42 +53,16 @@ class PracticeIndexPage(Page):
         verbose_name = _("malliluettelo")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import catalogue_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(request, self))
         return context
 
 
 class PracticePage(RoutablePageMixin, Page):
-    class EvidenceLevel(models.IntegerChoices):
-        NOT_ASSESSED = 0, _("0 – ei arvioitu")
-        DESCRIBED = 1, _("1 – vaikutus kuvattu selkeästi")
-        DATA = 2, _("2 – aineisto osoittaa muutoksen")
-        COMPARISON = 3, _("3 – vertailuryhmä osoittaa vaikutuksen")
-        REPLICATED = 4, _("4 – toistettu riippumattomasti")
-        AT_SCALE = 5, _("5 – toistettu laajasti, vaikutus säilynyt")
-
-    class ScalingStage(models.TextChoices):
-        PILOT = "pilot", _("Kokeilu")
-        LOCAL = "local", _("Paikallinen")
-        REGIONAL = "regional", _("Alueellinen")
-        NATIONAL = "national", _("Valtakunnallinen")
-        INTERNATIONAL = "international", _("Kansainvälinen")
-
-    class ContinuityStatus(models.TextChoices):
-        IN_PROJECT = "in_project", _("Hankkeessa")
-        EMBEDDED = "embedded", _("Vakiintunut pysyvään toimintaan")
-        ENDED = "ended", _("Päättynyt")
-        UNKNOWN = "unknown", _("Ei tiedossa")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Luonnos")
-        SUBMITTED = "submitted", _("Ehdotettu")
-        IN_REVIEW = "in_review", _("Arvioitavana")
-        PUBLISHED = "published", _("Julkaistu")
-        ARCHIVED = "archived", _("Arkistoitu")
-        REJECTED = "rejected", _("Hylätty")
+    EvidenceLevel = choices.EvidenceLevel
+    ScalingStage = choices.ScalingStage
+    ContinuityStatus = choices.ContinuityStatus
+    Status = choices.Status
 
     # Texts. `title` holds the name in the primary language for Wagtail.
     name_fi = models.CharField(_("nimi suomeksi"), max_length=255, blank=True)
@@ -382,10 +333,10 @@ class PracticePage(RoutablePageMixin, Page):
         return RegionScopedPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import prefetch_related_objects
-
-        from .lineage import direct_lineage
-        from .scaling import scaling_guidance
+        # A real cycle: lineage.py queries PracticePage and BuildsOnLink, so it
+        # imports this package at its top and cannot be imported while the
+        # package loads. By the time a page is shown, both are loaded.
+        from ..lineage import direct_lineage
 
         context = super().get_context(request, *args, **kwargs)
         lineage = direct_lineage(self)
@@ -405,159 +356,8 @@ class PracticePage(RoutablePageMixin, Page):
         serves it only while the practice is live, applies the same privacy
         rules, and the address follows the page (/mallit/<id>/sukupuu/).
         """
-        from django.template.response import TemplateResponse
-
-        from .lineage import family_context
+        from ..lineage import family_context  # function-level for the cycle explained in get_context
 
         context = Page.get_context(self, request)
         context.update(family_context(self))
         return TemplateResponse(request, "practices/practice_family_page.html", context)
-
-
-class Organisation(Orderable):
-    class Role(models.TextChoices):
-        DEVELOPER = "developer", _("Kehittäjä")
-        OWNER = "owner", _("Omistaja")
-        MAINTAINER = "maintainer", _("Ylläpitäjä")
-        FUNDER = "funder", _("Rahoittaja")
-        PARTNER = "partner", _("Kumppani")
-
-    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="organisations")
-    name = models.CharField(_("nimi"), max_length=255)
-    role = models.CharField(_("rooli"), max_length=20, choices=Role.choices)
-    url = models.URLField(_("verkkosivu"), blank=True, max_length=500)
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("url")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("organisaatio")
-
-
-class Funding(Orderable):
-    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="funding")
-    programme = models.CharField(_("rahoitusohjelma"), max_length=255, help_text=_("Esim. ESR+, STEA, kunta."))
-    project_code = models.CharField(_("hankekoodi"), max_length=100, blank=True)
-    project_name = models.CharField(_("hankkeen nimi"), max_length=500, blank=True)
-    start = models.DateField(_("alkoi"), null=True, blank=True)
-    end = models.DateField(_("päättyi"), null=True, blank=True)
-
-    panels = [
-        FieldPanel("programme"),
-        FieldPanel("project_code"),
-        FieldPanel("project_name"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("rahoitus")
-
-    def clean(self):
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("Päättymispäivä on ennen alkamispäivää.")})
-
-
-class Resource(Orderable):
-    """A material: an external link, or a PDF uploaded to the document library."""
-
-    class Kind(models.TextChoices):
-        LINK = "link", _("Linkki")
-        PDF = "pdf", _("PDF")
-        VIDEO = "video", _("Video")
-        OTHER = "other", _("Muu")
-
-    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="resources")
-    kind = models.CharField(_("tyyppi"), max_length=10, choices=Kind.choices, default=Kind.LINK)
-    title_fi = models.CharField(_("otsikko"), max_length=500, blank=True)
-    title_sv = models.CharField(_("otsikko ruotsiksi"), max_length=500, blank=True)
-    title_en = models.CharField(_("otsikko englanniksi"), max_length=500, blank=True)
-    url = models.URLField(_("osoite"), max_length=1000, blank=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("PDF-tiedosto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    language = models.CharField(_("kieli"), max_length=2, choices=[(code, code) for code in LANGS], blank=True)
-
-    panels = [
-        FieldPanel("kind"),
-        FieldPanel("title_fi"),
-        FieldPanel("url"),
-        FieldPanel("document"),
-        FieldPanel("language"),
-        FieldPanel("title_sv"),
-        FieldPanel("title_en"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("materiaali")
-
-    def clean(self):
-        if bool(self.url) == bool(self.document_id):
-            raise ValidationError(_("Anna joko verkko-osoite tai PDF-tiedosto, ei molempia."))
-        if not (self.title_fi or self.title_sv or self.title_en):
-            raise ValidationError({"title_fi": _("Anna materiaalille otsikko.")})
-        if self.document_id:
-            self.kind = self.Kind.PDF
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def href(self) -> str:
-        return self.document.url if self.document_id else self.url
-
-    def absolute_url(self) -> str:
-        from django.conf import settings
-
-        if self.document_id:
-            return settings.BASE_URL + self.document.url
-        return self.url
-
-
-class Adoption(Orderable):
-    """Where the practice is in use besides its origin."""
-
-    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="adoptions")
-    organisation = models.CharField(_("organisaatio"), max_length=255)
-    country = models.ForeignKey(
-        Country, verbose_name=_("maa"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    region = models.ForeignKey(
-        Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField(
-        _("vuosi"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
-    )
-    note = models.TextField(_("mitä muutettiin"), blank=True)
-
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("country"),
-        FieldPanel("region"),
-        FieldPanel("year"),
-        FieldPanel("note"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("käyttöönotto")
-
-
-class BuildsOnLink(Orderable):
-    """This practice refines or adapts `target`; the note says what changed."""
-
-    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="builds_on_links")
-    target = models.ForeignKey(PracticePage, verbose_name=_("malli"), on_delete=models.CASCADE, related_name="+")
-    adaptation_note = models.TextField(_("mitä muutettiin"), blank=True)
-
-    panels = [FieldPanel("target"), FieldPanel("adaptation_note")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("pohjautuu malliin")
-
-    def clean(self):
-        if self.practice_id and self.target_id == self.practice_id:
-            raise ValidationError({"target": _("Malli ei voi pohjautua itseensä.")})

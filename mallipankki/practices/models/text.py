@@ -1,0 +1,36 @@
+"""The multilingual texts of the catalogue: languages, the reader's version of
+a text, and the one-per-line lists (keywords, evidence sources)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+LANGS = ("fi", "sv", "en")
+
+
+def localized(obj, field: str) -> str:
+    """The value of `field_<lang>` in the active language, else Finnish, else any."""
+    language = (translation.get_language() or "fi")[:2]
+    for lang in (language, "fi", "en", "sv"):
+        value = getattr(obj, f"{field}_{lang}", "")
+        if value:
+            return value
+    return ""
+
+
+def validate_http_urls(value: str):
+    """One http(s) URL per line, as evidence sources are edited in the admin."""
+    validator = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(value.splitlines(), start=1):
+        if line.strip():
+            try:
+                validator(line.strip())
+            except ValidationError:
+                raise ValidationError(
+                    _("Rivi %(line)s ei ole http- tai https-osoite."), params={"line": number}
+                ) from None
+
+
+def lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
