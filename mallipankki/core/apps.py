@@ -5,6 +5,3 @@ class CoreConfig(AppConfig):
     name = "mallipankki.core"
     label = "core"
     verbose_name = "Mallipankki"
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)

@@ -28,7 +28,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Haku"
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401  (checks registers the system checks)
 
         signals.connect()
         connection_created.connect(tune_sqlite, dispatch_uid="mallipankki.search.tune_sqlite")

@@ -1,13 +1,13 @@
+"""System checks of the search: registered by SearchConfig.ready."""
+
 from django.core.checks import Warning, register
+
+from .analysis import voikko_available
 
 
 @register()
 def voikko_check(app_configs, **kwargs):
     """Search quality depends on Voikko; say so plainly when it is missing."""
-    try:
-        from mallipankki.search.analysis import voikko_available
-    except ImportError:
-        return []
     if voikko_available():
         return []
     return [
