@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mallipankki.regions",
     "mallipankki.continuity",
     "mallipankki.adoptions",
+    "mallipankki.privacy",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
