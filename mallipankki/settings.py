@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "mallipankki.continuity",
     "mallipankki.adoptions",
     "mallipankki.imports",
+    "mallipankki.privacy",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

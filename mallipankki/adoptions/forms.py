@@ -1,7 +1,8 @@
 """The public "Käytämme tätä mallia" form and the admin's decision form.
 
-The form follows the proposal form's house pattern and reuses its pieces:
-the same honeypot field, aria wiring (`set_aria`) and field templates.
+The form follows the house pattern of the public forms
+(mallipankki.core.public_forms): the honeypot field, the aria wiring
+(`set_aria`), the error summary and the field templates.
 """
 
 from django import forms
@@ -9,7 +10,7 @@ from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mallipankki.proposals.forms import ProposalForm, required
+from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, required
 from mallipankki.vocabularies.forms import TermChoiceField
 from mallipankki.vocabularies.models import Country, Region
 
@@ -22,7 +23,7 @@ def latest_year() -> int:
     return timezone.localdate().year + 1
 
 
-class AdoptionForm(forms.Form):
+class AdoptionForm(PublicFormMixin, forms.Form):
     organisation = forms.CharField(
         label=_("Organisaatio"),
         help_text=_("Organisaatio, joka käyttää mallia, esimerkiksi kunta, yritys tai järjestö."),
@@ -96,23 +97,14 @@ class AdoptionForm(forms.Form):
         error_messages=required(_("Hyväksy tietosuojaseloste, jotta voimme käsitellä ilmoituksen.")),
     )
 
-    # Honeypot, as on the proposal form: hidden by CSS, filled in by naive bots.
-    website = forms.CharField(label=_("Jätä tämä kenttä tyhjäksi"), required=False, max_length=500)
-
-    # The house pattern for aria-describedby / aria-invalid.
-    set_aria = ProposalForm.set_aria
-    is_spam = ProposalForm.is_spam
+    website = HoneypotField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["organisation"].widget.attrs.update({"autocomplete": "organization"})
         self.fields["contact_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["contact_email"].widget.attrs.update({"autocomplete": "email"})
         self.fields["contact_phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
-
-    def clean_website(self):
-        return self.cleaned_data.get("website", "")
 
     def clean_year(self):
         year = self.cleaned_data["year"]

@@ -8,7 +8,6 @@ which only `confirm()` writes to.
 import datetime as dt
 import logging
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
@@ -18,12 +17,13 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.signals import page_published
 
+from mallipankki.core import public_forms
 from mallipankki.practices.listing import published_practices, with_card_data
 from mallipankki.practices.models import Adoption, PracticePage
-from mallipankki.proposals.services import ip_hash
-from mallipankki.regions.scoping import can_handle, handles_all_regions, regions_for
 from mallipankki.vocabularies.models import Region
 
+from . import emails
+from .access import may_decide
 from .models import PendingAdoption
 
 logger = logging.getLogger(__name__)
@@ -37,18 +37,12 @@ class DecisionError(Exception):
 
 
 def rate_limit() -> tuple[int, dt.timedelta]:
-    """At most this many reports from one address within this time (settings may override)."""
-    return (
-        getattr(settings, "ADOPTION_RATE_LIMIT", 5),
-        dt.timedelta(seconds=getattr(settings, "ADOPTION_RATE_WINDOW_SECONDS", 3600)),
-    )
+    """At most this many reports from one address within this time (ADOPTION_RATE_LIMIT, _WINDOW_SECONDS)."""
+    return public_forms.rate_limit_setting("ADOPTION")
 
 
 def rate_limited(request) -> bool:
-    # The address is counted as a keyed hash, the proposals' way (ip_hash).
-    limit, window = rate_limit()
-    recent = PendingAdoption.objects.filter(ip_hash=ip_hash(request), created_at__gte=timezone.now() - window)
-    return recent.count() >= limit
+    return public_forms.rate_limited(PendingAdoption.objects.all(), request, rate_limit())
 
 
 def reportable_practice(practice_id: str) -> PracticePage | None:
@@ -72,40 +66,6 @@ def create_pending(practice: PracticePage, data: dict, *, address_hash: str = ""
         consent_at=timezone.now(),
         ip_hash=address_hash,
     )
-
-
-# --- who decides ----------------------------------------------------------------
-
-
-def deciders_of(pending: PendingAdoption) -> list:
-    """The region's active regional workers; none when there is no region."""
-    from django.contrib.auth import get_user_model
-
-    if pending.region_id is None:
-        return []
-    users = (
-        get_user_model().objects.filter(is_active=True, regional_worker__regions=pending.region_id).exclude(email="")
-    )
-    return list(users.distinct().order_by("pk"))
-
-
-def queue_for(user):
-    """The reports `user` may see and decide on: their regions; editors all.
-
-    A report without a Finnish region belongs to the editors only.
-    """
-    queryset = PendingAdoption.objects.select_related("practice", "region", "country", "decided_by")
-    if handles_all_regions(user):
-        return queryset
-    return queryset.filter(region__in=regions_for(user))
-
-
-def may_use_queue(user) -> bool:
-    return bool(user and user.is_authenticated) and (handles_all_regions(user) or regions_for(user).exists())
-
-
-def may_decide(user, pending: PendingAdoption) -> bool:
-    return can_handle(user, [pending.region] if pending.region_id else [])
 
 
 # --- deciding -------------------------------------------------------------------
@@ -225,8 +185,6 @@ def reject(pending_id: int, user, reason: str) -> PendingAdoption:
 
 
 def _notify_later(pending_pk: int) -> None:
-    from . import emails
-
     def send():
         pending = PendingAdoption.objects.filter(pk=pending_pk).select_related("practice").first()
         if pending is not None:

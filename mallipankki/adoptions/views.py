@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.proposals.services import ip_hash
-from mallipankki.proposals.views import _error_links
+from mallipankki.core.public_forms import ip_hash
 
 from . import emails, services
+from .access import deciders_of, may_use_queue, queue_for
 from .forms import FINLAND, AdoptionForm, RejectForm
 from .models import PendingAdoption
 
@@ -32,7 +32,7 @@ def _practice_or_404(practice_id: str):
 
 def _render_form(request, practice, form, status=200):
     form.set_aria()
-    context = {"practice": practice, "form": form, "errors": _error_links(form)}
+    context = {"practice": practice, "form": form, "errors": form.error_links()}
     return render(request, "adoptions/report.html", context, status=status)
 
 
@@ -65,7 +65,7 @@ def thanks(request, practice_id):
     pending = PendingAdoption.objects.filter(pk=pending_pk, practice=practice).select_related("region").first()
     if pending is None:
         return redirect("adoptions:report", practice_id=practice.slug)
-    context = {"practice": practice, "pending": pending, "to_workers": bool(services.deciders_of(pending))}
+    context = {"practice": practice, "pending": pending, "to_workers": bool(deciders_of(pending))}
     return render(request, "adoptions/thanks.html", context)
 
 
@@ -78,12 +78,12 @@ class QueueMixin(WagtailAdminTemplateMixin):
     header_icon = "site"
 
     def dispatch(self, request, *args, **kwargs):
-        if not services.may_use_queue(request.user):
+        if not may_use_queue(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return services.queue_for(self.request.user)
+        return queue_for(self.request.user)
 
 
 class QueueView(QueueMixin, ListView):
@@ -132,7 +132,7 @@ class ReportView(QueueMixin, DetailView):
 
 def _decide(request, pk, action):
     # 404 for reports outside the user's regions: their existence is not disclosed.
-    pending = get_object_or_404(services.queue_for(request.user), pk=pk)
+    pending = get_object_or_404(queue_for(request.user), pk=pk)
     try:
         action(pending)
     except services.DecisionError as error:
@@ -142,7 +142,7 @@ def _decide(request, pk, action):
 
 @require_POST
 def confirm(request, pk):
-    if not services.may_use_queue(request.user):
+    if not may_use_queue(request.user):
         raise PermissionDenied
 
     def act(pending):
@@ -154,9 +154,9 @@ def confirm(request, pk):
 
 @require_POST
 def reject(request, pk):
-    if not services.may_use_queue(request.user):
+    if not may_use_queue(request.user):
         raise PermissionDenied
-    pending = get_object_or_404(services.queue_for(request.user), pk=pk)
+    pending = get_object_or_404(queue_for(request.user), pk=pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
         view = ReportView()

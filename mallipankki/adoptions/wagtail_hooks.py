@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
-from .services import may_use_queue
+from .access import may_use_queue
 
 
 @hooks.register("register_admin_urls")

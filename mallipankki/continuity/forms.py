@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.public_forms import PublicFormMixin
 from mallipankki.practices.models import PracticePage
 
 from .models import ContinuityConfirmation
@@ -9,7 +10,9 @@ Answer = ContinuityConfirmation.Answer
 Status = PracticePage.ContinuityStatus
 
 
-class ConfirmationForm(forms.Form):
+class ConfirmationForm(PublicFormMixin, forms.Form):
+    """The public forms' aria attributes and error summary (core.public_forms); no honeypot: the link is the key."""
+
     # The error summary names each field briefly; the labels are questions.
     summary_labels = {
         "answer": _("Vastaus"),
@@ -57,40 +60,3 @@ class ConfirmationForm(forms.Form):
         if data.get("answer") == Answer.CHANGED and not data.get("continuity_status"):
             self.add_error("continuity_status", _("Valitse, missä toiminta on nyt."))
         return data
-
-    def set_aria(self):
-        """aria-describedby (help and error ids) and aria-invalid, as on the proposal form.
-
-        Radio groups are described on their fieldset (see the template).
-        """
-        for name, field in self.fields.items():
-            bound = self[name]
-            attrs = field.widget.attrs
-            attrs.pop("aria-describedby", None)
-            attrs.pop("aria-invalid", None)
-            if isinstance(field.widget, forms.RadioSelect):
-                continue
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_help")
-            if bound.errors:
-                ids.append(f"{bound.auto_id}_error")
-                attrs["aria-invalid"] = "true"
-            if ids:
-                attrs["aria-describedby"] = " ".join(ids)
-
-    def error_links(self) -> list[dict]:
-        """The error summary: a link to each field with an error, in form order."""
-        links = []
-        for name, field in self.fields.items():
-            bound = self[name]
-            if bound.errors:
-                radio = isinstance(field.widget, forms.RadioSelect)
-                links.append(
-                    {
-                        "href": f"{bound.auto_id}_0" if radio else bound.id_for_label,
-                        "label": self.summary_labels.get(name, field.label),
-                        "message": bound.errors[0],
-                    }
-                )
-        return links

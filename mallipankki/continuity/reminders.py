@@ -8,24 +8,20 @@ answer sets the confirmation date to today, which takes the practice off
 the list for a year; an answer "ended" takes it off for good.
 """
 
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Exists, OuterRef
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from mallipankki.core.mail import send_templated
 from mallipankki.practices.models import PracticePage
 
 from . import conf
 from .models import ContinuityReminder
 from .rules import not_confirmed
 from .tokens import make_token
-
-logger = logging.getLogger(__name__)
 
 SENT = "sent"
 WOULD_SEND = "would_send"
@@ -72,16 +68,7 @@ def send_reminder(page: PracticePage, now) -> ContinuityReminder | None:
         "expires_on": timezone.localdate(now + conf.link_max_age()),
         "contact_email": conf.contact_email(),
     }
-    try:
-        send_mail(
-            # No user-typed text in the subject line (as in proposals/emails.py).
-            subject=render_to_string("continuity/emails/reminder_subject.txt", context).strip(),
-            message=render_to_string("continuity/emails/reminder.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[page.contact_email],
-        )
-    except OSError:  # smtplib's errors are OSErrors
-        logger.exception("Sending the continuity reminder of practice %s failed", page.pk)
+    if not send_templated("continuity/emails/reminder", context, [page.contact_email], about=f"practice {page.pk}"):
         # Without the email the reminder never happened: tomorrow's run tries again.
         reminder.delete()
         return None

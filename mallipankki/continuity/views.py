@@ -11,9 +11,8 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.evaluation.roles import REGIONAL_WORKERS
+from mallipankki.core.permissions import REGIONAL_WORKERS, handles_all_regions, regions_for
 from mallipankki.practices.models import PracticePage
-from mallipankki.regions.scoping import handles_all_regions, regions_for
 
 from . import conf
 from .confirmations import AlreadyAnswered, NotAvailable, record_answer

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 # Allocations between two collections of the youngest generation (700 by
-# default). Measured on a 10k import: with 700 the collector took a fifth of
-# the wall time; with 50,000 as little as with the collector off.
+# default): large enough that a bulk import spends about as little time in
+# the collector as with it off (bench/notes-shared.md).
 BULK_THRESHOLD = 50_000
 
 

@@ -1,21 +1,23 @@
-"""What the editors' dashboard lists: plain queries, each taking the time as an argument.
+"""What the editors' and evaluators' dashboard lists: plain queries, each taking the time as an argument.
 
-- new proposals: received, and nobody has yet been asked to evaluate them;
 - practices waiting for evaluators: in the Arviointi step with fewer
   evaluators assigned than the step requires;
 - overdue evaluations: assigned more than OVERDUE_AFTER ago, the step still
   open and the evaluator has not submitted;
 - ready for decision: in the Julkaisupäätös step.
 
-Each returns a queryset or a list, oldest first, so that the panels can show
-the first few and count them all. `now` is a parameter so that tests can
-stand anywhere in time.
+Each returns a queryset or a list, oldest first, so that the panels
+(dashboard_panels) can show the first few and count them all. `now` is a
+parameter so that tests can stand anywhere in time. The new proposals are
+the proposals app's own panel (proposals.dashboard).
 """
 
 import datetime as dt
 
 from django.db.models import Count, Exists, F, OuterRef
 from wagtail.models import TaskState, WorkflowState
+
+from mallipankki.practices.models import PracticePage
 
 from .models import Evaluation, EvaluationAssignment, EvaluationTask, PublicationDecisionTask
 from .workflow import WORKFLOW_NAME
@@ -33,28 +35,15 @@ def _open_states():
 
 
 def _in_step(task_model):
+    """Our workflow's open runs whose current step is a `task_model` task."""
     return _open_states().filter(current_task_state__task__in=task_model.objects.values("pk"))
 
 
 def _with_pages(states) -> list:
     """(page, workflow state) pairs; states whose page is gone are left out."""
-    from mallipankki.practices.models import PracticePage
-
     states = list(states)
     pages = PracticePage.objects.in_bulk([int(state.object_id) for state in states])
     return [(pages[int(state.object_id)], state) for state in states if int(state.object_id) in pages]
-
-
-def new_proposals(user):
-    """Received proposals `user` may read that no evaluator has been assigned to yet."""
-    from mallipankki.proposals.access import visible_proposals
-    from mallipankki.proposals.models import Proposal
-
-    assigned = EvaluationAssignment.objects.filter(
-        practice_id=OuterRef("practice_id"), workflow_state__status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    received = Proposal.objects.filter(status=Proposal.Status.RECEIVED).exclude(Exists(assigned))
-    return visible_proposals(user, received).order_by("created_at", "pk")
 
 
 def waiting_for_evaluators() -> list:

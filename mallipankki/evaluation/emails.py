@@ -6,8 +6,10 @@ sends through `notifications.send_once`, so nobody gets the same one twice.
 
 from wagtail.models import TaskState
 
+from mallipankki.core.mail import admin_url
+
 from .models import Evaluation, EvaluationAssignment
-from .notifications import admin_url, editors, send_once, user_recipient
+from .notifications import editors, send_once, user_recipient
 
 
 def notify_assigned(assignment_pk: int) -> int:

@@ -7,25 +7,21 @@ sent; a second attempt for the same event and recipient finds the row and
 sends nothing. So signals that fire twice, a page published again or a view
 retried never email the same thing twice.
 
-Plain text in Finnish through Django's mail (the console backend unless
-EMAIL_URL says otherwise). No user-typed text in subject lines.
+The emails themselves are rendered and sent by mallipankki.core.mail.
 """
 
-import logging
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
+from wagtail.admin.signal_handlers import task_submission_email_notifier, workflow_submission_email_notifier
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_submitted
+
+from mallipankki.core.mail import send_templated, users_to_email
+from mallipankki.core.permissions import MANAGE_PERMISSION
 
 from .models import SentNotification
-from .roles import MANAGE_PERMISSION
-
-logger = logging.getLogger(__name__)
+from .workflow import WORKFLOW_NAME
 
 
 @dataclass(frozen=True)
@@ -39,18 +35,8 @@ def user_recipient(user) -> Recipient:
     return Recipient(f"user:{user.pk}", user.email, user.get_full_name() or user.get_username())
 
 
-def users_with_permission(label: str):
-    """Active users who have `label` through a group, directly or as superusers."""
-    app_label, codename = label.split(".")
-    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-    condition = Q(is_superuser=True)
-    if permission is not None:
-        condition |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    return get_user_model().objects.filter(condition, is_active=True).exclude(email="").distinct().order_by("pk")
-
-
 def editors() -> list[Recipient]:
-    return [user_recipient(user) for user in users_with_permission(MANAGE_PERMISSION)]
+    return [user_recipient(user) for user in users_to_email(MANAGE_PERMISSION)]
 
 
 def send_once(kind: str, object_key: str, recipients, template: str, context: dict) -> int:
@@ -70,28 +56,14 @@ def send_once(kind: str, object_key: str, recipients, template: str, context: di
                 record = SentNotification.objects.create(kind=kind, object_key=object_key, recipient_key=recipient.key)
         except IntegrityError:
             continue  # sent before
-        message_context = {"BASE_URL": settings.BASE_URL, "recipient": recipient, **context}
-        try:
-            send_mail(
-                subject=render_to_string(f"{template}_subject.txt", message_context).strip(),
-                message=render_to_string(f"{template}.txt", message_context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[recipient.address],
-            )
-        except (OSError, ConnectionError):
+        message_context = {"recipient": recipient, **context}
+        if not send_templated(template, message_context, [recipient.address], about=f"{kind} to {recipient.key}"):
             # The event itself is stored either way; forget the record so that
             # a later attempt may still send it.
-            logger.exception("Sending %s email to %s failed", kind, recipient.key)
             record.delete()
             continue
         sent += 1
     return sent
-
-
-def admin_url(name: str, *args) -> str:
-    from django.urls import reverse
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 # --- Wagtail's own workflow emails ------------------------------------------
@@ -105,22 +77,16 @@ def admin_url(name: str, *args) -> str:
 
 
 def _in_our_workflow(workflow_state) -> bool:
-    from .workflow import WORKFLOW_NAME
-
     return workflow_state is not None and workflow_state.workflow.name == WORKFLOW_NAME
 
 
 def wagtail_task_submitted(sender, instance=None, **kwargs):
-    from wagtail.admin.signal_handlers import task_submission_email_notifier
-
     if instance is not None and _in_our_workflow(instance.workflow_state):
         return None
     return task_submission_email_notifier(instance=instance, **kwargs)
 
 
 def wagtail_workflow_submitted(sender, instance=None, **kwargs):
-    from wagtail.admin.signal_handlers import workflow_submission_email_notifier
-
     # A proposal (no requesting user) is announced by proposal_new.
     if instance is not None and _in_our_workflow(instance) and instance.requested_by_id is None:
         return None
@@ -134,9 +100,6 @@ def replace_wagtail_notifiers() -> None:
     this must run first: the project's apps precede wagtail.admin in
     INSTALLED_APPS, and AppConfig.ready runs in that order.
     """
-    from wagtail.models import TaskState, WorkflowState
-    from wagtail.signals import task_submitted, workflow_submitted
-
     task_submitted.connect(
         wagtail_task_submitted, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
     )

@@ -1,28 +1,17 @@
-"""The four roles of the service as Wagtail groups.
+"""Keeping the role groups' permissions in step with the site.
 
-The group names are contracts (documentation, user management and tests
-refer to them); their permissions are created by the data migration
-0002_roles and can be adjusted by admins afterwards. Code checks
-permissions, not group names, wherever a permission expresses the rule:
-
-- `evaluation.manage_evaluations`: assign evaluators, compare evaluations,
-  write the public evaluation summary, reject in the evaluation step
-  (Toimittajat, Ylläpitäjät);
-- `evaluation.add_evaluation`: can be assigned as an evaluator (Arvioijat);
-- `proposals.view_proposal`: read submitted proposals with the submitter's
-  personal data (Toimittajat, Ylläpitäjät; Aluetyöntekijät since migration
-  0006, only those of their own regions: see mallipankki.proposals.access).
+The roles themselves (group and permission names, `is_editor` …) are the
+project's permission policy in mallipankki.core.permissions; this module
+only grants what the groups need as the site grows: the practice index's
+page permissions for Aluetyöntekijät, and every model permission for
+Ylläpitäjät (the data migrations 0002_roles and regions 0003 refer to it).
 """
 
-EDITORS = "Toimittajat"
-EVALUATORS = "Arvioijat"
-REGIONAL_WORKERS = "Aluetyöntekijät"
-ADMINS = "Ylläpitäjät"
-ALL_ROLES = (EDITORS, EVALUATORS, REGIONAL_WORKERS, ADMINS)
+from django.contrib.auth.models import Group, Permission
+from django.db import DEFAULT_DB_ALIAS
+from wagtail.models import GroupPagePermission
 
-MANAGE_PERMISSION = "evaluation.manage_evaluations"
-EVALUATE_PERMISSION = "evaluation.add_evaluation"
-VIEW_PROPOSALS_PERMISSION = "proposals.view_proposal"
+from mallipankki.core.permissions import ADMINS, REGIONAL_WORKERS
 
 # Page permission types (see wagtail.models.pages.PAGE_PERMISSION_TYPES).
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
@@ -30,19 +19,8 @@ REGIONAL_PAGE_PERMISSIONS = ("add", "change")
 ADMIN_PAGE_PERMISSIONS = ("add", "bulk_delete", "change", "lock", "publish", "unlock")
 
 
-def is_editor(user) -> bool:
-    return bool(user and user.is_active and user.has_perm(MANAGE_PERMISSION))
-
-
-def is_evaluator(user) -> bool:
-    return bool(user and user.is_active and user.has_perm(EVALUATE_PERMISSION))
-
-
 def grant_regional_page_permissions(index_page) -> None:
     """Aluetyöntekijät may add and edit drafts in the practice catalogue."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     group = Group.objects.filter(name=REGIONAL_WORKERS).first()
     if group is None:
         return
@@ -58,9 +36,6 @@ def sync_admin_permissions(**kwargs) -> None:
     Connected to post_migrate; does nothing when the group does not exist
     (e.g. right after a test flush, before the database is restored).
     """
-    from django.contrib.auth.models import Group, Permission
-    from django.db import DEFAULT_DB_ALIAS
-
     using = kwargs.get("using", DEFAULT_DB_ALIAS)
     group = Group.objects.using(using).filter(name=ADMINS).first()
     if group is None:

@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import TaskState
+from wagtail.models import TaskState, WorkflowState
+
+from mallipankki.practices.models import PracticePage
 
 from .emails import notify_assigned, notify_evaluation_submitted
 from .models import (
@@ -257,10 +259,6 @@ def _jsonable(value):
 
 def practices_in_workflow():
     """Practices whose evaluation workflow is in progress, oldest first."""
-    from wagtail.models import WorkflowState
-
-    from mallipankki.practices.models import PracticePage
-
     states = (
         WorkflowState.objects.active()
         .filter(workflow__name=WORKFLOW_NAME, status=WorkflowState.STATUS_IN_PROGRESS)

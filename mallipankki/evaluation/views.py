@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.permissions import is_editor, is_evaluator
 from mallipankki.practices.models import PracticePage
 
 from . import services
@@ -25,7 +26,6 @@ from .models import (
     PracticeEvaluationSummary,
     ScaleLevel,
 )
-from .roles import is_editor, is_evaluator
 
 # --- public -----------------------------------------------------------------
 

@@ -8,6 +8,8 @@ when the index exists, otherwise when the index is created: see signals.py).
 from django.db import transaction
 from wagtail.models import Workflow, WorkflowPage
 
+from mallipankki.practices.models import PracticePage
+
 WORKFLOW_NAME = "Arviointi ja julkaisu"
 EVALUATION_TASK_NAME = "Arviointi"
 DECISION_TASK_NAME = "Julkaisupäätös"
@@ -46,8 +48,6 @@ def set_practice_status(page, status: str, user=None) -> bool:
     The workflow publishes the latest revision, so the status must be in a
     revision, not only in the page row. Returns whether a revision was saved.
     """
-    from mallipankki.practices.models import PracticePage
-
     page = page.specific if hasattr(page, "specific") else page
     if not isinstance(page, PracticePage):
         return False

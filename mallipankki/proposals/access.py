@@ -3,11 +3,10 @@
 Reading proposals needs `proposals.view_proposal` (Toimittajat, Ylläpitäjät,
 Aluetyöntekijät). Within that, region scoping decides: editors and admins see
 every proposal; a regional worker sees those placed in one of their regions
-(a proposal with no region is for editors only, as in `regions.scoping`).
+(a proposal with no region is for editors only, as in `core.permissions.can_handle`).
 """
 
-from mallipankki.evaluation.roles import VIEW_PROPOSALS_PERMISSION
-from mallipankki.regions.scoping import handles_all_regions, regions_for
+from mallipankki.core.permissions import VIEW_PROPOSALS_PERMISSION, handles_all_regions, regions_for
 
 from .models import Proposal
 

@@ -7,15 +7,9 @@ are plain text.
 
 from django.conf import settings
 
-from mallipankki.evaluation.notifications import (
-    Recipient,
-    admin_url,
-    editors,
-    send_once,
-    user_recipient,
-    users_with_permission,
-)
-from mallipankki.evaluation.roles import VIEW_PROPOSALS_PERMISSION
+from mallipankki.core.mail import admin_url, users_to_email
+from mallipankki.core.permissions import VIEW_PROPOSALS_PERMISSION
+from mallipankki.evaluation.notifications import Recipient, editors, send_once, user_recipient
 
 
 def submitter(proposal) -> Recipient:
@@ -57,12 +51,8 @@ def send_decision(proposal) -> int:
 
 def regional_workers_for(proposal) -> list[Recipient]:
     """Regional workers of the proposal's regions who may read proposals."""
-    users = users_with_permission(VIEW_PROPOSALS_PERMISSION).filter(regional_worker__regions__in=proposal.regions.all())
+    users = users_to_email(VIEW_PROPOSALS_PERMISSION).filter(regional_worker__regions__in=proposal.regions.all())
     return [user_recipient(user) for user in users.distinct()]
-
-
-def editor_addresses() -> list[str]:
-    return sorted({recipient.address for recipient in editors()})
 
 
 def notify_editors(proposal) -> int:

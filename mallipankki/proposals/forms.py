@@ -8,6 +8,7 @@ valid here can fail when the draft practice is saved.
 """
 
 import datetime as dt
+import re
 
 from django import forms
 from django.core.validators import URLValidator
@@ -17,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, required
 from mallipankki.practices.models import Organisation
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
@@ -28,10 +30,9 @@ ORGANISATION_ROWS = 3
 FUNDING_ROWS = 2
 LINK_ROWS = 3
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
-
-
-def required(message):
-    return {"required": message}
+# The repeating groups' rows are named in the error summary, e.g. "Rahoitus 2, alkoi".
+ROW_LABELS = {"org": _("Organisaatio"), "funding": _("Rahoitus"), "link": _("Linkki")}
+ROW_FIELD = re.compile(r"(org|funding|link)(\d)_\w+")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -79,7 +80,7 @@ class MultiplePdfField(forms.FileField):
             )
         problems = []
         for upload in files:
-            name = _display_name(upload.name)
+            name = safe_file_name(upload.name)
             if upload.size > MAX_FILE_SIZE:
                 problems.append(
                     forms.ValidationError(_("Tiedosto %(name)s on liian suuri: enintään 10 Mt."), params={"name": name})
@@ -97,7 +98,7 @@ class MultiplePdfField(forms.FileField):
         return files
 
 
-def _display_name(name: str | None) -> str:
+def safe_file_name(name: str | None) -> str:
     """The file name without paths or control characters, shortened."""
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable())
@@ -124,7 +125,7 @@ class VocabularyChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(PublicFormMixin, forms.Form):
     # What the practice is
     name = forms.CharField(
         label=_("Mallin nimi"),
@@ -231,12 +232,10 @@ class ProposalForm(forms.Form):
         error_messages=required(_("Hyväksy tietosuojaseloste, jotta voimme käsitellä ehdotuksen.")),
     )
 
-    # Honeypot: hidden from people by CSS, filled in by naive bots.
-    website = forms.CharField(label=_("Jätä tämä kenttä tyhjäksi"), required=False, max_length=500)
+    website = HoneypotField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["submitter_email"].widget.attrs.update({"autocomplete": "email"})
         self.fields["submitter_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["submitter_organisation"].widget.attrs.update({"autocomplete": "organization"})
@@ -308,13 +307,6 @@ class ProposalForm(forms.Form):
         return [(row, [self[f"link{row}_title"], self[f"link{row}_url"]]) for row in range(1, LINK_ROWS + 1)]
 
     # --- validation ------------------------------------------------------------
-
-    def clean_website(self):
-        return self.cleaned_data.get("website", "")
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean(self):
         data = super().clean()
@@ -394,27 +386,14 @@ class ProposalForm(forms.Form):
             "links": self.links(),
             "achievements": data["achievements"],
             "continuity_owner": data["continuity_owner"],
-            "attachments": [_display_name(upload.name) for upload in data["attachments"]],
+            "attachments": [safe_file_name(upload.name) for upload in data["attachments"]],
         }
 
-    def set_aria(self):
-        """aria-describedby (help and error ids) and aria-invalid on each input."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_help")
-            if bound.errors:
-                ids.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            else:
-                field.widget.attrs.pop("aria-invalid", None)
-            if isinstance(field.widget, forms.CheckboxSelectMultiple):
-                # Groups are described on their fieldset, not on each box.
-                field.widget.attrs.pop("aria-describedby", None)
-                field.widget.attrs.pop("aria-invalid", None)
-                continue
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
+    # --- the error summary ------------------------------------------------------------
+
+    def summary_label(self, name: str, field) -> str:
+        """A row's field says which row: "Rahoitus 2, alkoi"."""
+        match = ROW_FIELD.fullmatch(name)
+        if match:
+            return f"{ROW_LABELS[match.group(1)]} {match.group(2)}, {str(field.label).lower()}"
+        return super().summary_label(name, field)

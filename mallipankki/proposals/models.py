@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core import references
+
 
 class PrivateStorage(FileSystemStorage):
     """Files under PROPOSAL_FILES_ROOT (default DATA_DIR/private), never served by URL."""
@@ -46,13 +48,12 @@ def private_storage():
     return _private_storage
 
 
-REFERENCE_ALPHABET = "ABCDEFHJKLMNPRSTUVWXY3456789"  # no 0/O, 1/I, 2/Z, G/6 look-alikes
+REFERENCE_PREFIX = "EHD"
 
 
 def new_reference() -> str:
-    """E.g. EHD-2025-K7RM4X: the year and six random characters."""
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-    return f"EHD-{timezone.localdate().year}-{code}"
+    """E.g. EHD-2025-K7RM4X: the year and six random characters (see core.references)."""
+    return references.new_reference(REFERENCE_PREFIX)
 
 
 def attachment_path(instance, filename):

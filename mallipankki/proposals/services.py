@@ -2,54 +2,34 @@
 
 import datetime as dt
 import hashlib
-import hmac
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mallipankki.core import public_forms
 from mallipankki.evaluation.workflow import start_workflow
 from mallipankki.practices.interchange import upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 
-from .forms import _display_name
+from .forms import safe_file_name
 from .models import Proposal, ProposalAttachment
 
 logger = logging.getLogger(__name__)
 
 
 def rate_limit() -> tuple[int, dt.timedelta]:
-    """At most this many proposals from one address within this time (settings may override)."""
-    return (
-        getattr(settings, "PROPOSAL_RATE_LIMIT", 5),
-        dt.timedelta(seconds=getattr(settings, "PROPOSAL_RATE_WINDOW_SECONDS", 3600)),
-    )
+    """At most this many proposals from one address within this time (PROPOSAL_RATE_LIMIT, _WINDOW_SECONDS)."""
+    return public_forms.rate_limit_setting("PROPOSAL")
 
 
 class NoCatalogue(Exception):
     """There is no practice index page to put the draft under."""
 
 
-def client_ip(request) -> str:
-    """The client address; behind N trusted proxies (PROPOSAL_TRUSTED_PROXIES), from X-Forwarded-For."""
-    proxies = getattr(settings, "PROPOSAL_TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def ip_hash(request) -> str:
-    """A keyed hash of the address: enough to count, not to recover it."""
-    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
-
-
 def rate_limited(request) -> bool:
-    limit, window = rate_limit()
-    return Proposal.objects.filter(ip_hash=ip_hash(request), created_at__gte=timezone.now() - window).count() >= limit
+    return public_forms.rate_limited(Proposal.objects.all(), request, rate_limit())
 
 
 def practice_index() -> PracticeIndexPage:
@@ -106,7 +86,7 @@ def _store_attachment(proposal, upload) -> ProposalAttachment:
         digest.update(chunk)
     upload.seek(0)
     attachment = ProposalAttachment(
-        proposal=proposal, original_name=_display_name(upload.name), size=upload.size, sha256=digest.hexdigest()
+        proposal=proposal, original_name=safe_file_name(upload.name), size=upload.size, sha256=digest.hexdigest()
     )
     attachment.file.save("liite.pdf", upload, save=False)
     attachment.save()
@@ -131,7 +111,7 @@ def create_proposal(form, request) -> Proposal:
                 submitter_organisation=data["submitter_organisation"],
                 submitter_email=data["submitter_email"],
                 consent_at=timezone.now(),
-                ip_hash=ip_hash(request),
+                ip_hash=public_forms.ip_hash(request),
             )
             proposal.regions.set(data["regions"])
             for upload in data["attachments"]:

@@ -1,9 +1,7 @@
 import logging
-import re
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.forms import CheckboxSelectMultiple
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.evaluation.roles import is_editor
+from mallipankki.core.permissions import is_editor
+from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
+from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from . import emails, services
 from .access import can_read, can_read_proposals, visible_proposals
@@ -29,41 +29,10 @@ def _render_form(request, form, status=200):
     form.set_aria()
     context = {
         "form": form,
-        "errors": _error_links(form),
+        "errors": form.error_links(),
         "files_dropped": form.is_bound and bool(request.FILES),
     }
     return render(request, "proposals/propose.html", context, status=status)
-
-
-ROW_LABELS = {"org": gettext_lazy("Organisaatio"), "funding": gettext_lazy("Rahoitus"), "link": gettext_lazy("Linkki")}
-
-
-def _summary_label(name: str, field) -> str:
-    """The field's name in the error summary: rows say which row, the consent box is short."""
-    if name == "consent":
-        return _("Tietosuojaseloste")
-    match = re.fullmatch(r"(org|funding|link)(\d)_\w+", name)
-    if match:
-        return f"{ROW_LABELS[match.group(1)]} {match.group(2)}, {str(field.label).lower()}"
-    return str(field.label)
-
-
-def _error_links(form) -> list[dict]:
-    """The error summary: a link to each field with an error, in form order."""
-    links = []
-    for name, field in form.fields.items():
-        bound = form[name]
-        if not bound.errors:
-            continue
-        multiple = isinstance(field.widget, CheckboxSelectMultiple)
-        links.append(
-            {
-                "href": f"{bound.auto_id}_0" if multiple else bound.id_for_label,
-                "label": _summary_label(name, field),
-                "message": bound.errors[0],
-            }
-        )
-    return links
 
 
 @never_cache
@@ -160,8 +129,6 @@ class ProposalDetailView(ProposalAdminMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
-
         data = self.object.data or {}
         names = {}
         for key, model in (
@@ -186,8 +153,6 @@ def can_download(user, attachment) -> bool:
     practice_id = attachment.proposal.practice_id
     if practice_id is None:
         return False
-    from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
-
     return (
         EvaluationAssignment.objects.filter(practice_id=practice_id, evaluator=user).exists()
         or Evaluation.objects.filter(practice_id=practice_id, evaluator=user).exists()

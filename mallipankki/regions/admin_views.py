@@ -1,7 +1,7 @@
 """The support request queue in the Wagtail admin, scoped by region.
 
 A regional worker sees and acts on the requests of their own regions only
-(`scoping.regions_for`); editors and admins on all; anyone else is refused.
+(`core.permissions.regions_for`); editors and admins on all; anyone else is refused.
 A request outside the user's regions is answered as if it did not exist.
 """
 
@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.permissions import handles_all_regions, regions_for
+
 from . import services
 from .forms import AssignForm, NoteForm, StatusForm
 from .models import SupportRequest
-from .scoping import handles_all_regions, regions_for
 
 
 class SupportQueueMixin(WagtailAdminTemplateMixin):

@@ -1,8 +1,9 @@
 """The public "Pyydä tukea" form and the small forms of the admin queue.
 
-The public form follows the house pattern of /ehdota/ (mallipankki.proposals):
-Finnish messages that say what to do, a honeypot field, aria attributes set
-by the same helper, and the same error summary.
+The public form follows the house pattern of the public forms
+(mallipankki.core.public_forms): Finnish messages that say what to do, a
+honeypot field, aria attributes set by the same helper, and the same error
+summary.
 """
 
 from django import forms
@@ -10,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.public_forms import HoneypotField, PublicFormMixin
 from mallipankki.practices.listing import published_practices
-from mallipankki.proposals.forms import ProposalForm
 from mallipankki.vocabularies.forms import TermChoiceField
 from mallipankki.vocabularies.models import Region
 
@@ -20,7 +21,7 @@ from .models import SupportRequest
 MESSAGE_MAX_LENGTH = 5000
 
 
-class SupportRequestForm(forms.Form):
+class SupportRequestForm(PublicFormMixin, forms.Form):
     # In the order of the page, so that the error summary follows it.
     region = TermChoiceField(
         Region.objects.all(),
@@ -83,16 +84,10 @@ class SupportRequestForm(forms.Form):
     # is dropped rather than shown as an error nobody could fix.
     practice = forms.Field(required=False, widget=forms.HiddenInput)
 
-    # Honeypot: hidden from people by CSS (.form-hp), filled in by naive bots.
-    website = forms.CharField(label=_("Jätä tämä kenttä tyhjäksi"), required=False, max_length=500)
-
-    # The proposal form's helpers work on any form with these field kinds.
-    set_aria = ProposalForm.set_aria
-    is_spam = ProposalForm.is_spam
+    website = HoneypotField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["organisation"].widget.attrs.update({"autocomplete": "organization"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
@@ -101,9 +96,6 @@ class SupportRequestForm(forms.Form):
 
     def clean_practice(self):
         return practice_from_query(self.cleaned_data.get("practice"))
-
-    def clean_website(self):
-        return self.cleaned_data.get("website", "")
 
 
 def practice_from_query(value):

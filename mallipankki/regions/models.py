@@ -1,13 +1,11 @@
 """Regional workers, the regions they serve, and the support requests they handle."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mallipankki.proposals.models import REFERENCE_ALPHABET
+from mallipankki.core import references
 from mallipankki.vocabularies.models import Region
 
 
@@ -52,9 +50,8 @@ REFERENCE_PREFIX = "TUKI"
 
 
 def new_reference() -> str:
-    """E.g. TUKI-2026-K7RM4X: the year and six random characters, as proposal references."""
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-    return f"{REFERENCE_PREFIX}-{timezone.localdate().year}-{code}"
+    """E.g. TUKI-2026-K7RM4X: the year and six random characters (see core.references)."""
+    return references.new_reference(REFERENCE_PREFIX)
 
 
 class SupportRequest(models.Model):

@@ -7,21 +7,18 @@ is an added SupportRequestNote row, so the history is never overwritten.
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mallipankki.evaluation.roles import MANAGE_PERMISSION
-from mallipankki.proposals import services as proposal_services
-from mallipankki.proposals.emails import editor_addresses
+from mallipankki.core import public_forms
+from mallipankki.core.mail import editor_addresses
+from mallipankki.core.permissions import MANAGE_PERMISSION, handles_all_regions, regions_for, users_with_permission
 
 from . import emails
 from .models import RegionalWorker, SupportRequest, SupportRequestNote
-from .scoping import handles_all_regions, regions_for
 
 # --- who ------------------------------------------------------------------------------
 
@@ -37,12 +34,7 @@ def workers_of(region):
 
 def editors():
     """Active users who handle every region: editors, admins (by permission) and superusers."""
-    app_label, codename = MANAGE_PERMISSION.split(".")
-    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-    condition = Q(is_superuser=True)
-    if permission is not None:
-        condition |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    return get_user_model().objects.filter(condition, is_active=True).distinct()
+    return users_with_permission(MANAGE_PERMISSION)
 
 
 def recipients_for(region) -> list[str]:
@@ -80,19 +72,11 @@ def visible_requests(user):
 
 def rate_limit() -> tuple[int, dt.timedelta]:
     """The same limit as proposals (PROPOSAL_RATE_LIMIT per PROPOSAL_RATE_WINDOW_SECONDS) unless set apart."""
-    limit, window = proposal_services.rate_limit()
-    return (
-        getattr(settings, "SUPPORT_REQUEST_RATE_LIMIT", limit),
-        dt.timedelta(seconds=getattr(settings, "SUPPORT_REQUEST_RATE_WINDOW_SECONDS", window.total_seconds())),
-    )
+    return public_forms.rate_limit_setting("SUPPORT_REQUEST", default=public_forms.rate_limit_setting("PROPOSAL"))
 
 
 def rate_limited(request) -> bool:
-    limit, window = rate_limit()
-    recent = SupportRequest.objects.filter(
-        ip_hash=proposal_services.ip_hash(request), created_at__gte=timezone.now() - window
-    )
-    return recent.count() >= limit
+    return public_forms.rate_limited(SupportRequest.objects.all(), request, rate_limit())
 
 
 def create_support_request(form, request) -> SupportRequest:
@@ -107,7 +91,7 @@ def create_support_request(form, request) -> SupportRequest:
         email=data["email"],
         phone=data["phone"],
         consent_at=timezone.now(),
-        ip_hash=proposal_services.ip_hash(request),
+        ip_hash=public_forms.ip_hash(request),
     )
     emails.notify_new_request(support_request, recipients_for(support_request.region))
     return support_request

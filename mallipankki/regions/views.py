@@ -10,7 +10,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
-from mallipankki.proposals.views import _error_links
 from mallipankki.vocabularies.models import Region
 
 from . import listing, services
@@ -80,7 +79,7 @@ def practice_list(request, slug, kind):
 
 def _render_form(request, form, practice=None, status=200):
     form.set_aria()
-    context = {"form": form, "errors": _error_links(form), "practice": practice}
+    context = {"form": form, "errors": form.error_links(), "practice": practice}
     return render(request, "regions/support.html", context, status=status)
 
 

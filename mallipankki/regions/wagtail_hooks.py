@@ -7,15 +7,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from mallipankki.core.permissions import is_regional_worker
+from mallipankki.practices.models import PracticeIndexPage
+
 from . import admin_urls, services
+from .explorer import practices_of_own_regions
 from .models import RegionalWorker
-from .permissions import is_regional_worker, practices_of_own_regions
 
 
 @hooks.register("construct_explorer_page_queryset")
 def show_regional_workers_their_own_practices(parent_page, pages, request):
-    from mallipankki.practices.models import PracticeIndexPage
-
     if parent_page.specific_class is PracticeIndexPage and is_regional_worker(request.user):
         return practices_of_own_regions(pages, request.user)
     return pages

@@ -2,6 +2,7 @@
 
 from django.core.checks import Warning
 
+
 from .analysis import voikko_available
 
 

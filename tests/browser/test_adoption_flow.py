@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_keyboard_only_adoption_report(demo_site, live_server, make_probe, screenshot_dir):
     from mallipankki.adoptions import services
     from mallipankki.adoptions.models import PendingAdoption
-    from mallipankki.evaluation.roles import EDITORS
+    from mallipankki.core.permissions import EDITORS
     from mallipankki.practices.listing import published_practices
     from mallipankki.proposals.tests.helpers import make_user
     from mallipankki.vocabularies.models import Country, Region

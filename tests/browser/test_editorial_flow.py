@@ -29,13 +29,13 @@ def make_staff():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from mallipankki.evaluation import roles
+    from mallipankki.core import permissions
 
     users = {}
     for username, role in (
-        ("toimittaja", roles.EDITORS),
-        ("arvioija1", roles.EVALUATORS),
-        ("arvioija2", roles.EVALUATORS),
+        ("toimittaja", permissions.EDITORS),
+        ("arvioija1", permissions.EVALUATORS),
+        ("arvioija2", permissions.EVALUATORS),
     ):
         user = get_user_model().objects.create_user(
             username=username, email=f"{username}@example.org", password=PASSWORD, first_name=username.capitalize()

@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_keyboard_only_support_request_from_a_region_page(
     demo_site, live_server, make_probe, screenshot_dir, mailoutbox
 ):
-    from mallipankki.evaluation import roles
+    from mallipankki.core import permissions
     from mallipankki.proposals.tests.helpers import make_user
     from mallipankki.regions.models import RegionalWorker, SupportRequest
     from mallipankki.vocabularies.models import Region
@@ -31,7 +31,7 @@ def test_keyboard_only_support_request_from_a_region_page(
     # Database work first, then the browser (see make_probe).
     lapland = Region.objects.get(slug="lappi")
     worker = RegionalWorker.objects.create(
-        user=make_user("aluetyontekija-lappi", roles.REGIONAL_WORKERS, last_name="Lappalainen"),
+        user=make_user("aluetyontekija-lappi", permissions.REGIONAL_WORKERS, last_name="Lappalainen"),
         title="Aluekoordinaattori",
         phone="040 123 4567",
         public_contact=True,

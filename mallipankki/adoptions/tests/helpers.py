@@ -1,6 +1,6 @@
 """Shared test data: users in roles, regional workers, reports."""
 
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
 from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions.models import RegionalWorker
 from mallipankki.vocabularies.models import Country, Region
@@ -16,14 +16,14 @@ def region(code: str) -> Region:
 
 
 def regional_worker(username: str, *codes: str):
-    user = make_user(username, roles.REGIONAL_WORKERS)
+    user = make_user(username, permissions.REGIONAL_WORKERS)
     worker = RegionalWorker.objects.create(user=user)
     worker.regions.set(Region.objects.filter(code__in=codes))
     return user
 
 
 def editor(username: str = "toimittaja"):
-    return make_user(username, roles.EDITORS)
+    return make_user(username, permissions.EDITORS)
 
 
 def report_data(**overrides) -> dict:

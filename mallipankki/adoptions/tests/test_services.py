@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from wagtail.models import PageLogEntry
 
-from mallipankki.adoptions import emails, services
+from mallipankki.adoptions import access, emails, services
 from mallipankki.adoptions.models import PendingAdoption
 from mallipankki.evaluation.workflow import start_workflow
 from mallipankki.practices.listing import published_practices, with_card_data
@@ -73,20 +73,20 @@ def test_a_worker_of_another_region_cannot_confirm(practice):
 def test_a_report_without_finnish_region_is_for_editors_only(practice):
     worker = regional_worker("lappi", LAPPI)
     pending = report(practice, region=None, country=Country.objects.get(code="EE"), organisation="Tallinna")
-    assert not services.may_decide(worker, pending)
-    assert pending not in services.queue_for(worker)
-    assert services.may_decide(editor(), pending)
+    assert not access.may_decide(worker, pending)
+    assert pending not in access.queue_for(worker)
+    assert access.may_decide(editor(), pending)
 
 
 def test_queues_are_scoped_by_region(practice):
     lappi = report(practice)
     uusimaa = report(practice, region=region(UUSIMAA), organisation="Espoon kaupunki")
     abroad = report(practice, region=None, organisation="Tallinna")
-    assert list(services.queue_for(regional_worker("lappi", LAPPI))) == [lappi]
-    assert set(services.queue_for(editor())) == {lappi, uusimaa, abroad}
+    assert list(access.queue_for(regional_worker("lappi", LAPPI))) == [lappi]
+    assert set(access.queue_for(editor())) == {lappi, uusimaa, abroad}
     nobody = make_user("tavallinen")
-    assert not services.may_use_queue(nobody)
-    assert list(services.queue_for(nobody)) == []
+    assert not access.may_use_queue(nobody)
+    assert list(access.queue_for(nobody)) == []
 
 
 def test_confirming_twice_or_an_unpublished_practice_is_refused(practice, make_practice):

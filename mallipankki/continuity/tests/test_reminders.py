@@ -11,6 +11,7 @@ from django.utils import timezone
 from mallipankki.continuity import reminders
 from mallipankki.continuity.confirmations import record_answer
 from mallipankki.continuity.models import ContinuityReminder
+from mallipankki.core import mail
 from mallipankki.practices.models import PracticePage
 
 from .helpers import continuity_practice
@@ -115,7 +116,7 @@ def test_a_failed_send_keeps_no_reminder_and_fails_the_command(due, mailoutbox, 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr(reminders, "send_mail", broken)
+    monkeypatch.setattr(mail, "send_mail", broken)
     with pytest.raises(CommandError, match="epäonnistui"):
         run_command()
     assert not ContinuityReminder.objects.exists()

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mallipankki.continuity.confirmations import record_answer
 from mallipankki.continuity.models import ContinuityReminder
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
 from mallipankki.practices.models import PracticePage
 from mallipankki.regions.models import RegionalWorker
 from mallipankki.vocabularies.models import Region
@@ -31,7 +31,7 @@ def make_user(username, role=None):
 
 
 def regional_worker(username, *codes):
-    user = make_user(username, roles.REGIONAL_WORKERS)
+    user = make_user(username, permissions.REGIONAL_WORKERS)
     worker = RegionalWorker.objects.create(user=user)
     worker.regions.set(Region.objects.filter(code__in=codes))
     return user
@@ -61,7 +61,7 @@ def practices(make_practice):
 
 
 def test_editor_sees_every_region_in_three_sections_with_edit_links(client, practices):
-    client.force_login(make_user("toimittaja", roles.EDITORS))
+    client.force_login(make_user("toimittaja", permissions.EDITORS))
     response = client.get(REPORT)
 
     assert response.status_code == 200
@@ -105,21 +105,21 @@ def test_answers_are_listed_for_the_region_only(client, practices):
 
 
 def test_empty_sections_say_so(client, home_page):
-    client.force_login(make_user("toimittaja", roles.EDITORS))
+    client.force_login(make_user("toimittaja", permissions.EDITORS))
     html = client.get(REPORT).content.decode()
     assert html.count("Ei malleja tässä ryhmässä.") == 3
     assert "Vastauksia ei ole vielä tullut." in html
 
 
 def test_worker_without_regions_sees_an_explanation(client, practices):
-    client.force_login(make_user("uusi", roles.REGIONAL_WORKERS))
+    client.force_login(make_user("uusi", permissions.REGIONAL_WORKERS))
     response = client.get(REPORT)
     assert response.status_code == 200
     assert "Sinulle ei ole vielä määritetty alueita" in response.content.decode()
     assert all(section["count"] == 0 for section in response.context["sections"])
 
 
-@pytest.mark.parametrize("role", [roles.EVALUATORS, None])
+@pytest.mark.parametrize("role", [permissions.EVALUATORS, None])
 def test_others_cannot_open_the_report_or_see_it_in_the_menu(client, home_page, role):
     user = make_user("muu", role)
     # Into the admin, but neither an editor nor a regional worker.
@@ -137,7 +137,7 @@ def test_regional_worker_sees_the_menu_item(client, home_page):
 
 
 def test_report_queries_do_not_grow_with_rows(client, make_practice):
-    client.force_login(make_user("toimittaja", roles.EDITORS))
+    client.force_login(make_user("toimittaja", permissions.EDITORS))
 
     def one_row_per_section(regions):
         continuity_practice(make_practice, regions=regions, status=Status.ENDED)

@@ -9,16 +9,19 @@ D (Uusimaa) two assigned, one of them 40 days ago and has evaluated.
 import datetime as dt
 
 from django.db import connection
-from django.test import Client, TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 
-from mallipankki.evaluation import dashboard, roles, services
+from mallipankki.core import permissions
+from mallipankki.evaluation import dashboard, dashboard_panels, services
+from mallipankki.evaluation.dashboard_panels import DashboardListPanel
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import EvaluationCriterion
 from mallipankki.evaluation.tests.test_flow import evaluation_post
-from mallipankki.evaluation.wagtail_hooks import dashboard_panels
+from mallipankki.proposals.dashboard import new_proposals, new_proposals_panel
 from mallipankki.proposals.models import Proposal
 from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, make_user, proposal_data
 from mallipankki.regions.models import RegionalWorker
@@ -50,12 +53,12 @@ class DashboardTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         make_site()
-        cls.editor = make_user("toimittaja", roles.EDITORS)
-        cls.admin = make_user("yllapitaja", roles.ADMINS)
-        cls.evaluator = make_user("arvioija", roles.EVALUATORS)
-        cls.evaluator2 = make_user("arvioija2", roles.EVALUATORS)
-        cls.uusimaa = make_user("uusimaa", roles.REGIONAL_WORKERS)
-        cls.lappi = make_user("lappi", roles.REGIONAL_WORKERS)
+        cls.editor = make_user("toimittaja", permissions.EDITORS)
+        cls.admin = make_user("yllapitaja", permissions.ADMINS)
+        cls.evaluator = make_user("arvioija", permissions.EVALUATORS)
+        cls.evaluator2 = make_user("arvioija2", permissions.EVALUATORS)
+        cls.uusimaa = make_user("uusimaa", permissions.REGIONAL_WORKERS)
+        cls.lappi = make_user("lappi", permissions.REGIONAL_WORKERS)
         cls.nobody = make_user("tavallinen")
         RegionalWorker.objects.create(user=cls.uusimaa).regions.set(Region.objects.filter(code="FI-18"))
         RegionalWorker.objects.create(user=cls.lappi).regions.set(Region.objects.filter(code="FI-10"))
@@ -81,24 +84,24 @@ class DashboardTests(PrivateFilesMixin, TestCase):
     # --- the queries ---------------------------------------------------------
 
     def test_new_proposals_are_received_and_nobody_assigned_scoped_by_region(self):
-        self.assertEqual(list(dashboard.new_proposals(self.editor)), [self.a])
-        self.assertEqual(list(dashboard.new_proposals(self.admin)), [self.a])
-        self.assertEqual(list(dashboard.new_proposals(self.uusimaa)), [self.a])
-        self.assertEqual(list(dashboard.new_proposals(self.lappi)), [])
-        self.assertEqual(list(dashboard.new_proposals(self.evaluator)), [])
+        self.assertEqual(list(new_proposals(self.editor)), [self.a])
+        self.assertEqual(list(new_proposals(self.admin)), [self.a])
+        self.assertEqual(list(new_proposals(self.uusimaa)), [self.a])
+        self.assertEqual(list(new_proposals(self.lappi)), [])
+        self.assertEqual(list(new_proposals(self.evaluator)), [])
         # A new proposal from Lappi is the Lappi worker's, not the Uusimaa worker's.
         e = propose("Malli E", "FI-10")
-        self.assertEqual(list(dashboard.new_proposals(self.lappi)), [e])
-        self.assertEqual(list(dashboard.new_proposals(self.uusimaa)), [self.a])
+        self.assertEqual(list(new_proposals(self.lappi)), [e])
+        self.assertEqual(list(new_proposals(self.uusimaa)), [self.a])
         # Once an evaluator is assigned it is no longer new.
         assign(self.page_a, self.editor, self.evaluator)
-        self.assertEqual(list(dashboard.new_proposals(self.editor)), [e])
+        self.assertEqual(list(new_proposals(self.editor)), [e])
 
     def test_a_rejected_proposal_is_not_new(self):
         self.page_a.current_workflow_state.cancel(user=self.editor)
         self.a.status = Proposal.Status.REJECTED
         self.a.save()
-        self.assertEqual(list(dashboard.new_proposals(self.editor)), [])
+        self.assertEqual(list(new_proposals(self.editor)), [])
 
     def test_waiting_for_evaluators_are_those_with_fewer_assigned_than_required(self):
         pairs = dashboard.waiting_for_evaluators()
@@ -135,6 +138,21 @@ class DashboardTests(PrivateFilesMixin, TestCase):
         self.assertEqual(list(dashboard.pending_for(self.evaluator2)), [])
 
     # --- the panels ------------------------------------------------------------
+
+    def test_each_panel_is_built_from_its_query_and_each_role_gets_its_own(self):
+        context = dashboard_panels.waiting_for_evaluators_panel(dashboard.waiting_for_evaluators()).get_context_data({})
+        self.assertEqual((context["panel_id"], context["count"]), ("waiting-for-evaluators", 2))
+        self.assertEqual([row["title"] for row in context["rows"]], ["Malli A", "Malli B"])
+        self.assertEqual(context["rows"][1]["detail"], "Arvioijia 1/2, arvioita 0")
+        names = {
+            user: [panel.name for panel in dashboard_panels.dashboard_panels(user, NOW)]
+            for user in (self.editor, self.evaluator, self.uusimaa)
+        }
+        self.assertEqual(names[self.editor], ["waiting-for-evaluators", "overdue-evaluations", "ready-for-decision"])
+        self.assertEqual(names[self.evaluator], ["assigned-evaluations", "my-overdue-evaluations"])
+        self.assertEqual(names[self.uusimaa], [])
+        panel = new_proposals_panel(self.uusimaa, new_proposals(self.uusimaa))
+        self.assertEqual((panel.name, str(panel.heading)), ("new-proposals", "Uudet ehdotukset alueiltasi"))
 
     def dashboard_for(self, user) -> str:
         client = Client()
@@ -180,10 +198,19 @@ class DashboardTests(PrivateFilesMixin, TestCase):
         self.assertIn("Uudet ehdotukset alueiltasi (0)", html)
         self.assertNotIn(reverse("proposals_admin:detail", args=[self.a.pk]), html)
 
+    def our_panels(self, user) -> list[DashboardListPanel]:
+        """The panels the apps add to the dashboard (evaluation's and proposals'), through Wagtail's hook."""
+        request = RequestFactory().get(reverse("wagtailadmin_home"))
+        request.user = user
+        panels = []
+        for add_panels in hooks.get_hooks("construct_homepage_panels"):
+            add_panels(request, panels)
+        return [panel for panel in panels if isinstance(panel, DashboardListPanel)]
+
     def render_panels(self, user) -> tuple[str, int]:
         # Wagtail's own dashboard panels have their own per-row queries; count ours only.
         with CaptureQueriesContext(connection) as queries:
-            html = "".join(panel.render_html({}) for panel in dashboard_panels(user, timezone.now()))
+            html = "".join(panel.render_html({}) for panel in self.our_panels(user))
         return html, len(queries)
 
     def test_the_panels_query_count_does_not_grow_with_rows(self):

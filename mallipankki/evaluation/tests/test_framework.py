@@ -8,7 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowPage
 
-from mallipankki.evaluation import roles, services
+from mallipankki.core import permissions
+from mallipankki.evaluation import services
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import (
     Evaluation,
@@ -49,8 +50,8 @@ class FrameworkTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
         cls.criteria = list(EvaluationCriterion.objects.filter(active=True))
-        cls.editor = make_user("toimittaja", roles.EDITORS)
-        cls.evaluators = [make_user(f"arvioija{n}", roles.EVALUATORS) for n in (1, 2, 3)]
+        cls.editor = make_user("toimittaja", permissions.EDITORS)
+        cls.evaluators = [make_user(f"arvioija{n}", permissions.EVALUATORS) for n in (1, 2, 3)]
 
     def test_shipped_framework(self):
         self.assertEqual([c.name for c in self.criteria], DEFAULT_CRITERIA)
@@ -98,7 +99,7 @@ class FrameworkTests(TestCase):
         self.assertEqual(list(tasks[1].groups.values_list("name", flat=True)), ["Toimittajat"])
         self.assertEqual(WorkflowPage.objects.get(page=self.index).workflow, workflow)
         # Regional workers got their page permissions on the new catalogue.
-        regional = make_user("alue", roles.REGIONAL_WORKERS)
+        regional = make_user("alue", permissions.REGIONAL_WORKERS)
         self.assertTrue(self.index.permissions_for_user(regional).can_add_subpage())
 
     def test_task_behaviour_for_each_role(self):

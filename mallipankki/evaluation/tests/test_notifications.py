@@ -4,12 +4,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mallipankki.evaluation import emails, roles
+from mallipankki.core import permissions
+from mallipankki.evaluation import emails
 from mallipankki.evaluation.models import EvaluationCriterion, SentNotification
 from mallipankki.evaluation.notifications import Recipient, send_once
 from mallipankki.evaluation.tests.test_flow import evaluation_post
+from mallipankki.privacy import personal_data
 from mallipankki.proposals import emails as proposal_emails
-from mallipankki.proposals import personal_data
 from mallipankki.proposals.models import Proposal
 from mallipankki.proposals.tests.helpers import make_site, make_user, pdf_upload, proposal_data
 from mallipankki.regions.models import RegionalWorker
@@ -23,12 +24,12 @@ def people(settings, tmp_path):
     settings.PROPOSAL_FILES_ROOT = str(tmp_path)
     make_site()
     users = {
-        "editor": make_user("toimittaja", roles.EDITORS),
-        "admin": make_user("yllapitaja", roles.ADMINS),
-        "evaluator": make_user("arvioija", roles.EVALUATORS),
-        "evaluator2": make_user("arvioija2", roles.EVALUATORS),
-        "uusimaa": make_user("uusimaa", roles.REGIONAL_WORKERS),
-        "lappi": make_user("lappi", roles.REGIONAL_WORKERS),
+        "editor": make_user("toimittaja", permissions.EDITORS),
+        "admin": make_user("yllapitaja", permissions.ADMINS),
+        "evaluator": make_user("arvioija", permissions.EVALUATORS),
+        "evaluator2": make_user("arvioija2", permissions.EVALUATORS),
+        "uusimaa": make_user("uusimaa", permissions.REGIONAL_WORKERS),
+        "lappi": make_user("lappi", permissions.REGIONAL_WORKERS),
     }
     RegionalWorker.objects.create(user=users["uusimaa"]).regions.set(Region.objects.filter(code="FI-18"))
     RegionalWorker.objects.create(user=users["lappi"]).regions.set(Region.objects.filter(code="FI-10"))
@@ -172,7 +173,7 @@ def test_a_failed_send_can_be_retried(people, mailoutbox, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("SMTP down")
 
-    monkeypatch.setattr("mallipankki.evaluation.notifications.send_mail", broken)
+    monkeypatch.setattr("mallipankki.core.mail.send_mail", broken)
     context = {"proposal": Proposal(reference="EHD-2026-AAAAAA", data={"name": "Malli"}), "url": "/"}
     assert send_once("proposal_new", "proposal:1", [recipient], "proposals/emails/new_proposal", context) == 0
     monkeypatch.undo()

@@ -8,7 +8,8 @@ dashboard with a message); form = redirected to the proposal form.
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from mallipankki.evaluation import roles, services
+from mallipankki.core import permissions
+from mallipankki.evaluation import services
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import EvaluationCriterion
 from mallipankki.evaluation.tests.test_flow import evaluation_post
@@ -56,13 +57,13 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
         cls.home, cls.index = make_site()
         cls.users = {
             "no_role": make_user("tavallinen"),
-            "regional": make_user("aluetyontekija", roles.REGIONAL_WORKERS),
-            "regional_other": make_user("lapintyontekija", roles.REGIONAL_WORKERS),
-            "evaluator_done": make_user("arvioija1", roles.EVALUATORS),
-            "evaluator_pending": make_user("arvioija2", roles.EVALUATORS),
-            "evaluator_other": make_user("arvioija3", roles.EVALUATORS),
-            "editor": make_user("toimittaja", roles.EDITORS),
-            "admin": make_user("yllapitaja", roles.ADMINS),
+            "regional": make_user("aluetyontekija", permissions.REGIONAL_WORKERS),
+            "regional_other": make_user("lapintyontekija", permissions.REGIONAL_WORKERS),
+            "evaluator_done": make_user("arvioija1", permissions.EVALUATORS),
+            "evaluator_pending": make_user("arvioija2", permissions.EVALUATORS),
+            "evaluator_other": make_user("arvioija3", permissions.EVALUATORS),
+            "editor": make_user("toimittaja", permissions.EDITORS),
+            "admin": make_user("yllapitaja", permissions.ADMINS),
         }
         RegionalWorker.objects.create(user=cls.users["regional"]).regions.set(Region.objects.filter(code="FI-18"))
         RegionalWorker.objects.create(user=cls.users["regional_other"]).regions.set(Region.objects.filter(code="FI-10"))
@@ -159,9 +160,9 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
 
         names = set(Group.objects.values_list("name", flat=True))
         self.assertTrue({"Toimittajat", "Arvioijat", "Aluetyöntekijät", "Ylläpitäjät"} <= names)
-        self.assertTrue(self.users["editor"].has_perm(roles.MANAGE_PERMISSION))
-        self.assertFalse(self.users["evaluator_done"].has_perm(roles.MANAGE_PERMISSION))
-        self.assertTrue(self.users["evaluator_done"].has_perm(roles.EVALUATE_PERMISSION))
+        self.assertTrue(self.users["editor"].has_perm(permissions.MANAGE_PERMISSION))
+        self.assertFalse(self.users["evaluator_done"].has_perm(permissions.MANAGE_PERMISSION))
+        self.assertTrue(self.users["evaluator_done"].has_perm(permissions.EVALUATE_PERMISSION))
         self.assertTrue(self.users["admin"].has_perm("auth.change_user"))
         self.assertTrue(self.users["admin"].has_perm("vocabularies.change_theme"))
         self.assertFalse(self.users["editor"].has_perm("auth.change_user"))

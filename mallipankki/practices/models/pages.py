@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from mallipankki.core.permissions import RegionScopedPermissionTester
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .. import choices
@@ -328,8 +329,6 @@ class PracticePage(RoutablePageMixin, Page):
 
     def permissions_for_user(self, user):
         # Regional workers edit only the practices of their own regions.
-        from mallipankki.regions.permissions import RegionScopedPermissionTester
-
         return RegionScopedPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
 
 from .pdfs import minimal_pdf
 
@@ -42,11 +42,11 @@ def make_user(username: str, role: str | None = None, **extra):
 def make_role_users() -> dict:
     """One user per role, a superuser and a logged-in user with no role."""
     return {
-        "editor": make_user("toimittaja", roles.EDITORS),
-        "evaluator": make_user("arvioija", roles.EVALUATORS),
-        "evaluator2": make_user("arvioija2", roles.EVALUATORS),
-        "regional": make_user("aluetyontekija", roles.REGIONAL_WORKERS),
-        "admin": make_user("yllapitaja", roles.ADMINS),
+        "editor": make_user("toimittaja", permissions.EDITORS),
+        "evaluator": make_user("arvioija", permissions.EVALUATORS),
+        "evaluator2": make_user("arvioija2", permissions.EVALUATORS),
+        "regional": make_user("aluetyontekija", permissions.REGIONAL_WORKERS),
+        "admin": make_user("yllapitaja", permissions.ADMINS),
         "nobody": make_user("tavallinen"),
     }
 

@@ -3,6 +3,7 @@
 from django.test import RequestFactory
 from django.utils import timezone
 
+from mallipankki.core import permissions
 from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions.models import RegionalWorker, SupportRequest
 from mallipankki.vocabularies.models import Region
@@ -13,9 +14,7 @@ def region(slug: str) -> Region:
 
 
 def make_worker(username: str, *slugs: str, public: bool = False, **extra) -> RegionalWorker:
-    from mallipankki.evaluation import roles
-
-    user = make_user(username, roles.REGIONAL_WORKERS, last_name=extra.pop("last_name", "Työntekijä"))
+    user = make_user(username, permissions.REGIONAL_WORKERS, last_name=extra.pop("last_name", "Työntekijä"))
     worker = RegionalWorker.objects.create(user=user, public_contact=public, **extra)
     worker.regions.set([region(slug) for slug in slugs])
     return worker

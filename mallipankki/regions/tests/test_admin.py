@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
 from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions.models import RegionalWorker, SupportRequest
+from mallipankki.vocabularies.models import Region
 
 from .helpers import make_request, make_worker
 
@@ -31,12 +32,12 @@ MATRIX = {
 def people(db):
     return {
         "no_role": make_user("tavallinen"),
-        "evaluator": make_user("arvioija", roles.EVALUATORS),
-        "worker_without_region": make_user("alueeton", roles.REGIONAL_WORKERS),
+        "evaluator": make_user("arvioija", permissions.EVALUATORS),
+        "worker_without_region": make_user("alueeton", permissions.REGIONAL_WORKERS),
         "lapland": make_worker("lappilainen", "lappi").user,
         "uusimaa": make_worker("uusimaalainen", "uusimaa").user,
-        "editor": make_user("toimittaja", roles.EDITORS),
-        "admin": make_user("yllapitaja", roles.ADMINS),
+        "editor": make_user("toimittaja", permissions.EDITORS),
+        "admin": make_user("yllapitaja", permissions.ADMINS),
     }
 
 
@@ -164,10 +165,8 @@ def test_menu_item_shown_to_queue_users_only(client, people):
 
 def test_editor_manages_regional_workers(client, people):
     client.force_login(people["editor"])
-    user = make_user("uusi", roles.REGIONAL_WORKERS)
+    user = make_user("uusi", permissions.REGIONAL_WORKERS)
     add_url = reverse("wagtailsnippets_regions_regionalworker:add")
-    from mallipankki.vocabularies.models import Region
-
     response = client.post(
         add_url,
         {

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from mallipankki.core import permissions
 from mallipankki.proposals.tests.helpers import make_user
 
 from .helpers import make_worker
@@ -32,9 +33,7 @@ def test_a_worker_edits_the_practices_of_their_own_region_only(client, drafts):
 
 
 def test_editors_are_not_narrowed(client, drafts):
-    from mallipankki.evaluation import roles
-
-    editor = make_user("toimittaja", roles.EDITORS)
+    editor = make_user("toimittaja", permissions.EDITORS)
     for page in drafts.values():
         assert page.permissions_for_user(editor).can_edit()
 

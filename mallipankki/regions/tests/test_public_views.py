@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
 from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions import listing
 from mallipankki.regions.models import SupportRequest
@@ -171,7 +171,7 @@ def test_send_request_from_a_practice_then_confirmation(client, lapland_practice
 
 
 def test_request_to_a_region_without_workers_goes_to_editors(client, practice_index):
-    make_user("toimittaja", roles.EDITORS)
+    make_user("toimittaja", permissions.EDITORS)
     response = client.post("/alueet/tukipyynto/", support_post(region="FI-05"))
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["toimittaja@example.org"]]

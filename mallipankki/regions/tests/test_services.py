@@ -7,12 +7,13 @@ from django.core import mail
 from django.utils import timezone
 
 from mallipankki.adoptions.services import adopted_in
-from mallipankki.evaluation import roles
+from mallipankki.core import permissions
+from mallipankki.core.permissions import can_handle, regions_for
+from mallipankki.core.public_forms import ip_hash
 from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions import listing, services
 from mallipankki.regions.forms import SupportRequestForm
 from mallipankki.regions.models import SupportRequest, SupportRequestNote
-from mallipankki.regions.scoping import can_handle, regions_for
 
 from .helpers import fake_request, make_request, make_worker, region, support_post
 
@@ -25,14 +26,14 @@ pytestmark = pytest.mark.django_db
 def test_new_request_goes_to_the_regions_workers_only():
     make_worker("lappilainen", "lappi")
     make_worker("uusimaalainen", "uusimaa")
-    make_user("toimittaja", roles.EDITORS)
+    make_user("toimittaja", permissions.EDITORS)
     assert services.recipients_for(region("lappi")) == ["lappilainen@example.org"]
 
 
 def test_new_request_goes_to_editors_when_the_region_has_no_worker():
     make_worker("uusimaalainen", "uusimaa")
-    make_user("toimittaja", roles.EDITORS)
-    make_user("arvioija", roles.EVALUATORS)
+    make_user("toimittaja", permissions.EDITORS)
+    make_user("arvioija", permissions.EVALUATORS)
     assert services.recipients_for(region("lappi")) == ["toimittaja@example.org"]
 
 
@@ -40,24 +41,24 @@ def test_inactive_worker_is_not_a_recipient():
     worker = make_worker("lappilainen", "lappi")
     worker.user.is_active = False
     worker.user.save()
-    make_user("toimittaja", roles.EDITORS)
+    make_user("toimittaja", permissions.EDITORS)
     assert services.recipients_for(region("lappi")) == ["toimittaja@example.org"]
 
 
 def test_assignable_users_are_the_regions_workers_and_editors():
     lapland = make_worker("lappilainen", "lappi").user
     make_worker("uusimaalainen", "uusimaa")
-    editor = make_user("toimittaja", roles.EDITORS)
-    make_user("arvioija", roles.EVALUATORS)
+    editor = make_user("toimittaja", permissions.EDITORS)
+    make_user("arvioija", permissions.EVALUATORS)
     assert set(services.assignable_users(region("lappi"))) == {lapland, editor}
 
 
 def test_queue_access_and_visibility_follow_the_regions():
     lapland = make_worker("lappilainen", "lappi").user
     both = make_worker("kahden", "lappi", "uusimaa").user
-    editor = make_user("toimittaja", roles.EDITORS)
-    evaluator = make_user("arvioija", roles.EVALUATORS)
-    grouped_without_regions = make_user("alueeton", roles.REGIONAL_WORKERS)
+    editor = make_user("toimittaja", permissions.EDITORS)
+    evaluator = make_user("arvioija", permissions.EVALUATORS)
+    grouped_without_regions = make_user("alueeton", permissions.REGIONAL_WORKERS)
     in_lapland, in_uusimaa = make_request("lappi"), make_request("uusimaa")
 
     assert set(services.visible_requests(lapland)) == {in_lapland}
@@ -135,8 +136,6 @@ def test_phone_is_optional():
 def test_rate_limit_counts_requests_per_address(settings):
     settings.SUPPORT_REQUEST_RATE_LIMIT = 2
     request = fake_request("198.51.100.7")
-    from mallipankki.proposals.services import ip_hash
-
     make_request(ip_hash=ip_hash(request))
     assert not services.rate_limited(request)
     make_request(ip_hash=ip_hash(request))
@@ -199,7 +198,7 @@ def test_internal_note_is_kept_and_not_emailed():
 def test_assign_to_a_worker_of_the_region_or_an_editor():
     lapland = make_worker("lappilainen", "lappi").user
     uusimaa = make_worker("uusimaalainen", "uusimaa").user
-    editor = make_user("toimittaja", roles.EDITORS)
+    editor = make_user("toimittaja", permissions.EDITORS)
     support_request = make_request()
 
     assert services.assign(support_request, lapland, editor)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from mallipankki.adoptions.models import PendingAdoption
 from mallipankki.practices.models import Adoption
-from mallipankki.proposals import personal_data
+from mallipankki.privacy import personal_data
 from mallipankki.proposals.models import Proposal
 from mallipankki.regions.models import SupportRequest
 from mallipankki.vocabularies.models import Region

@@ -25,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from mallipankki.proposals import personal_data
+from mallipankki.privacy import personal_data
 
 # Finnish after a number: 1 ehdotus, 0 / 2 ehdotusta.
 KINDS = (

@@ -10,9 +10,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from mallipankki.proposals import personal_data
+from mallipankki.adoptions import services as adoption_services
+from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.adoptions.tests.helpers import editor, regional_worker, report
+from mallipankki.core import permissions
+from mallipankki.practices.models import Adoption
+from mallipankki.privacy import personal_data
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import pdf_upload, proposal_data
+from mallipankki.proposals.tests.helpers import make_user, pdf_upload, proposal_data
+from mallipankki.regions.models import SupportRequest, SupportRequestNote
+from mallipankki.regions.tests.helpers import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -123,11 +130,8 @@ def test_erase_records_when(proposals):
     erased = Proposal.objects.get(data__name="Kolmas malli")
     assert erased.personal_data_erased_at == moment
     # The admin says so instead of showing the data.
-    from mallipankki.evaluation import roles
-    from mallipankki.proposals.tests.helpers import make_user
-
     client = Client()
-    client.force_login(make_user("toimittaja", roles.EDITORS))
+    client.force_login(make_user("toimittaja", permissions.EDITORS))
     response = client.get(reverse("proposals_admin:detail", args=[erased.pk]))
     assert "Ehdottajan henkilötiedot poistettiin pyynnöstä" in response.content.decode()
     assert "pekka@example.org" not in response.content.decode()
@@ -140,10 +144,6 @@ def test_erase_records_when(proposals):
 def forms(proposals, make_practice):
     """Besides the proposals: Maija's adoption report (confirmed, contact public) and two
     support requests (one with her address in capitals); Pekka's report and request."""
-    from mallipankki.adoptions import services as adoption_services
-    from mallipankki.adoptions.tests.helpers import regional_worker, report
-    from mallipankki.regions.tests.helpers import make_request
-
     practice = make_practice(id="tyovalmennus", name={"fi": "Työhönvalmennus"})
     maija_report = report(
         practice,
@@ -223,8 +223,6 @@ def test_export_includes_adoption_reports_and_support_requests(forms):
 
 
 def test_an_address_with_only_a_support_request_is_found(forms):
-    from mallipankki.regions.tests.helpers import make_request
-
     make_request("lappi", name="Ville", email="ville@example.org")
     out, err = run("export", "--email", "ville@example.org")
     document = json.loads(out)
@@ -237,10 +235,6 @@ def test_an_address_with_only_a_support_request_is_found(forms):
 
 
 def test_erase_blanks_the_person_in_adoption_reports_and_support_requests(forms, client):
-    from mallipankki.adoptions.models import PendingAdoption
-    from mallipankki.practices.models import Adoption
-    from mallipankki.regions.models import SupportRequest, SupportRequestNote
-
     practice = forms["practice"]
     note = SupportRequestNote.objects.create(request=forms["maija_requests"][0], text="Soitettu Maijalle.")
     assert "Kysy kokemuksista" in client.get(practice.url).content.decode()
@@ -290,9 +284,6 @@ def test_erase_blanks_the_person_in_adoption_reports_and_support_requests(forms,
 
 
 def test_erase_is_idempotent(forms):
-    from mallipankki.adoptions.models import PendingAdoption
-    from mallipankki.regions.models import SupportRequest
-
     moment = timezone.now() - dt.timedelta(days=3)
     erased = personal_data.erase("maija@example.org", now=moment)
     assert len(erased.proposals) == 2
@@ -312,9 +303,6 @@ def test_erase_is_idempotent(forms):
 
 
 def test_erase_is_one_transaction(forms, monkeypatch):
-    from mallipankki.adoptions.models import PendingAdoption
-    from mallipankki.regions.models import SupportRequest
-
     def fail(*args, **kwargs):
         raise RuntimeError("levy täynnä")
 
@@ -326,8 +314,6 @@ def test_erase_is_one_transaction(forms, monkeypatch):
 
 
 def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_capture_on_commit_callbacks):
-    from mallipankki.adoptions.tests.helpers import editor, report
-
     pending = report(forms["practice"], contact_email="maija@example.org", organisation="Maijan yritys Oy")
     personal_data.erase("maija@example.org")
     client.force_login(editor())
@@ -363,8 +349,6 @@ def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_cap
 
 
 def test_export_includes_the_staff_notes_on_a_support_request_but_not_their_authors(forms, django_user_model):
-    from mallipankki.regions.models import SupportRequestNote
-
     worker = django_user_model.objects.create_user("aluetyontekija", first_name="Terhi", last_name="Tukija")
     request = forms["maija_requests"][0]
     SupportRequestNote.objects.create(request=request, text="Soitettu Maijalle, sopi tapaamisen.", author=worker)

@@ -34,9 +34,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.proposals.models import Proposal
 from mallipankki.regions.models import SupportRequest
-
-from .models import Proposal
 
 ERASED_NAME = "(poistettu)"
 

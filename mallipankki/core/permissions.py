@@ -1,0 +1,124 @@
+"""Who may do what: the four roles, region scoping, and the page permission tester built on them.
+
+The roles are Wagtail groups. Their names are contracts (documentation,
+user management and tests refer to them); their permissions are created by
+the data migration evaluation 0002_roles and can be adjusted by admins
+afterwards. Code checks permissions, not group names, wherever a permission
+expresses the rule:
+
+- `evaluation.manage_evaluations`: assign evaluators, compare evaluations,
+  write the public evaluation summary, reject in the evaluation step
+  (Toimittajat, Ylläpitäjät);
+- `evaluation.add_evaluation`: can be assigned as an evaluator (Arvioijat);
+- `proposals.view_proposal`: read submitted proposals with the submitter's
+  personal data (Toimittajat, Ylläpitäjät; Aluetyöntekijät since evaluation
+  migration 0006, only those of their own regions: see
+  mallipankki.proposals.access).
+
+Region scoping: editors and admins (the `evaluation.manage_evaluations`
+permission) act in every region; a regional worker acts only in the regions
+of their RegionalWorker record; everyone else in none.
+"""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
+from wagtail.models.pages import PagePermissionTester
+
+EDITORS = "Toimittajat"
+EVALUATORS = "Arvioijat"
+REGIONAL_WORKERS = "Aluetyöntekijät"
+ADMINS = "Ylläpitäjät"
+ALL_ROLES = (EDITORS, EVALUATORS, REGIONAL_WORKERS, ADMINS)
+
+MANAGE_PERMISSION = "evaluation.manage_evaluations"
+EVALUATE_PERMISSION = "evaluation.add_evaluation"
+VIEW_PROPOSALS_PERMISSION = "proposals.view_proposal"
+
+
+def is_editor(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(MANAGE_PERMISSION))
+
+
+def is_evaluator(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(EVALUATE_PERMISSION))
+
+
+def users_with_permission(label: str):
+    """Active users who have `label` ("app_label.codename") through a group, directly or as superusers."""
+    app_label, codename = label.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    condition = Q(is_superuser=True)
+    if permission is not None:
+        condition |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return get_user_model().objects.filter(condition, is_active=True).distinct()
+
+
+# --- region scoping ------------------------------------------------------------
+
+
+def region_model():
+    """vocabularies.Region, looked up when a function runs.
+
+    core is the lowest layer and imports no project app (vocabularies sits
+    above it); by the time anyone asks who handles which region, the app
+    registry is ready and the model can be fetched by its label.
+    """
+    return apps.get_model("vocabularies", "Region")
+
+
+def regions_for(user) -> QuerySet:
+    """The regions whose practices, proposals and requests `user` handles."""
+    Region = region_model()
+    if not (user and user.is_authenticated and user.is_active):
+        return Region.objects.none()
+    if user.is_superuser or is_editor(user):
+        return Region.objects.all()
+    return Region.objects.filter(regional_workers__user=user)
+
+
+def handles_all_regions(user) -> bool:
+    return bool(user and user.is_active and (user.is_superuser or is_editor(user)))
+
+
+def can_handle(user, regions) -> bool:
+    """True when `user` may act on something placed in any of `regions`.
+
+    Something with no region at all (a practice from abroad, say) is for
+    editors only.
+    """
+    if handles_all_regions(user):
+        return True
+    codes = {region.code for region in regions}
+    return bool(codes) and regions_for(user).filter(code__in=codes).exists()
+
+
+def is_regional_worker(user) -> bool:
+    """A member of Aluetyöntekijät who does not also handle every region."""
+    if not (user and user.is_authenticated and user.is_active) or handles_all_regions(user):
+        return False
+    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+
+
+# --- page permissions ------------------------------------------------------------
+
+
+class RegionScopedPermissionTester(PagePermissionTester):
+    """Narrows a regional worker's page editing to the practices of their own regions.
+
+    Aluetyöntekijät get "add" and "change" on the whole practice catalogue
+    from a group page permission (Wagtail's page permissions follow the tree,
+    not a field), so the narrowing to their own regions happens here: a
+    regional worker edits only practices placed in one of their regions.
+    Editors, admins and everyone else are unaffected. The page must have a
+    `regions` relation (PracticePage).
+    """
+
+    def can_edit(self):
+        if is_regional_worker(self.user) and not can_handle(self.user, self.page.regions.all()):
+            # A workflow task may still open the editor for them (an evaluator
+            # who is also a regional worker, say): that is the task's decision.
+            task = self.page.current_workflow_task
+            return bool(task and task.user_can_access_editor(self.page, self.user))
+        return super().can_edit()
