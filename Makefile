@@ -31,12 +31,15 @@ admin: setup
 
 test: test-setup
 	$(BIN)/ruff check .
+	@# The layer contracts in pyproject.toml: a new upward import or cycle fails the build.
+	$(BIN)/lint-imports
 	@# pytest answers 5 when it collected nothing: treat that as a failure.
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected"; exit 1; fi; exit $$status
 
 lint: test-setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check mallipankki bench tests
 
 setup: system-packages $(VENV)/.installed

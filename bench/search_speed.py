@@ -115,6 +115,7 @@ def load_practices(index, records) -> int:
     from django.utils.dateparse import parse_datetime
     from wagtail.models import Locale, Page
 
+    from mallipankki.imports.tree_paths import child_path
     from mallipankki.practices.interchange import VocabularyIndex, apply_record
     from mallipankki.practices.models import PracticePage
 
@@ -173,7 +174,7 @@ def load_practices(index, records) -> int:
             position += 1
             published = record.get("status", "published") == "published"
             when = parse_datetime(record["published_at"]) if record.get("published_at") else None
-            practice.path = Page._get_path(index.path, index.depth + 1, position)
+            practice.path = child_path(index.path, index.depth + 1, position)
             practice.depth = index.depth + 1
             practice.numchild = 0
             practice.url_path = f"{index.url_path}{practice.slug}/"

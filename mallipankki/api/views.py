@@ -10,14 +10,18 @@ never leave through here.
 import re
 
 from django.core.exceptions import SuspiciousOperation
+from django.db.models import Prefetch
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
 from mallipankki.imports.exporter import iter_export_json
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
+from mallipankki.practices.lineage import lineage_notes
 from mallipankki.practices.listing import published_practices
-from mallipankki.practices.models import PracticePage
+from mallipankki.practices.models import BuildsOnLink, PracticePage
+from mallipankki.search.facets import FACETS
+from mallipankki.search.service import facet_counts, rank_practices
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .csv_export import iter_export_csv
@@ -165,8 +169,6 @@ def facet_filters(filters: PracticeFilters) -> dict[str, list[str]]:
 
 def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     """``{facet: [{"code", "count"}]}`` for every facet, most practices first."""
-    from mallipankki.search.facets import FACETS
-
     return {
         key: [
             {"code": code, "count": count}
@@ -188,9 +190,6 @@ def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     ),
 )
 def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
-    from mallipankki.search.facets import FACETS
-    from mallipankki.search.service import facet_counts, rank_practices
-
     check_single_values(request)
     queryset = filter_practices(filters)  # validates every code first
     chosen = facet_filters(filters)
@@ -218,11 +217,6 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
     ),
 )
 def get_practice(request: HttpRequest, practice_id: str):
-    from django.db.models import Prefetch
-
-    from mallipankki.practices.lineage import lineage_notes
-    from mallipankki.practices.models import BuildsOnLink
-
     page = None
     # One queryset for the practice and its lineage: building it reads the view
     # restrictions, which both then share.
