@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 # Allocations between two collections of the youngest generation (700 by
 # default): large enough that a bulk import spends about as little time in
-# the collector as with it off (bench/notes-shared.md).
+# the collector as with it off (bench/README.md).
 BULK_THRESHOLD = 50_000
 
 
