@@ -2,7 +2,6 @@
 
 from django.core.checks import Warning
 
-
 from .analysis import voikko_available
 
 
