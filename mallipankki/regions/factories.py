@@ -13,7 +13,8 @@ from .models import RegionalWorker, SupportRequest, SupportRequestNote
 class RegionalWorkerFactory(factory.django.DjangoModelFactory):
     """A regional worker: a user in the Aluetyöntekijät group, by default "<Username> Työntekijä".
 
-    `regions` takes region codes or slugs: `RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])`.
+    `regions` takes regions, or their codes or slugs:
+    `RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])`.
     """
 
     user = factory.SubFactory(UserFactory, role=permissions.REGIONAL_WORKERS, last_name="Työntekijä")
@@ -25,7 +26,7 @@ class RegionalWorkerFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def regions(worker, create, extracted, **kwargs):
         if create and extracted:
-            worker.regions.set([region(key) for key in extracted])
+            worker.regions.set([region(key) if isinstance(key, str) else key for key in extracted])
 
 
 class SupportRequestFactory(factory.django.DjangoModelFactory):
