@@ -60,7 +60,7 @@ class PracticeFactory(factory.Factory):
 class PracticePageFactory(wagtail_factories.PageFactory):
     """A practice page added straight to the tree under `parent`: live, with no revision and no records."""
 
-    title = factory.Sequence(lambda number: f"Malli {number}")
+    title = factory.Sequence(lambda number: f"Sivumalli {number}")
 
     class Meta:
         model = PracticePage
