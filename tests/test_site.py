@@ -10,9 +10,9 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from conftest import practice_record
 from mallipankki.pages.demo_content import load_demo_content
 from mallipankki.pages.models import ThemePage
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.interchange import upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
@@ -113,7 +113,7 @@ class DemoSiteTests(TestCase):
         for number in range(6):
             upsert_practice(
                 index,
-                practice_record(id=f"lisamalli-{number}", themes=["yhteistyo"], target_groups=["nuoret"]),
+                PracticeRecordFactory(id=f"lisamalli-{number}", themes=["yhteistyo"], target_groups=["nuoret"]),
             )
         after = {url: self.count_queries(url) for url in budgets}
         self.assertEqual(before, after)
@@ -131,7 +131,7 @@ class DemoSiteTests(TestCase):
 
     def test_markdown_description_is_rendered_without_raw_html(self):
         practice = PracticePage.objects.get(slug="valo-valmennusmalli")
-        practice.description_fi = "Hyvä **malli**.\n\n<script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
+        practice.description_fi = 'Hyvä **malli**.\n\n<script>alert(1)</script><a href="javascript:alert(2)">x</a>'
         practice.save_revision().publish()
         html = self.get(practice.url).content.decode()
         self.assertIn("<strong>malli</strong>", html)

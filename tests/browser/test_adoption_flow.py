@@ -22,10 +22,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_keyboard_only_adoption_report(demo_site, live_server, make_probe, screenshot_dir):
     from mallipankki.adoptions import services
     from mallipankki.adoptions.models import PendingAdoption
+    from mallipankki.core.factories import UserFactory
     from mallipankki.core.permissions import EDITORS
     from mallipankki.practices.listing import published_practices
-    from mallipankki.proposals.tests.helpers import make_user
-    from mallipankki.vocabularies.models import Country, Region
+    from mallipankki.vocabularies.factories import country, region
 
     # Database work first (see make_probe): one confirmed adoption with a public contact.
     practice = published_practices().order_by("path").first()
@@ -34,8 +34,8 @@ def test_keyboard_only_adoption_report(demo_site, live_server, make_probe, scree
         practice,
         {
             "organisation": "Oulun kaupunki",
-            "region": Region.objects.get(code="FI-14"),
-            "country": Country.objects.get(code="FI"),
+            "region": region("FI-14"),
+            "country": country("FI"),
             "year": 2023,
             "note": "Ryhmävalmennus lisättiin yksilövalmennuksen rinnalle.",
             "contact_name": "Olli Oululainen",
@@ -43,7 +43,7 @@ def test_keyboard_only_adoption_report(demo_site, live_server, make_probe, scree
             "contact_public": True,
         },
     )
-    services.confirm(confirmed.pk, make_user("toimittaja-selain", EDITORS))
+    services.confirm(confirmed.pk, UserFactory(username="toimittaja-selain", role=EDITORS))
     practice_url = live_server.url + practice.url
 
     probe = make_probe(DESKTOP)

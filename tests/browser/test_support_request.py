@@ -23,20 +23,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_keyboard_only_support_request_from_a_region_page(
     demo_site, live_server, make_probe, screenshot_dir, mailoutbox
 ):
-    from mallipankki.core import permissions
-    from mallipankki.proposals.tests.helpers import make_user
-    from mallipankki.regions.models import RegionalWorker, SupportRequest
-    from mallipankki.vocabularies.models import Region
+    from mallipankki.regions.factories import RegionalWorkerFactory
+    from mallipankki.regions.models import SupportRequest
+    from mallipankki.vocabularies.factories import region
 
     # Database work first, then the browser (see make_probe).
-    lapland = Region.objects.get(slug="lappi")
-    worker = RegionalWorker.objects.create(
-        user=make_user("aluetyontekija-lappi", permissions.REGIONAL_WORKERS, last_name="Lappalainen"),
+    lapland = region("lappi")
+    RegionalWorkerFactory(
+        user__username="aluetyontekija-lappi",
+        user__last_name="Lappalainen",
+        regions=[lapland],
         title="Aluekoordinaattori",
         phone="040 123 4567",
         public_contact=True,
     )
-    worker.regions.set([lapland])
 
     probe = make_probe(DESKTOP)
     page = probe.page

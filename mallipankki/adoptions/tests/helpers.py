@@ -1,9 +1,10 @@
-"""Shared test data: users in roles, regional workers, reports."""
+"""Shared test data: adoption reports as the form sends and stores them.
 
-from mallipankki.core import permissions
-from mallipankki.proposals.tests.helpers import make_user
-from mallipankki.regions.models import RegionalWorker
-from mallipankki.vocabularies.models import Country, Region
+Users, regional workers and regions come from the factories
+(core, regions and vocabularies `factories.py`).
+"""
+
+from mallipankki.vocabularies.factories import country, region
 
 from ..services import create_pending
 
@@ -11,27 +12,12 @@ LAPPI = "FI-10"
 UUSIMAA = "FI-18"
 
 
-def region(code: str) -> Region:
-    return Region.objects.get(code=code)
-
-
-def regional_worker(username: str, *codes: str):
-    user = make_user(username, permissions.REGIONAL_WORKERS)
-    worker = RegionalWorker.objects.create(user=user)
-    worker.regions.set(Region.objects.filter(code__in=codes))
-    return user
-
-
-def editor(username: str = "toimittaja"):
-    return make_user(username, permissions.EDITORS)
-
-
 def report_data(**overrides) -> dict:
     """A report as the form's cleaned data."""
     data = {
         "organisation": "Rovaniemen kaupunki",
         "region": region(LAPPI),
-        "country": Country.objects.get(code="FI"),
+        "country": country("FI"),
         "year": 2024,
         "note": "Valmennusjaksot lyhennettiin kuuteen viikkoon.",
         "contact_name": "Liisa Lappalainen",

@@ -7,13 +7,15 @@ from wagtail.models import PageLogEntry
 
 from mallipankki.adoptions import access, emails, services
 from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation.workflow import start_workflow
 from mallipankki.practices.listing import published_practices, with_card_data
 from mallipankki.practices.models import Adoption, PracticePage
-from mallipankki.proposals.tests.helpers import make_user
-from mallipankki.vocabularies.models import Country
+from mallipankki.regions.factories import RegionalWorkerFactory
+from mallipankki.vocabularies.factories import country, region
 
-from .helpers import LAPPI, UUSIMAA, editor, region, regional_worker, report
+from .helpers import LAPPI, UUSIMAA, report
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,7 @@ def test_a_report_is_stored_and_changes_nothing_public(practice):
 
 
 def test_a_lappi_worker_confirms_lappi_adoption_and_it_is_published_in_their_name(practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     # Regional workers may not publish pages themselves: confirming does it for them.
     assert not practice.permissions_for_user(worker).can_publish()
     pending = report(practice)
@@ -61,7 +63,7 @@ def test_a_lappi_worker_confirms_lappi_adoption_and_it_is_published_in_their_nam
 
 
 def test_a_worker_of_another_region_cannot_confirm(practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     pending = report(practice, region=region(UUSIMAA), organisation="Espoon kaupunki")
     with pytest.raises(PermissionDenied):
         services.confirm(pending.pk, worker)
@@ -71,26 +73,28 @@ def test_a_worker_of_another_region_cannot_confirm(practice):
 
 
 def test_a_report_without_finnish_region_is_for_editors_only(practice):
-    worker = regional_worker("lappi", LAPPI)
-    pending = report(practice, region=None, country=Country.objects.get(code="EE"), organisation="Tallinna")
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
+    pending = report(practice, region=None, country=country("EE"), organisation="Tallinna")
     assert not access.may_decide(worker, pending)
     assert pending not in access.queue_for(worker)
-    assert access.may_decide(editor(), pending)
+    assert access.may_decide(UserFactory(username="toimittaja", role=permissions.EDITORS), pending)
 
 
 def test_queues_are_scoped_by_region(practice):
     lappi = report(practice)
     uusimaa = report(practice, region=region(UUSIMAA), organisation="Espoon kaupunki")
     abroad = report(practice, region=None, organisation="Tallinna")
-    assert list(access.queue_for(regional_worker("lappi", LAPPI))) == [lappi]
-    assert set(access.queue_for(editor())) == {lappi, uusimaa, abroad}
-    nobody = make_user("tavallinen")
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+    assert list(access.queue_for(worker)) == [lappi]
+    assert set(access.queue_for(editor)) == {lappi, uusimaa, abroad}
+    nobody = UserFactory(username="tavallinen")
     assert not access.may_use_queue(nobody)
     assert list(access.queue_for(nobody)) == []
 
 
 def test_confirming_twice_or_an_unpublished_practice_is_refused(practice, make_practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     pending = report(practice)
     services.confirm(pending.pk, worker)
     with pytest.raises(services.DecisionError):
@@ -110,8 +114,8 @@ def test_an_editors_draft_is_kept_and_gets_the_adoption_too(practice):
     page = refreshed(practice)
     draft = page.get_latest_revision_as_object()
     draft.summary_fi = "Luonnoksen uusi tiivistelmä."
-    draft.save_revision(user=editor("toimittaja2"))
-    worker = regional_worker("lappi", LAPPI)
+    draft.save_revision(user=UserFactory(username="toimittaja2", role=permissions.EDITORS))
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
 
     services.confirm(report(practice).pk, worker)
 
@@ -126,7 +130,7 @@ def test_an_editors_draft_is_kept_and_gets_the_adoption_too(practice):
     assert latest.summary_fi == "Luonnoksen uusi tiivistelmä."
     assert [a.organisation for a in latest.adoptions.all()] == ["Rovaniemen kaupunki"]
     # Publishing the draft later keeps the adoption row.
-    page.get_latest_revision().publish(user=editor("toimittaja3"))
+    page.get_latest_revision().publish(user=UserFactory(username="toimittaja3", role=permissions.EDITORS))
     assert [a.organisation for a in refreshed(practice).adoptions.all()] == ["Rovaniemen kaupunki"]
 
 
@@ -138,7 +142,7 @@ def test_a_practice_in_the_workflow_stays_in_it(practice):
     state = start_workflow(refreshed(practice), user=None)
     assert state is not None
 
-    services.confirm(report(practice).pk, regional_worker("lappi", LAPPI))
+    services.confirm(report(practice).pk, RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user)
 
     page = refreshed(practice)
     assert page.workflow_in_progress
@@ -147,7 +151,7 @@ def test_a_practice_in_the_workflow_stays_in_it(practice):
 
 
 def test_rejecting_needs_a_reason_and_tells_the_reporter(practice, django_capture_on_commit_callbacks):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     pending = report(practice)
     with pytest.raises(services.DecisionError):
         services.reject(pending.pk, worker, "   ")
@@ -162,16 +166,16 @@ def test_rejecting_needs_a_reason_and_tells_the_reporter(practice, django_captur
 
 def test_confirmation_is_emailed_to_the_reporter(practice, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.confirm(report(practice).pk, regional_worker("lappi", LAPPI))
+        services.confirm(report(practice).pk, RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user)
     assert [message.to for message in mail.outbox] == [["liisa@rovaniemi.example"]]
     assert "/mallit/tyovalmennus/" in mail.outbox[0].body
 
 
 def test_new_reports_go_to_the_regions_workers_else_to_editors(practice):
-    regional_worker("lappi", LAPPI)
-    regional_worker("lappi2", LAPPI, UUSIMAA)
-    regional_worker("uusimaa", UUSIMAA)
-    editor()
+    RegionalWorkerFactory(user__username="lappi", regions=[LAPPI])
+    RegionalWorkerFactory(user__username="lappi2", regions=[LAPPI, UUSIMAA])
+    RegionalWorkerFactory(user__username="uusimaa", regions=[UUSIMAA])
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
     assert emails.handler_addresses(report(practice)) == ["lappi2@example.org", "lappi@example.org"]
     kainuu = report(practice, region=region("FI-05"))
     assert emails.handler_addresses(kainuu) == ["toimittaja@example.org"]
@@ -180,13 +184,14 @@ def test_new_reports_go_to_the_regions_workers_else_to_editors(practice):
 
 
 def test_adopted_in_lists_published_practices_with_confirmed_adoptions_there(practice, make_practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     other = make_practice(name={"fi": "Aina ensin"})
     only_pending = make_practice()
     services.confirm(report(practice).pk, worker)
     services.confirm(report(other).pk, worker)
     report(only_pending)
-    services.confirm(report(other, region=region(UUSIMAA)).pk, editor())
+    elsewhere = report(other, region=region(UUSIMAA))
+    services.confirm(elsewhere.pk, UserFactory(username="toimittaja", role=permissions.EDITORS))
 
     assert [p.pk for p in services.adopted_in(region(LAPPI))] == [other.pk, practice.pk]
     assert [p.pk for p in services.adopted_in(UUSIMAA)] == [other.pk]
@@ -198,7 +203,7 @@ def test_adopted_in_lists_published_practices_with_confirmed_adoptions_there(pra
 
 def test_cards_carry_the_confirmed_adoption_count(practice, make_practice):
     other = make_practice()
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     services.confirm(report(practice).pk, worker)
     services.confirm(report(practice, organisation="Kemin kaupunki").pk, worker)
     report(other)  # pending: not counted
@@ -208,7 +213,7 @@ def test_cards_carry_the_confirmed_adoption_count(practice, make_practice):
 
 
 def test_contacts_are_public_only_when_consented_and_confirmed(practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     shown = report(practice, contact_public=True)
     hidden = report(practice, organisation="Kemin kaupunki")
     services.confirm(shown.pk, worker)
@@ -223,7 +228,7 @@ def test_contacts_are_public_only_when_consented_and_confirmed(practice):
 
 def test_removing_the_adoption_from_the_page_keeps_the_report(practice):
     pending = report(practice)
-    services.confirm(pending.pk, editor())
+    services.confirm(pending.pk, UserFactory(username="toimittaja", role=permissions.EDITORS))
     page = refreshed(practice)
     page.adoptions = []
     page.save_revision().publish()

@@ -7,10 +7,13 @@ from wagtail.models import PageLogEntry
 
 from mallipankki.adoptions import services
 from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.practices.models import PracticePage
-from mallipankki.proposals.tests.helpers import make_user
+from mallipankki.regions.factories import RegionalWorkerFactory
+from mallipankki.vocabularies.factories import region
 
-from .helpers import LAPPI, UUSIMAA, editor, form_data, region, regional_worker, report
+from .helpers import LAPPI, UUSIMAA, form_data, report
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +72,8 @@ def test_the_form_exists_only_for_published_practices(client, practice, make_pra
 
 
 def test_a_report_is_stored_pending_and_the_regions_worker_is_emailed(client, practice):
-    regional_worker("lappi", LAPPI)
-    regional_worker("uusimaa", UUSIMAA)
+    RegionalWorkerFactory(user__username="lappi", regions=[LAPPI])
+    RegionalWorkerFactory(user__username="uusimaa", regions=[UUSIMAA])
     response = client.post(URL, form_data(contact_phone="040 123 4567", contact_public="on"))
     assert response.status_code == 302
     assert response["Location"] == "/mallit/tyovalmennus/kaytossa/kiitos/"
@@ -89,7 +92,7 @@ def test_a_report_is_stored_pending_and_the_regions_worker_is_emailed(client, pr
 
 
 def test_a_region_fills_in_finland_and_a_country_alone_goes_to_the_editors(client, practice):
-    editor()
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
     client.post(URL, form_data(country=""))
     assert PendingAdoption.objects.get().country.code == "FI"
     client.post(URL, form_data(region="", country="SE", organisation="Haaparannan kunta"))
@@ -107,7 +110,7 @@ def test_pending_reports_are_nowhere_public(client, practice):
 
 
 def test_confirmed_adoptions_are_public_and_contacts_only_with_consent(client, practice):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     services.confirm(report(practice, contact_public=True).pk, worker)
     services.confirm(report(practice, organisation="Kemin kaupunki", contact_email="piilo@kemi.example").pk, worker)
     outputs = public_outputs(client, practice)
@@ -190,7 +193,7 @@ def reports(practice):
 
 
 def test_a_lappi_worker_sees_and_confirms_lappis_report_only(client, practice, reports):
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     client.force_login(worker)
     queue = client.get("/admin/kayttoonotot/")
     assert queue.status_code == 200
@@ -223,7 +226,7 @@ def test_a_lappi_worker_sees_and_confirms_lappis_report_only(client, practice, r
 
 
 def test_rejecting_needs_a_reason(client, practice, reports):
-    client.force_login(editor())
+    client.force_login(UserFactory(username="toimittaja", role=permissions.EDITORS))
     pk = reports["abroad"].pk
     response = client.post(f"/admin/kayttoonotot/{pk}/hylkaa/", {"reason": ""})
     assert response.status_code == 400
@@ -236,10 +239,10 @@ def test_rejecting_needs_a_reason(client, practice, reports):
 
 
 def test_editors_see_every_report_and_others_are_refused(client, practice, reports):
-    client.force_login(editor())
+    client.force_login(UserFactory(username="toimittaja", role=permissions.EDITORS))
     html = client.get("/admin/kayttoonotot/").content.decode()
     assert all(name in html for name in ("Rovaniemen kaupunki", "Espoon kaupunki", "Tallinna"))
-    client.force_login(make_user("arvioija", "Arvioijat"))
+    client.force_login(UserFactory(username="arvioija", role="Arvioijat"))
     # Wagtail answers PermissionDenied in the admin with a redirect to the dashboard.
     assert client.get("/admin/kayttoonotot/")["Location"] == "/admin/"
     assert client.post(f"/admin/kayttoonotot/{reports['lappi'].pk}/vahvista/")["Location"] == "/admin/"
@@ -259,11 +262,12 @@ def test_the_practice_page_costs_the_same_queries_for_one_adoption_or_five(clien
             assert client.get(PAGE).status_code == 200
         return len(queries)
 
-    worker = regional_worker("lappi", LAPPI)
+    worker = RegionalWorkerFactory(user__username="lappi", regions=[LAPPI]).user
     services.confirm(report(practice, contact_public=True).pk, worker)
     one = count()
     for number in range(4):
         services.confirm(
-            report(practice, organisation=f"Kunta {number}", region=region(UUSIMAA)).pk, editor(f"t{number}")
+            report(practice, organisation=f"Kunta {number}", region=region(UUSIMAA)).pk,
+            UserFactory(username=f"t{number}", role=permissions.EDITORS),
         )
     assert count() == one

@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from mallipankki.continuity.confirmations import LOG_ACTION, record_answer
-from mallipankki.continuity.models import ContinuityConfirmation, ContinuityReminder
+from mallipankki.continuity.factories import ContinuityReminderFactory
+from mallipankki.continuity.models import ContinuityConfirmation
 from mallipankki.continuity.tokens import SALT, make_token
 from mallipankki.practices.models import PracticePage
 
@@ -32,12 +33,6 @@ def practice(make_practice):
     )
 
 
-def remind(page, sent_at=None) -> ContinuityReminder:
-    return ContinuityReminder.objects.create(
-        practice=page, recipient=page.contact_email, sent_at=sent_at or timezone.now()
-    )
-
-
 def url_for(token: str) -> str:
     return reverse("continuity:confirm", args=[token])
 
@@ -47,7 +42,7 @@ def revisions(page) -> int:
 
 
 def test_valid_link_shows_the_form_with_the_practice_name_and_no_personal_data(client, practice):
-    response = client.get(url_for(make_token(remind(practice))))
+    response = client.get(url_for(make_token(ContinuityReminderFactory(practice=practice))))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -61,7 +56,7 @@ def test_valid_link_shows_the_form_with_the_practice_name_and_no_personal_data(c
 
 
 def test_answer_still_running_publishes_a_new_revision_and_logs_it_as_the_system(client, practice):
-    reminder = remind(practice)
+    reminder = ContinuityReminderFactory(practice=practice)
     token = make_token(reminder)
     before = revisions(practice)
 
@@ -93,7 +88,7 @@ def test_answer_still_running_publishes_a_new_revision_and_logs_it_as_the_system
 
 
 def test_answer_changed_updates_status_owner_and_funding(client, practice):
-    token = make_token(remind(practice))
+    token = make_token(ContinuityReminderFactory(practice=practice))
     client.post(
         url_for(token),
         {
@@ -111,7 +106,7 @@ def test_answer_changed_updates_status_owner_and_funding(client, practice):
 
 
 def test_answer_changed_without_a_status_shows_errors_and_changes_nothing(client, practice):
-    token = make_token(remind(practice))
+    token = make_token(ContinuityReminderFactory(practice=practice))
     before = revisions(practice)
 
     response = client.post(url_for(token), {"answer": "changed", "continuity_owner": "Joku"})
@@ -127,21 +122,21 @@ def test_answer_changed_without_a_status_shows_errors_and_changes_nothing(client
 
 
 def test_no_answer_is_an_error(client, practice):
-    response = client.post(url_for(make_token(remind(practice))), {})
+    response = client.post(url_for(make_token(ContinuityReminderFactory(practice=practice))), {})
     assert response.status_code == 200
     assert "Valitse, mikä vaihtoehto kuvaa tilannetta." in response.content.decode()
     assert not ContinuityConfirmation.objects.exists()
 
 
 def test_answer_ended_marks_the_practice_ended(client, practice):
-    client.post(url_for(make_token(remind(practice))), {"answer": "ended"})
+    client.post(url_for(make_token(ContinuityReminderFactory(practice=practice))), {"answer": "ended"})
     practice.refresh_from_db()
     assert practice.continuity_status == Status.ENDED
     assert practice.continuity_verified_on == timezone.localdate()
 
 
 def test_reused_link_shows_the_answer_and_changes_nothing(client, practice):
-    token = make_token(remind(practice))
+    token = make_token(ContinuityReminderFactory(practice=practice))
     client.post(url_for(token), {"answer": "ended", "note": "Hanke loppui."})
     practice.refresh_from_db()
     before = revisions(practice)
@@ -171,7 +166,7 @@ def make_old_token(monkeypatch, reminder, age: timedelta) -> str:
 
 def test_expired_link_says_so_in_finnish_and_whom_to_contact(client, practice, monkeypatch, settings):
     settings.CONTINUITY_CONTACT_EMAIL = "toimitus@mallipankki.example"
-    reminder = remind(practice, sent_at=timezone.now() - timedelta(days=31))
+    reminder = ContinuityReminderFactory(practice=practice, sent_at=timezone.now() - timedelta(days=31))
     token = make_old_token(monkeypatch, reminder, timedelta(days=30, minutes=1))
 
     shown = client.get(url_for(token))
@@ -190,13 +185,13 @@ def test_expired_link_says_so_in_finnish_and_whom_to_contact(client, practice, m
 
 
 def test_link_just_inside_its_life_still_works(client, practice, monkeypatch):
-    token = make_old_token(monkeypatch, remind(practice), timedelta(days=29, hours=23))
+    token = make_old_token(monkeypatch, ContinuityReminderFactory(practice=practice), timedelta(days=29, hours=23))
     assert client.get(url_for(token)).status_code == 200
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "other_salt", "wrong_practice", "no_reminder"])
 def test_tampered_link_is_refused(client, practice, make_practice, damage):
-    reminder = remind(practice)
+    reminder = ContinuityReminderFactory(practice=practice)
     token = make_token(reminder)
     if damage == "flip":
         token = token[:-3] + ("A" if token[-3] != "A" else "B") + token[-2:]
@@ -220,7 +215,7 @@ def test_tampered_link_is_refused(client, practice, make_practice, damage):
 
 
 def test_link_of_an_unpublished_practice_does_not_publish_it(client, practice):
-    token = make_token(remind(practice))
+    token = make_token(ContinuityReminderFactory(practice=practice))
     practice.unpublish()
     response = client.post(url_for(token), {"answer": "running"})
     assert response.status_code == 404
@@ -230,9 +225,9 @@ def test_link_of_an_unpublished_practice_does_not_publish_it(client, practice):
 
 
 def test_every_answer_is_kept_as_history(client, practice):
-    first = remind(practice, sent_at=timezone.now() - timedelta(days=400))
+    first = ContinuityReminderFactory(practice=practice, sent_at=timezone.now() - timedelta(days=400))
     record_answer(first, answer="running", now=timezone.now() - timedelta(days=390))
-    second = remind(practice)
+    second = ContinuityReminderFactory(practice=practice)
     client.post(url_for(make_token(second)), {"answer": "ended", "note": "Rahoitus loppui."})
 
     history = list(ContinuityConfirmation.objects.filter(practice=practice).order_by("answered_at"))
@@ -248,7 +243,7 @@ def test_an_editors_unpublished_draft_is_kept_and_gets_the_answer_too(client, pr
     practice.refresh_from_db()
     assert practice.has_unpublished_changes
 
-    client.post(url_for(make_token(remind(practice))), {"answer": "ended"})
+    client.post(url_for(make_token(ContinuityReminderFactory(practice=practice))), {"answer": "ended"})
 
     practice.refresh_from_db()
     assert practice.continuity_status == Status.ENDED  # live
@@ -271,6 +266,6 @@ def test_an_editors_unpublished_draft_is_kept_and_gets_the_answer_too(client, pr
 )
 def test_still_running_fills_in_a_missing_status_from_the_funding(make_practice, recorded, funding_ends, expected):
     page = continuity_practice(make_practice, status=recorded, funding_ends=funding_ends, contact=CONTACT)
-    record_answer(remind(page), answer="running")
+    record_answer(ContinuityReminderFactory(practice=page), answer="running")
     page.refresh_from_db()
     assert page.continuity_status == expected

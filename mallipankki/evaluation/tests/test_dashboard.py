@@ -16,16 +16,18 @@ from django.utils import timezone
 from wagtail import hooks
 
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation import dashboard, dashboard_panels, services
 from mallipankki.evaluation.dashboard_panels import DashboardListPanel
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import EvaluationCriterion
 from mallipankki.evaluation.tests.test_flow import evaluation_post
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.proposals.dashboard import new_proposals, new_proposals_panel
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, make_user, proposal_data
-from mallipankki.regions.models import RegionalWorker
-from mallipankki.vocabularies.models import Region
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, proposal_data
+from mallipankki.regions.factories import RegionalWorkerFactory
 
 NOW = timezone.now()
 
@@ -52,16 +54,16 @@ def assign(page, editor, *evaluators, days_ago: int = 1) -> None:
 class DashboardTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        make_site()
-        cls.editor = make_user("toimittaja", permissions.EDITORS)
-        cls.admin = make_user("yllapitaja", permissions.ADMINS)
-        cls.evaluator = make_user("arvioija", permissions.EVALUATORS)
-        cls.evaluator2 = make_user("arvioija2", permissions.EVALUATORS)
-        cls.uusimaa = make_user("uusimaa", permissions.REGIONAL_WORKERS)
-        cls.lappi = make_user("lappi", permissions.REGIONAL_WORKERS)
-        cls.nobody = make_user("tavallinen")
-        RegionalWorker.objects.create(user=cls.uusimaa).regions.set(Region.objects.filter(code="FI-18"))
-        RegionalWorker.objects.create(user=cls.lappi).regions.set(Region.objects.filter(code="FI-10"))
+        PracticeIndexPageFactory(parent=DefaultSiteFactory().root_page)
+        cls.editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+        cls.admin = UserFactory(username="yllapitaja", role=permissions.ADMINS)
+        cls.evaluator = UserFactory(username="arvioija", role=permissions.EVALUATORS)
+        cls.evaluator2 = UserFactory(username="arvioija2", role=permissions.EVALUATORS)
+        cls.uusimaa = UserFactory(username="uusimaa", role=permissions.REGIONAL_WORKERS)
+        cls.lappi = UserFactory(username="lappi", role=permissions.REGIONAL_WORKERS)
+        cls.nobody = UserFactory(username="tavallinen")
+        RegionalWorkerFactory(user=cls.uusimaa, regions=["FI-18"])
+        RegionalWorkerFactory(user=cls.lappi, regions=["FI-10"])
 
         cls.a = propose("Malli A", "FI-18")
         cls.b = propose("Malli B", "FI-10")

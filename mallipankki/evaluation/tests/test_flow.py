@@ -5,6 +5,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
+from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation.models import (
     Evaluation,
     EvaluationAssignment,
@@ -14,15 +16,11 @@ from mallipankki.evaluation.models import (
     PublicationDecisionTask,
 )
 from mallipankki.evaluation.workflow import WORKFLOW_NAME
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.practices.models import PracticePage
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import (
-    PrivateFilesMixin,
-    make_role_users,
-    make_site,
-    pdf_upload,
-    proposal_data,
-)
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, pdf_upload, proposal_data
 
 
 def evaluation_post(criteria, score=2, **overrides) -> dict:
@@ -43,8 +41,17 @@ def evaluation_post(criteria, score=2, **overrides) -> dict:
 class ProposalFlowTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-        cls.users = make_role_users()
+        cls.home = DefaultSiteFactory().root_page
+        cls.index = PracticeIndexPageFactory(parent=cls.home)
+        # One user per role (two evaluators) and a logged-in user with no role.
+        cls.users = {
+            "editor": UserFactory(username="toimittaja", role=permissions.EDITORS),
+            "evaluator": UserFactory(username="arvioija", role=permissions.EVALUATORS),
+            "evaluator2": UserFactory(username="arvioija2", role=permissions.EVALUATORS),
+            "regional": UserFactory(username="aluetyontekija", role=permissions.REGIONAL_WORKERS),
+            "admin": UserFactory(username="yllapitaja", role=permissions.ADMINS),
+            "nobody": UserFactory(username="tavallinen"),
+        }
         cls.criteria = list(EvaluationCriterion.objects.filter(active=True))
 
     def propose(self, **overrides):

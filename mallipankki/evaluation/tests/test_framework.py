@@ -9,20 +9,22 @@ from django.urls import reverse
 from wagtail.models import TaskState, WorkflowPage
 
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation import services
+from mallipankki.evaluation.factories import PracticeEvaluationSummaryFactory
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import (
     Evaluation,
     EvaluationCriterion,
     EvaluationTask,
-    PracticeEvaluationSummary,
     PublicationDecisionTask,
     ScaleLevel,
 )
 from mallipankki.evaluation.tests.test_flow import evaluation_post
 from mallipankki.evaluation.workflow import WORKFLOW_NAME, get_workflow, start_workflow
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.practices.interchange import upsert_practice
-from mallipankki.proposals.tests.helpers import make_site, make_user
 
 DEFAULT_CRITERIA = [
     "Mallin kuvauksen selkeys",
@@ -48,10 +50,11 @@ def render_badges(page) -> str:
 class FrameworkTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
+        cls.home = DefaultSiteFactory().root_page
+        cls.index = PracticeIndexPageFactory(parent=cls.home)
         cls.criteria = list(EvaluationCriterion.objects.filter(active=True))
-        cls.editor = make_user("toimittaja", permissions.EDITORS)
-        cls.evaluators = [make_user(f"arvioija{n}", permissions.EVALUATORS) for n in (1, 2, 3)]
+        cls.editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+        cls.evaluators = [UserFactory(username=f"arvioija{n}", role=permissions.EVALUATORS) for n in (1, 2, 3)]
 
     def test_shipped_framework(self):
         self.assertEqual([c.name for c in self.criteria], DEFAULT_CRITERIA)
@@ -99,7 +102,7 @@ class FrameworkTests(TestCase):
         self.assertEqual(list(tasks[1].groups.values_list("name", flat=True)), ["Toimittajat"])
         self.assertEqual(WorkflowPage.objects.get(page=self.index).workflow, workflow)
         # Regional workers got their page permissions on the new catalogue.
-        regional = make_user("alue", permissions.REGIONAL_WORKERS)
+        regional = UserFactory(username="alue", role=permissions.REGIONAL_WORKERS)
         self.assertTrue(self.index.permissions_for_user(regional).can_add_subpage())
 
     def test_task_behaviour_for_each_role(self):
@@ -197,7 +200,7 @@ class FrameworkTests(TestCase):
                 readiness={"materials": 2, "training": 1, "fidelity": 3},
             ),
         )
-        PracticeEvaluationSummary.objects.create(
+        PracticeEvaluationSummaryFactory(
             practice=page,
             summary="Vahva malli.\nSeurattu kolme vuotta.",
             next_evidence_step="Riippumaton arviointi.",
@@ -215,7 +218,7 @@ class FrameworkTests(TestCase):
 
     def test_badges_escape_editor_text(self):
         page, _ = upsert_practice(self.index, draft_record("escape", evidence={"level": 1}))
-        PracticeEvaluationSummary.objects.create(practice=page, summary="<script>alert(1)</script>")
+        PracticeEvaluationSummaryFactory(practice=page, summary="<script>alert(1)</script>")
         self.assertIn("&lt;script&gt;", render_badges(page))
 
     def test_assigning_evaluators_emails_them_and_keeps_those_who_evaluated(self):

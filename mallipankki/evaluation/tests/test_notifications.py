@@ -5,16 +5,18 @@ from django.test import Client
 from django.urls import reverse
 
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation import emails
 from mallipankki.evaluation.models import EvaluationCriterion, SentNotification
 from mallipankki.evaluation.notifications import Recipient, send_once
 from mallipankki.evaluation.tests.test_flow import evaluation_post
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.privacy import personal_data
 from mallipankki.proposals import emails as proposal_emails
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import make_site, make_user, pdf_upload, proposal_data
-from mallipankki.regions.models import RegionalWorker
-from mallipankki.vocabularies.models import Region
+from mallipankki.proposals.tests.helpers import pdf_upload, proposal_data
+from mallipankki.regions.factories import RegionalWorkerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +24,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(settings, tmp_path):
     settings.PROPOSAL_FILES_ROOT = str(tmp_path)
-    make_site()
+    PracticeIndexPageFactory(parent=DefaultSiteFactory().root_page)
     users = {
-        "editor": make_user("toimittaja", permissions.EDITORS),
-        "admin": make_user("yllapitaja", permissions.ADMINS),
-        "evaluator": make_user("arvioija", permissions.EVALUATORS),
-        "evaluator2": make_user("arvioija2", permissions.EVALUATORS),
-        "uusimaa": make_user("uusimaa", permissions.REGIONAL_WORKERS),
-        "lappi": make_user("lappi", permissions.REGIONAL_WORKERS),
+        "editor": UserFactory(username="toimittaja", role=permissions.EDITORS),
+        "admin": UserFactory(username="yllapitaja", role=permissions.ADMINS),
+        "evaluator": UserFactory(username="arvioija", role=permissions.EVALUATORS),
+        "evaluator2": UserFactory(username="arvioija2", role=permissions.EVALUATORS),
+        "uusimaa": UserFactory(username="uusimaa", role=permissions.REGIONAL_WORKERS),
+        "lappi": UserFactory(username="lappi", role=permissions.REGIONAL_WORKERS),
     }
-    RegionalWorker.objects.create(user=users["uusimaa"]).regions.set(Region.objects.filter(code="FI-18"))
-    RegionalWorker.objects.create(user=users["lappi"]).regions.set(Region.objects.filter(code="FI-10"))
+    RegionalWorkerFactory(user=users["uusimaa"], regions=["FI-18"])
+    RegionalWorkerFactory(user=users["lappi"], regions=["FI-10"])
     return users
 
 

@@ -9,14 +9,16 @@ from django.test import Client, TestCase
 from django.urls import reverse
 
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation import services
 from mallipankki.evaluation.forms import EvaluationForm
 from mallipankki.evaluation.models import EvaluationCriterion
 from mallipankki.evaluation.tests.test_flow import evaluation_post
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, make_user, pdf_upload, proposal_data
-from mallipankki.regions.models import RegionalWorker
-from mallipankki.vocabularies.models import Region
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, pdf_upload, proposal_data
+from mallipankki.regions.factories import RegionalWorkerFactory
 
 ROLES = [
     "anonymous",
@@ -54,19 +56,20 @@ MATRIX = {
 class PermissionMatrixTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
+        cls.home = DefaultSiteFactory().root_page
+        cls.index = PracticeIndexPageFactory(parent=cls.home)
         cls.users = {
-            "no_role": make_user("tavallinen"),
-            "regional": make_user("aluetyontekija", permissions.REGIONAL_WORKERS),
-            "regional_other": make_user("lapintyontekija", permissions.REGIONAL_WORKERS),
-            "evaluator_done": make_user("arvioija1", permissions.EVALUATORS),
-            "evaluator_pending": make_user("arvioija2", permissions.EVALUATORS),
-            "evaluator_other": make_user("arvioija3", permissions.EVALUATORS),
-            "editor": make_user("toimittaja", permissions.EDITORS),
-            "admin": make_user("yllapitaja", permissions.ADMINS),
+            "no_role": UserFactory(username="tavallinen"),
+            "regional": UserFactory(username="aluetyontekija", role=permissions.REGIONAL_WORKERS),
+            "regional_other": UserFactory(username="lapintyontekija", role=permissions.REGIONAL_WORKERS),
+            "evaluator_done": UserFactory(username="arvioija1", role=permissions.EVALUATORS),
+            "evaluator_pending": UserFactory(username="arvioija2", role=permissions.EVALUATORS),
+            "evaluator_other": UserFactory(username="arvioija3", role=permissions.EVALUATORS),
+            "editor": UserFactory(username="toimittaja", role=permissions.EDITORS),
+            "admin": UserFactory(username="yllapitaja", role=permissions.ADMINS),
         }
-        RegionalWorker.objects.create(user=cls.users["regional"]).regions.set(Region.objects.filter(code="FI-18"))
-        RegionalWorker.objects.create(user=cls.users["regional_other"]).regions.set(Region.objects.filter(code="FI-10"))
+        RegionalWorkerFactory(user=cls.users["regional"], regions=["FI-18"])
+        RegionalWorkerFactory(user=cls.users["regional_other"], regions=["FI-10"])
         response = Client().post(reverse("proposals:propose"), {**proposal_data(), "attachments": [pdf_upload()]})
         assert response.status_code == 302, response.content[:500]
         cls.proposal = Proposal.objects.get()

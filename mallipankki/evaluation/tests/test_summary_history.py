@@ -4,10 +4,10 @@ import pytest
 from wagtail.models import PageLogEntry
 
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation.forms import SummaryForm
 from mallipankki.evaluation.models import PracticeEvaluationSummary
 from mallipankki.evaluation.services import SUMMARY_LOG_ACTION, save_summary
-from mallipankki.proposals.tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def write(page, user, **data):
 
 def test_every_wording_of_the_summary_stays_in_the_practice_history(make_practice):
     page = make_practice()
-    editor = make_user("toimittaja", permissions.EDITORS)
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
 
     write(page, editor, summary="Ensimmäinen yhteenveto.", evaluated_on="2026-10-01")
     write(page, editor, summary="Korjattu yhteenveto.", evaluated_on="2026-10-01")
@@ -40,7 +40,7 @@ def test_the_change_reads_plainly_in_the_page_history(client, make_practice):
     from django.urls import reverse
 
     page = make_practice()
-    editor = make_user("toimittaja", permissions.EDITORS)
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
     write(page, editor, summary="Yhteenveto.")
     client.force_login(editor)
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import practice_record
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.models import PracticePage
 
 
@@ -22,7 +22,7 @@ def staff_client(client, db):
 
 @pytest.mark.django_db
 def test_staff_review_every_problem_before_anything_is_written(staff_client, practice_index):
-    response = upload(staff_client, [practice_record(regions=["FI-20"]), practice_record(themes=["x"])])
+    response = upload(staff_client, [PracticeRecordFactory(regions=["FI-20"]), PracticeRecordFactory(themes=["x"])])
     html = response.content.decode()
     assert response.status_code == 200
     assert "unknown region" in html and "unknown theme" in html
@@ -32,7 +32,7 @@ def test_staff_review_every_problem_before_anything_is_written(staff_client, pra
 
 @pytest.mark.django_db
 def test_a_valid_file_is_imported_only_after_confirmation(staff_client, practice_index):
-    response = upload(staff_client, [practice_record(id="ladattu")])
+    response = upload(staff_client, [PracticeRecordFactory(id="ladattu")])
     html = response.content.decode()
     assert "Vahvista tuonti" in html
     assert not PracticePage.objects.filter(slug="ladattu").exists()

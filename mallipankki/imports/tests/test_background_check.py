@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from conftest import practice_record
 from mallipankki.imports import bulk_write, importer, validation
 from mallipankki.imports.importer import import_file
 from mallipankki.imports.validation import validate_file
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def corpus(tmp_path, records):
 
 
 def records(count=20):
-    return [practice_record(id=f"malli-{number}") for number in range(count)]
+    return [PracticeRecordFactory(id=f"malli-{number}") for number in range(count)]
 
 
 def test_a_problem_found_after_chunks_were_written_leaves_nothing(practice_index, tmp_path, written_chunks):

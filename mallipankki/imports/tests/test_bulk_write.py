@@ -20,9 +20,9 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.models import IndexEntry
 
 from bench.generate_corpus import write_corpus
-from conftest import practice_record
 from mallipankki.imports import importer
 from mallipankki.imports.importer import import_file
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.interchange import export_queryset, practice_to_record
 from mallipankki.practices.models import PracticePage
 from mallipankki.search.models import SearchDocument, SearchFacet, SearchTerm
@@ -53,7 +53,7 @@ def corpus_file(tmp_path, existing_slug):
     practices[5]["builds_on"] = [practices[22]["id"]]
     # An update in the middle of new records: the records before it must be
     # written first, as the per-page path would have them.
-    practices.insert(12, practice_record(id=existing_slug, summary={"fi": "Päivitetty tiivistelmä."}))
+    practices.insert(12, PracticeRecordFactory(id=existing_slug, summary={"fi": "Päivitetty tiivistelmä."}))
     # In chunks of five: links to the chunk before (built, maybe not yet
     # written when this one is planned), to a page the writer created itself
     # in the chunk with the update, and to one of the chunk before that.
@@ -187,7 +187,7 @@ def test_batched_import_leaves_exactly_what_the_per_page_import_leaves(
 @pytest.mark.django_db
 def test_a_batched_practice_is_found_edited_and_restored_in_the_admin(practice_index, tmp_path, client):
     editor = User.objects.create_superuser("toimittaja", "t@example.fi", "salasana-pitka-123")
-    record = practice_record(
+    record = PracticeRecordFactory(
         id="nuorten-tyokokeilu",
         name={"fi": "Nuorten työkokeilupolku"},
         keywords=["työkokeilu"],

@@ -5,10 +5,10 @@ import pytest
 from django.core.management import call_command
 
 from bench.generate_corpus import write_corpus
-from conftest import practice_record
 from mallipankki.imports.exporter import iter_export_json
 from mallipankki.imports.importer import import_file
 from mallipankki.pages.demo_content import load_demo_content
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.models import PracticePage
 
 
@@ -25,7 +25,7 @@ def problems_of(result):
 
 @pytest.mark.django_db
 def test_a_valid_file_creates_then_updates_by_id(practice_index, tmp_path):
-    path = write_file(tmp_path, [practice_record(id="a"), practice_record(id="b", status="draft")])
+    path = write_file(tmp_path, [PracticeRecordFactory(id="a"), PracticeRecordFactory(id="b", status="draft")])
     result = import_file(path)
     assert (result.ok, result.created, result.updated, result.unchanged) == (True, 2, 0, 0)
     assert PracticePage.objects.get(slug="a").live
@@ -33,7 +33,7 @@ def test_a_valid_file_creates_then_updates_by_id(practice_index, tmp_path):
 
     again = import_file(path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
-    changed = write_file(tmp_path, [practice_record(id="a", summary={"fi": "Muutettu."})])
+    changed = write_file(tmp_path, [PracticeRecordFactory(id="a", summary={"fi": "Muutettu."})])
     assert import_file(changed).updated == 1
 
 
@@ -64,8 +64,8 @@ BAD_RECORDS = [
 def test_each_kind_of_bad_input_is_reported_with_its_place_and_nothing_is_written(
     practice_index, tmp_path, overrides, expected
 ):
-    good = practice_record(id="hyva")
-    path = write_file(tmp_path, [practice_record(**overrides), good])
+    good = PracticeRecordFactory(id="hyva")
+    path = write_file(tmp_path, [PracticeRecordFactory(**overrides), good])
     result = import_file(path)
     assert not result.ok
     assert any(expected in problem for problem in problems_of(result)), problems_of(result)
@@ -76,7 +76,11 @@ def test_each_kind_of_bad_input_is_reported_with_its_place_and_nothing_is_writte
 def test_every_problem_in_a_file_is_reported_not_just_the_first(practice_index, tmp_path):
     path = write_file(
         tmp_path,
-        [practice_record(id="x", regions=["FI-99"]), practice_record(id="x"), practice_record(themes=["nope"])],
+        [
+            PracticeRecordFactory(id="x", regions=["FI-99"]),
+            PracticeRecordFactory(id="x"),
+            PracticeRecordFactory(themes=["nope"]),
+        ],
     )
     problems = problems_of(import_file(path))
     assert any(p.startswith("practices[0].regions[0]") for p in problems)
@@ -95,21 +99,23 @@ def test_broken_json_and_wrong_format_are_refused(practice_index, tmp_path):
 
 @pytest.mark.django_db
 def test_dry_run_counts_but_writes_nothing(practice_index, tmp_path):
-    result = import_file(write_file(tmp_path, [practice_record(id="kuiva")]), dry_run=True)
+    result = import_file(write_file(tmp_path, [PracticeRecordFactory(id="kuiva")]), dry_run=True)
     assert (result.ok, result.created) == (True, 1)
     assert not PracticePage.objects.filter(slug="kuiva").exists()
 
 
 @pytest.mark.django_db
 def test_builds_on_order_in_the_file_does_not_matter(practice_index, tmp_path):
-    path = write_file(tmp_path, [practice_record(id="uusi", builds_on=["vanha"]), practice_record(id="vanha")])
+    path = write_file(
+        tmp_path, [PracticeRecordFactory(id="uusi", builds_on=["vanha"]), PracticeRecordFactory(id="vanha")]
+    )
     assert import_file(path).ok
     assert [link.target.slug for link in PracticePage.objects.get(slug="uusi").builds_on_links.all()] == ["vanha"]
 
 
 @pytest.mark.django_db
 def test_the_command_exits_non_zero_and_prints_every_problem(practice_index, tmp_path, capsys):
-    path = write_file(tmp_path, [practice_record(regions=["FI-20"])])
+    path = write_file(tmp_path, [PracticeRecordFactory(regions=["FI-20"])])
     with pytest.raises(SystemExit) as exit_info:
         call_command("import_practices", str(path))
     assert exit_info.value.code == 1

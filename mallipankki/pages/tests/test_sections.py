@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from mallipankki.pages.models import ThemePage
+from mallipankki.pages.factories import ThemePageFactory
 from mallipankki.pages.sections import theme_sections
 from mallipankki.vocabularies.models import Theme
 
@@ -15,7 +15,7 @@ def theme_pages(home_page):
     """Theme pages for yhteistyo and toimintakyky, in the home page's tree."""
 
     def add(code, title):
-        return home_page.add_child(instance=ThemePage(title=title, slug=code, theme=Theme.objects.get(code=code)))
+        return ThemePageFactory(parent=home_page, title=title, slug=code)
 
     return [add("toimintakyky", "Toimintakyky"), add("yhteistyo", "Yhteistyö")]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import practice_record
+from mallipankki.practices.factories import PracticeRecordFactory
 from mallipankki.practices.interchange import (
     export_queryset,
     link_builds_on,
@@ -90,8 +90,10 @@ def test_reimporting_the_same_record_changes_nothing(practice_index):
 
 @pytest.mark.django_db
 def test_an_update_keeps_the_old_revision(practice_index):
-    page, _ = upsert_practice(practice_index, practice_record(id="muuttuva"))
-    page, action = upsert_practice(practice_index, practice_record(id="muuttuva", summary={"fi": "Uusi tiivistelmä."}))
+    page, _ = upsert_practice(practice_index, PracticeRecordFactory(id="muuttuva"))
+    page, action = upsert_practice(
+        practice_index, PracticeRecordFactory(id="muuttuva", summary={"fi": "Uusi tiivistelmä."})
+    )
     assert action == "updated"
     assert page.revisions.count() == 2
     assert PracticePage.objects.get(slug="muuttuva").summary_fi == "Uusi tiivistelmä."
@@ -99,10 +101,10 @@ def test_an_update_keeps_the_old_revision(practice_index):
 
 @pytest.mark.django_db
 def test_draft_status_stays_offline_and_takes_a_live_page_down(practice_index):
-    page, _ = upsert_practice(practice_index, practice_record(id="luonnos", status="draft"))
+    page, _ = upsert_practice(practice_index, PracticeRecordFactory(id="luonnos", status="draft"))
     assert not page.live
-    upsert_practice(practice_index, practice_record(id="julkaistava"))
-    page, _ = upsert_practice(practice_index, practice_record(id="julkaistava", status="archived"))
+    upsert_practice(practice_index, PracticeRecordFactory(id="julkaistava"))
+    page, _ = upsert_practice(practice_index, PracticeRecordFactory(id="julkaistava", status="archived"))
     page.refresh_from_db()
     assert not page.live
     assert exported(page)["status"] == "archived"
@@ -110,10 +112,10 @@ def test_draft_status_stays_offline_and_takes_a_live_page_down(practice_index):
 
 @pytest.mark.django_db
 def test_builds_on_resolves_forward_references(practice_index):
-    later = practice_record(id="jatkokehitys", builds_on=["alkuperainen"])
+    later = PracticeRecordFactory(id="jatkokehitys", builds_on=["alkuperainen"])
     first, _ = upsert_practice(practice_index, later)
     assert first.interchange_builds_on == ["alkuperainen"]
-    original, _ = upsert_practice(practice_index, practice_record(id="alkuperainen"))
+    original, _ = upsert_practice(practice_index, PracticeRecordFactory(id="alkuperainen"))
     assert link_builds_on({"jatkokehitys": first, "alkuperainen": original}) == 1
     assert exported(PracticePage.objects.get(slug="jatkokehitys"))["builds_on"] == ["alkuperainen"]
     assert list(original.built_upon_by()) == [PracticePage.objects.get(slug="jatkokehitys")]

@@ -7,17 +7,19 @@ import pytest
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import BuildsOnLinkFactory, PracticeIndexPageFactory, PracticePageFactory
 from mallipankki.practices.lineage import arrange_family, build_family, direct_lineage, draw, family_ids
-from mallipankki.practices.models import BuildsOnLink, PracticeIndexPage, PracticePage
+from mallipankki.practices.models import BuildsOnLink, PracticePage
 from mallipankki.vocabularies.models import Country, Region
 
 
 def link(child, parent, note=""):
     """`child` builds on `parent`. Written straight to the database: the rows
     of a live page are its published state, which is what the public sees."""
-    return BuildsOnLink.objects.create(practice=child, target=parent, adaptation_note=note)
+    return BuildsOnLinkFactory(practice=child, target=parent, adaptation_note=note)
 
 
 @pytest.fixture
@@ -30,8 +32,7 @@ def practices(practice_index):
     def make(*names):
         made = []
         for name in names:
-            page = PracticePage(title=f"{name.upper()}-malli", slug=f"{name}-malli")
-            made.append(practice_index.add_child(instance=page))
+            made.append(PracticePageFactory(parent=practice_index, title=f"{name.upper()}-malli", slug=f"{name}-malli"))
         return made[0] if len(made) == 1 else made
 
     return make
@@ -387,14 +388,10 @@ class ThirtyPracticeFamilyTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        # A plain Wagtail page as the site root: the home page model belongs to
-        # the pages app, a layer above this one.
-        home = Page.get_first_root_node().add_child(instance=Page(title="Mallipankki", slug="testikoti"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
-        index = home.add_child(instance=PracticeIndexPage(title="Mallit", slug="mallit"))
+        index = PracticeIndexPageFactory(parent=DefaultSiteFactory().root_page)
 
         def add(name):
-            return index.add_child(instance=PracticePage(title=f"{name}-malli", slug=f"{name.lower()}-malli"))
+            return PracticePageFactory(parent=index, title=f"{name}-malli", slug=f"{name.lower()}-malli")
 
         cls.members = members = [add(f"M{number:02d}") for number in range(30)]
         finland, uusimaa = Country.objects.get(code="FI"), Region.objects.get(code="FI-18")

@@ -7,60 +7,47 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from mallipankki.adoptions.factories import PendingAdoptionFactory
 from mallipankki.adoptions.models import PendingAdoption
-from mallipankki.practices.models import Adoption
+from mallipankki.practices.factories import AdoptionFactory
 from mallipankki.privacy import personal_data
+from mallipankki.proposals.factories import ProposalFactory
 from mallipankki.proposals.models import Proposal
+from mallipankki.regions.factories import SupportRequestFactory
 from mallipankki.regions.models import SupportRequest
-from mallipankki.vocabularies.models import Region
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 OVER = NOW - dt.timedelta(days=370)  # dealt with more than twelve months ago
 UNDER = NOW - dt.timedelta(days=300)
+CONSENTED = NOW - dt.timedelta(days=800)
 
 
 def proposal(status, decided_at, name="Maija"):
-    return Proposal.objects.create(
-        status=status,
-        data={"name": "Malli"},
-        submitter_name=name,
-        submitter_email=f"{name.lower()}@example.org",
-        consent_at=NOW - dt.timedelta(days=800),
-        ip_hash="h" * 64,
-        decided_at=decided_at,
+    return ProposalFactory(
+        status=status, data={"name": "Malli"}, submitter_name=name, consent_at=CONSENTED, decided_at=decided_at
     )
 
 
 def report(practice, status, decided_at, *, public=False, on_page=False):
-    adoption = Adoption.objects.create(practice=practice, organisation="Kunta", year=2024) if on_page else None
-    return PendingAdoption.objects.create(
+    return PendingAdoptionFactory(
         practice=practice,
         status=status,
         organisation="Kunta",
-        year=2024,
         contact_name="Pekka",
         contact_email="pekka@example.org",
         contact_phone="040 123",
         contact_public=public,
-        consent_at=NOW - dt.timedelta(days=800),
-        ip_hash="h" * 64,
+        consent_at=CONSENTED,
         decided_at=decided_at,
-        adoption=adoption,
+        adoption=AdoptionFactory(practice=practice, organisation="Kunta") if on_page else None,
     )
 
 
 def support_request(status, updated_at):
-    request = SupportRequest.objects.create(
-        status=status,
-        region=Region.objects.first(),
-        message="Apua käyttöönottoon",
-        name="Liisa",
-        organisation="Yhdistys",
-        email="liisa@example.org",
-        consent_at=NOW - dt.timedelta(days=800),
-        ip_hash="h" * 64,
+    request = SupportRequestFactory(
+        status=status, message="Apua käyttöönottoon", name="Liisa", email="liisa@example.org", consent_at=CONSENTED
     )
     # updated_at is set on every save; the test dates it as the last change.
     SupportRequest.objects.filter(pk=request.pk).update(updated_at=updated_at)

@@ -12,14 +12,16 @@ from django.utils import timezone
 
 from mallipankki.adoptions import services as adoption_services
 from mallipankki.adoptions.models import PendingAdoption
-from mallipankki.adoptions.tests.helpers import editor, regional_worker, report
+from mallipankki.adoptions.tests.helpers import report
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.practices.models import Adoption
 from mallipankki.privacy import personal_data
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import make_user, pdf_upload, proposal_data
+from mallipankki.proposals.tests.helpers import pdf_upload, proposal_data
+from mallipankki.regions.factories import RegionalWorkerFactory, SupportRequestFactory, SupportRequestNoteFactory
 from mallipankki.regions.models import SupportRequest, SupportRequestNote
-from mallipankki.regions.tests.helpers import make_request
+from mallipankki.vocabularies.factories import region
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +133,7 @@ def test_erase_records_when(proposals):
     assert erased.personal_data_erased_at == moment
     # The admin says so instead of showing the data.
     client = Client()
-    client.force_login(make_user("toimittaja", permissions.EDITORS))
+    client.force_login(UserFactory(username="toimittaja", role=permissions.EDITORS))
     response = client.get(reverse("proposals_admin:detail", args=[erased.pk]))
     assert "Ehdottajan henkilötiedot poistettiin pyynnöstä" in response.content.decode()
     assert "pekka@example.org" not in response.content.decode()
@@ -153,13 +155,13 @@ def forms(proposals, make_practice):
         contact_public=True,
         note="Lyhensimme jaksot kuuteen viikkoon.",
     )
-    adoption_services.confirm(maija_report.pk, regional_worker("lappi", "FI-10"))
+    adoption_services.confirm(maija_report.pk, RegionalWorkerFactory(user__username="lappi", regions=["FI-10"]).user)
     pekka_report = report(
         practice, contact_name="Pekka", contact_email="pekka@example.org", organisation="Kemin kaupunki"
     )
     maija_requests = [
-        make_request(
-            "lappi",
+        SupportRequestFactory(
+            region=region("lappi"),
             name="Maija M.",
             organisation="Maijan yhdistys ry",
             email="maija@example.org",
@@ -167,9 +169,13 @@ def forms(proposals, make_practice):
             message="Miten työhönvalmennus aloitetaan pienessä kunnassa?",
             practice=practice,
         ),
-        make_request("uusimaa", name="Maija M.", email="Maija@EXAMPLE.org", message="Toinen kysymys."),
+        SupportRequestFactory(
+            region=region("uusimaa"), name="Maija M.", email="Maija@EXAMPLE.org", message="Toinen kysymys."
+        ),
     ]
-    pekka_request = make_request("lappi", name="Pekka", email="pekka@example.org", organisation="Kemin kaupunki")
+    pekka_request = SupportRequestFactory(
+        region=region("lappi"), name="Pekka", email="pekka@example.org", organisation="Kemin kaupunki"
+    )
     return {
         "practice": practice,
         "maija_report": maija_report,
@@ -223,7 +229,7 @@ def test_export_includes_adoption_reports_and_support_requests(forms):
 
 
 def test_an_address_with_only_a_support_request_is_found(forms):
-    make_request("lappi", name="Ville", email="ville@example.org")
+    SupportRequestFactory(region=region("lappi"), name="Ville", email="ville@example.org")
     out, err = run("export", "--email", "ville@example.org")
     document = json.loads(out)
     assert (len(document["ehdotukset"]), len(document["kayttoonottoilmoitukset"]), len(document["tukipyynnot"])) == (
@@ -236,7 +242,7 @@ def test_an_address_with_only_a_support_request_is_found(forms):
 
 def test_erase_blanks_the_person_in_adoption_reports_and_support_requests(forms, client):
     practice = forms["practice"]
-    note = SupportRequestNote.objects.create(request=forms["maija_requests"][0], text="Soitettu Maijalle.")
+    note = SupportRequestNoteFactory(request=forms["maija_requests"][0], text="Soitettu Maijalle.")
     assert "Kysy kokemuksista" in client.get(practice.url).content.decode()
 
     out, _err = run("erase", "--email", "maija@example.org", "--yes")
@@ -316,7 +322,7 @@ def test_erase_is_one_transaction(forms, monkeypatch):
 def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_capture_on_commit_callbacks):
     pending = report(forms["practice"], contact_email="maija@example.org", organisation="Maijan yritys Oy")
     personal_data.erase("maija@example.org")
-    client.force_login(editor())
+    client.force_login(UserFactory(username="toimittaja", role=permissions.EDITORS))
     mailoutbox.clear()
 
     queue = client.get("/admin/kayttoonotot/?tila=kaikki")
@@ -348,11 +354,11 @@ def test_the_admin_queues_show_erased_rows(forms, client, mailoutbox, django_cap
     assert mailoutbox == []
 
 
-def test_export_includes_the_staff_notes_on_a_support_request_but_not_their_authors(forms, django_user_model):
-    worker = django_user_model.objects.create_user("aluetyontekija", first_name="Terhi", last_name="Tukija")
+def test_export_includes_the_staff_notes_on_a_support_request_but_not_their_authors(forms):
+    worker = UserFactory(username="aluetyontekija", first_name="Terhi", last_name="Tukija")
     request = forms["maija_requests"][0]
-    SupportRequestNote.objects.create(request=request, text="Soitettu Maijalle, sopi tapaamisen.", author=worker)
-    SupportRequestNote.objects.create(request=request, kind=SupportRequestNote.Kind.STATUS, text="Uusi → Valmis")
+    SupportRequestNoteFactory(request=request, text="Soitettu Maijalle, sopi tapaamisen.", author=worker)
+    SupportRequestNoteFactory(request=request, kind=SupportRequestNote.Kind.STATUS, text="Uusi → Valmis")
 
     document = json.loads(run("export", "--email", "maija@example.org")[0])
     first, second = document["tukipyynnot"]

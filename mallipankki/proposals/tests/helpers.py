@@ -1,54 +1,16 @@
-"""Shared test data for the proposal and evaluation tests."""
+"""Shared test data for the proposal and evaluation tests: form posts, PDF uploads, a files directory.
+
+Users, the site and stored proposals come from the factories
+(core, pages, practices and proposals `factories.py`).
+"""
 
 import shutil
 import tempfile
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from wagtail.models import Page, Site
-
-from mallipankki.core import permissions
 
 from .pdfs import minimal_pdf
-
-
-def make_site():
-    """A home page as the default site's root, with the practice index under it."""
-    from mallipankki.pages.models import HomePage
-    from mallipankki.practices.models import PracticeIndexPage
-
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Mallipankki", slug="testikoti"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
-    index = home.add_child(instance=PracticeIndexPage(title="Mallit", slug="mallit"))
-    return home, index
-
-
-def make_user(username: str, role: str | None = None, **extra):
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=None,  # force_login needs none; hashing one costs time
-        first_name=username.capitalize(),
-        **extra,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-def make_role_users() -> dict:
-    """One user per role, a superuser and a logged-in user with no role."""
-    return {
-        "editor": make_user("toimittaja", permissions.EDITORS),
-        "evaluator": make_user("arvioija", permissions.EVALUATORS),
-        "evaluator2": make_user("arvioija2", permissions.EVALUATORS),
-        "regional": make_user("aluetyontekija", permissions.REGIONAL_WORKERS),
-        "admin": make_user("yllapitaja", permissions.ADMINS),
-        "nobody": make_user("tavallinen"),
-    }
 
 
 def pdf_upload(name: str = "kasikirja.pdf", data: bytes | None = None) -> SimpleUploadedFile:

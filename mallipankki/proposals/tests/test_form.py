@@ -10,10 +10,12 @@ from django.test import RequestFactory, TestCase
 from django.urls import reverse
 
 from mallipankki.core import public_forms
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.proposals import services
 from mallipankki.proposals.forms import MAX_FILE_SIZE
 from mallipankki.proposals.models import Proposal, ProposalAttachment
-from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, pdf_upload, proposal_data
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, pdf_upload, proposal_data
 from mallipankki.proposals.tests.pdfs import HTML, SVG, minimal_pdf, zip_bytes
 
 URL = "/ehdota/"
@@ -22,7 +24,8 @@ URL = "/ehdota/"
 class ProposalFormTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
+        cls.home = DefaultSiteFactory().root_page
+        cls.index = PracticeIndexPageFactory(parent=cls.home)
 
     def post(self, data=None, files=None, **extra):
         payload = proposal_data() if data is None else data

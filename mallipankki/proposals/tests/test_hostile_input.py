@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.proposals.forms import ProposalForm
 from mallipankki.proposals.models import Proposal
-from mallipankki.proposals.tests.helpers import PrivateFilesMixin, make_site, proposal_data
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, proposal_data
 from mallipankki.proposals.tests.pdfs import minimal_pdf
 
 # Text the test client can encode: anything but lone surrogates.
@@ -108,7 +110,7 @@ EXAMPLES = settings(
 class HostileInputTests(PrivateFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        make_site()
+        PracticeIndexPageFactory(parent=DefaultSiteFactory().root_page)
 
     def check(self, post):
         data, files = post

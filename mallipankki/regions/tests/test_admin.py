@@ -10,11 +10,11 @@ from django.core import mail
 from django.urls import reverse
 
 from mallipankki.core import permissions
-from mallipankki.proposals.tests.helpers import make_user
+from mallipankki.core.factories import UserFactory
+from mallipankki.regions.factories import RegionalWorkerFactory, SupportRequestFactory
 from mallipankki.regions.models import RegionalWorker, SupportRequest
+from mallipankki.vocabularies.factories import region
 from mallipankki.vocabularies.models import Region
-
-from .helpers import make_request, make_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -31,21 +31,21 @@ MATRIX = {
 @pytest.fixture
 def people(db):
     return {
-        "no_role": make_user("tavallinen"),
-        "evaluator": make_user("arvioija", permissions.EVALUATORS),
-        "worker_without_region": make_user("alueeton", permissions.REGIONAL_WORKERS),
-        "lapland": make_worker("lappilainen", "lappi").user,
-        "uusimaa": make_worker("uusimaalainen", "uusimaa").user,
-        "editor": make_user("toimittaja", permissions.EDITORS),
-        "admin": make_user("yllapitaja", permissions.ADMINS),
+        "no_role": UserFactory(username="tavallinen"),
+        "evaluator": UserFactory(username="arvioija", role=permissions.EVALUATORS),
+        "worker_without_region": UserFactory(username="alueeton", role=permissions.REGIONAL_WORKERS),
+        "lapland": RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user,
+        "uusimaa": RegionalWorkerFactory(user__username="uusimaalainen", regions=["uusimaa"]).user,
+        "editor": UserFactory(username="toimittaja", role=permissions.EDITORS),
+        "admin": UserFactory(username="yllapitaja", role=permissions.ADMINS),
     }
 
 
 @pytest.fixture
 def requests_(db):
     return {
-        "lappi": make_request("lappi", name="Lapin Pyytäjä"),
-        "uusimaa": make_request("uusimaa", name="Uusimaan Pyytäjä"),
+        "lappi": SupportRequestFactory(region=region("lappi"), name="Lapin Pyytäjä"),
+        "uusimaa": SupportRequestFactory(region=region("uusimaa"), name="Uusimaan Pyytäjä"),
     }
 
 
@@ -165,7 +165,7 @@ def test_menu_item_shown_to_queue_users_only(client, people):
 
 def test_editor_manages_regional_workers(client, people):
     client.force_login(people["editor"])
-    user = make_user("uusi", permissions.REGIONAL_WORKERS)
+    user = UserFactory(username="uusi", role=permissions.REGIONAL_WORKERS)
     add_url = reverse("wagtailsnippets_regions_regionalworker:add")
     response = client.post(
         add_url,

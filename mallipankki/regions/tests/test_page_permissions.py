@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from mallipankki.core import permissions
-from mallipankki.proposals.tests.helpers import make_user
-
-from .helpers import make_worker
+from mallipankki.core.factories import UserFactory
+from mallipankki.regions.factories import RegionalWorkerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def drafts(make_practice):
 
 
 def test_a_worker_edits_the_practices_of_their_own_region_only(client, drafts):
-    worker = make_worker("lapintyontekija", "lappi")
+    worker = RegionalWorkerFactory(user__username="lapintyontekija", regions=["lappi"])
     client.force_login(worker.user)
 
     assert client.get(reverse("wagtailadmin_pages:edit", args=[drafts["lappi"].pk])).status_code == 200
@@ -33,13 +32,13 @@ def test_a_worker_edits_the_practices_of_their_own_region_only(client, drafts):
 
 
 def test_editors_are_not_narrowed(client, drafts):
-    editor = make_user("toimittaja", permissions.EDITORS)
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
     for page in drafts.values():
         assert page.permissions_for_user(editor).can_edit()
 
 
 def test_the_explorer_lists_only_the_workers_own_practices(client, drafts, practice_index):
-    worker = make_worker("lapintyontekija", "lappi")
+    worker = RegionalWorkerFactory(user__username="lapintyontekija", regions=["lappi"])
     client.force_login(worker.user)
 
     listing = client.get(reverse("wagtailadmin_explore", args=[practice_index.pk])).content.decode()

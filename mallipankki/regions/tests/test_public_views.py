@@ -5,11 +5,13 @@ from django.core import mail
 from django.urls import reverse
 
 from mallipankki.core import permissions
-from mallipankki.proposals.tests.helpers import make_user
+from mallipankki.core.factories import UserFactory
 from mallipankki.regions import listing
+from mallipankki.regions.factories import RegionalWorkerFactory, SupportRequestFactory
 from mallipankki.regions.models import SupportRequest
+from mallipankki.vocabularies.factories import region
 
-from .helpers import make_request, make_worker, region, support_post
+from .helpers import support_post
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +60,14 @@ def test_index_lists_every_region_with_counts(client, lapland_practices):
 
 
 def test_region_page_shows_published_practices_workers_and_form(client, lapland_practices):
-    make_worker("julkinen", "lappi", public=True, title="Aluekoordinaattori", phone="040 765 4321")
-    make_worker("yksityinen", "lappi", public=False, phone="050 999 8888")
+    RegionalWorkerFactory(
+        user__username="julkinen",
+        regions=["lappi"],
+        public_contact=True,
+        title="Aluekoordinaattori",
+        phone="040 765 4321",
+    )
+    RegionalWorkerFactory(user__username="yksityinen", regions=["lappi"], public_contact=False, phone="050 999 8888")
     response = client.get("/alueet/lappi/")
     assert response.status_code == 200
     content = response.content.decode()
@@ -118,7 +126,7 @@ def test_region_page_previews_and_paginates_long_lists(client, make_practice, mo
 
 
 def test_query_budgets(client, django_assert_max_num_queries, lapland_practices):
-    make_worker("julkinen", "lappi", public=True)
+    RegionalWorkerFactory(user__username="julkinen", regions=["lappi"], public_contact=True)
     # Measured: 6, 21 (of which the continuity include's about 6), 10 and 4; none grows with the lists.
     with django_assert_max_num_queries(6):
         assert client.get("/alueet/").status_code == 200
@@ -155,7 +163,7 @@ def test_form_of_an_unpublished_practice_records_nothing(client, lapland_practic
 
 
 def test_send_request_from_a_practice_then_confirmation(client, lapland_practices):
-    make_worker("lappilainen", "lappi")
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
     practice = lapland_practices["adopted"]
     response = client.post("/alueet/tukipyynto/", support_post(practice=practice.slug))
     assert response.status_code == 302 and response["Location"] == reverse("regions:thanks")
@@ -171,7 +179,7 @@ def test_send_request_from_a_practice_then_confirmation(client, lapland_practice
 
 
 def test_request_to_a_region_without_workers_goes_to_editors(client, practice_index):
-    make_user("toimittaja", permissions.EDITORS)
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
     response = client.post("/alueet/tukipyynto/", support_post(region="FI-05"))
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["toimittaja@example.org"]]
@@ -195,7 +203,7 @@ def test_errors_are_summarised_and_the_typed_values_kept(client, practice_index)
 
 
 def test_honeypot_looks_like_success_but_stores_and_sends_nothing(client, practice_index):
-    make_worker("lappilainen", "lappi")
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
     response = client.post("/alueet/tukipyynto/", support_post(website="https://roskaa.example"))
     assert response.status_code == 200 and "Kiitos tukipyynnöstä" in response.content.decode()
     assert not SupportRequest.objects.exists() and mail.outbox == []
@@ -213,7 +221,9 @@ def test_rate_limit_per_address(client, practice_index, settings):
 
 
 def test_private_request_data_never_on_public_pages(client, lapland_practices):
-    make_request("lappi", name="Salainen Pyytäjä", email="salainen@example.org", message="Luottamuksellinen asia")
+    SupportRequestFactory(
+        region=region("lappi"), name="Salainen Pyytäjä", email="salainen@example.org", message="Luottamuksellinen asia"
+    )
     for path in ("/alueet/", "/alueet/lappi/", "/alueet/lappi/kehitetyt/", lapland_practices["developed"].url):
         content = client.get(path).content.decode()
         for text in ("Salainen Pyytäjä", "salainen@example.org", "Luottamuksellinen asia"):

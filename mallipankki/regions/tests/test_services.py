@@ -8,14 +8,16 @@ from django.utils import timezone
 
 from mallipankki.adoptions.services import adopted_in
 from mallipankki.core import permissions
+from mallipankki.core.factories import UserFactory
 from mallipankki.core.permissions import can_handle, regions_for
 from mallipankki.core.public_forms import ip_hash
-from mallipankki.proposals.tests.helpers import make_user
 from mallipankki.regions import listing, services
+from mallipankki.regions.factories import RegionalWorkerFactory, SupportRequestFactory
 from mallipankki.regions.forms import SupportRequestForm
 from mallipankki.regions.models import SupportRequest, SupportRequestNote
+from mallipankki.vocabularies.factories import region
 
-from .helpers import fake_request, make_request, make_worker, region, support_post
+from .helpers import fake_request, support_post
 
 pytestmark = pytest.mark.django_db
 
@@ -24,42 +26,45 @@ pytestmark = pytest.mark.django_db
 
 
 def test_new_request_goes_to_the_regions_workers_only():
-    make_worker("lappilainen", "lappi")
-    make_worker("uusimaalainen", "uusimaa")
-    make_user("toimittaja", permissions.EDITORS)
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
+    RegionalWorkerFactory(user__username="uusimaalainen", regions=["uusimaa"])
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
     assert services.recipients_for(region("lappi")) == ["lappilainen@example.org"]
 
 
 def test_new_request_goes_to_editors_when_the_region_has_no_worker():
-    make_worker("uusimaalainen", "uusimaa")
-    make_user("toimittaja", permissions.EDITORS)
-    make_user("arvioija", permissions.EVALUATORS)
+    RegionalWorkerFactory(user__username="uusimaalainen", regions=["uusimaa"])
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
+    UserFactory(username="arvioija", role=permissions.EVALUATORS)
     assert services.recipients_for(region("lappi")) == ["toimittaja@example.org"]
 
 
 def test_inactive_worker_is_not_a_recipient():
-    worker = make_worker("lappilainen", "lappi")
+    worker = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
     worker.user.is_active = False
     worker.user.save()
-    make_user("toimittaja", permissions.EDITORS)
+    UserFactory(username="toimittaja", role=permissions.EDITORS)
     assert services.recipients_for(region("lappi")) == ["toimittaja@example.org"]
 
 
 def test_assignable_users_are_the_regions_workers_and_editors():
-    lapland = make_worker("lappilainen", "lappi").user
-    make_worker("uusimaalainen", "uusimaa")
-    editor = make_user("toimittaja", permissions.EDITORS)
-    make_user("arvioija", permissions.EVALUATORS)
+    lapland = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user
+    RegionalWorkerFactory(user__username="uusimaalainen", regions=["uusimaa"])
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+    UserFactory(username="arvioija", role=permissions.EVALUATORS)
     assert set(services.assignable_users(region("lappi"))) == {lapland, editor}
 
 
 def test_queue_access_and_visibility_follow_the_regions():
-    lapland = make_worker("lappilainen", "lappi").user
-    both = make_worker("kahden", "lappi", "uusimaa").user
-    editor = make_user("toimittaja", permissions.EDITORS)
-    evaluator = make_user("arvioija", permissions.EVALUATORS)
-    grouped_without_regions = make_user("alueeton", permissions.REGIONAL_WORKERS)
-    in_lapland, in_uusimaa = make_request("lappi"), make_request("uusimaa")
+    lapland = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user
+    both = RegionalWorkerFactory(user__username="kahden", regions=["lappi", "uusimaa"]).user
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+    evaluator = UserFactory(username="arvioija", role=permissions.EVALUATORS)
+    grouped_without_regions = UserFactory(username="alueeton", role=permissions.REGIONAL_WORKERS)
+    in_lapland, in_uusimaa = (
+        SupportRequestFactory(region=region("lappi")),
+        SupportRequestFactory(region=region("uusimaa")),
+    )
 
     assert set(services.visible_requests(lapland)) == {in_lapland}
     assert set(services.visible_requests(both)) == {in_lapland, in_uusimaa}
@@ -79,7 +84,7 @@ def test_queue_access_and_visibility_follow_the_regions():
 
 
 def test_create_stores_the_request_and_emails_the_workers(make_practice):
-    make_worker("lappilainen", "lappi")
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
     practice = make_practice(regions=["FI-10"])
     form = SupportRequestForm(support_post(practice=practice.slug))
     assert form.is_valid(), form.errors
@@ -136,9 +141,9 @@ def test_phone_is_optional():
 def test_rate_limit_counts_requests_per_address(settings):
     settings.SUPPORT_REQUEST_RATE_LIMIT = 2
     request = fake_request("198.51.100.7")
-    make_request(ip_hash=ip_hash(request))
+    SupportRequestFactory(ip_hash=ip_hash(request))
     assert not services.rate_limited(request)
-    make_request(ip_hash=ip_hash(request))
+    SupportRequestFactory(ip_hash=ip_hash(request))
     assert services.rate_limited(request)
     assert not services.rate_limited(fake_request("198.51.100.8"))
     # Old requests no longer count.
@@ -154,8 +159,8 @@ def test_rate_limit_defaults_to_the_proposals_limit():
 
 
 def test_status_change_is_recorded_and_emailed_to_the_requester():
-    worker = make_worker("lappilainen", "lappi").user
-    support_request = make_request()
+    worker = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user
+    support_request = SupportRequestFactory()
     assert services.change_status(support_request, SupportRequest.Status.IN_PROGRESS, worker)
     support_request.refresh_from_db()
     assert support_request.status == "in_progress"
@@ -176,12 +181,12 @@ def test_status_change_is_recorded_and_emailed_to_the_requester():
 
 def test_unknown_status_is_refused():
     with pytest.raises(ValueError):
-        services.change_status(make_request(), "lost", None)
+        services.change_status(SupportRequestFactory(), "lost", None)
 
 
 def test_internal_note_is_kept_and_not_emailed():
-    worker = make_worker("lappilainen", "lappi").user
-    support_request = make_request()
+    worker = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user
+    support_request = SupportRequestFactory()
     first = services.add_note(support_request, "Soitin, ei vastannut.", worker)
     services.add_note(support_request, "Sovittu tapaaminen maanantaille.", worker)
     assert [entry.text for entry in support_request.notes.all()] == [
@@ -196,10 +201,10 @@ def test_internal_note_is_kept_and_not_emailed():
 
 
 def test_assign_to_a_worker_of_the_region_or_an_editor():
-    lapland = make_worker("lappilainen", "lappi").user
-    uusimaa = make_worker("uusimaalainen", "uusimaa").user
-    editor = make_user("toimittaja", permissions.EDITORS)
-    support_request = make_request()
+    lapland = RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"]).user
+    uusimaa = RegionalWorkerFactory(user__username="uusimaalainen", regions=["uusimaa"]).user
+    editor = UserFactory(username="toimittaja", role=permissions.EDITORS)
+    support_request = SupportRequestFactory()
 
     assert services.assign(support_request, lapland, editor)
     support_request.refresh_from_db()
@@ -246,10 +251,10 @@ def test_region_lists_hold_published_practices_only(make_practice):
 
 
 def test_public_workers_are_those_who_agreed():
-    public = make_worker("julkinen", "lappi", public=True)
-    make_worker("yksityinen", "lappi", public=False)
-    gone = make_worker("lahtenyt", "lappi", public=True)
+    public = RegionalWorkerFactory(user__username="julkinen", regions=["lappi"], public_contact=True)
+    RegionalWorkerFactory(user__username="yksityinen", regions=["lappi"], public_contact=False)
+    gone = RegionalWorkerFactory(user__username="lahtenyt", regions=["lappi"], public_contact=True)
     gone.user.is_active = False
     gone.user.save()
-    make_worker("muualla", "uusimaa", public=True)
+    RegionalWorkerFactory(user__username="muualla", regions=["uusimaa"], public_contact=True)
     assert list(listing.public_workers(region("lappi"))) == [public]

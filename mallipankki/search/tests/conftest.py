@@ -9,9 +9,8 @@ things freely. Modules that use it must not use transactional tests.
 
 import pytest
 from django.db import transaction
-from wagtail.models import Page, Site
 
-from mallipankki.practices.interchange import VocabularyIndex, upsert_practice
+from mallipankki.practices.interchange import VocabularyIndex
 from mallipankki.search.query import forget_prepared_queries
 
 
@@ -176,18 +175,15 @@ PUBLISHED = [record["id"] for record in CORPUS if record.get("status", "publishe
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
     """{practice id: page} for CORPUS, indexed through the publish signals."""
-    from mallipankki.pages.models import HomePage
-    from mallipankki.practices.models import PracticeIndexPage
+    from mallipankki.pages.factories import DefaultSiteFactory
+    from mallipankki.practices.factories import PracticeFactory, PracticeIndexPageFactory
 
     with django_db_blocker.unblock(), transaction.atomic():
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Mallipankki", slug="hakukoti"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
-        index = home.add_child(instance=PracticeIndexPage(title="Mallit", slug="mallit"))
+        index = PracticeIndexPageFactory(parent=DefaultSiteFactory(root_page__slug="hakukoti").root_page)
         vocabularies = VocabularyIndex()
         pages = {}
         for record in CORPUS:
-            page, _action = upsert_practice(index, {"status": "published", **record}, vocabularies=vocabularies)
-            pages[record["id"]] = page
+            published = {"status": "published", **record}
+            pages[record["id"]] = PracticeFactory(parent=index, record=published, vocabularies=vocabularies)
         yield pages
         transaction.set_rollback(True)
