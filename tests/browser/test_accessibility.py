@@ -115,12 +115,10 @@ def resolve_path(kind: str) -> tuple[str, int]:
         practice = live_practices.filter(builds_on_links__target__live=True).distinct().order_by("path").first()
         if practice is None:
             # The demo has no such link: make the second practice build on the first.
-            from mallipankki.practices.models import BuildsOnLink
+            from mallipankki.practices.factories import BuildsOnLinkFactory
 
             target, practice = list(live_practices.order_by("path")[:2])
-            BuildsOnLink.objects.create(
-                practice=practice, target=target, adaptation_note="Sovitettu toiseen kohderyhmään."
-            )
+            BuildsOnLinkFactory(practice=practice, target=target, adaptation_note="Sovitettu toiseen kohderyhmään.")
         return practice.url, 200
     if kind == "not-found":
         return "/tata-sivua-ei-ole-olemassa/", 404

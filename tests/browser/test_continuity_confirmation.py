@@ -9,7 +9,6 @@ the thank-you page. Screenshots go to SCREENSHOT_DIR (default /tmp/screens).
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
 
 from .conftest import DESKTOP, MOBILE
 from .keyboard import focused, tab_to
@@ -19,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 def test_keyboard_only_confirmation(demo_site, live_server, make_probe, screenshot_dir):
-    from mallipankki.continuity.models import ContinuityReminder
+    from mallipankki.continuity.factories import ContinuityReminderFactory
     from mallipankki.continuity.tokens import make_token
     from mallipankki.practices.models import PracticePage
 
@@ -29,9 +28,7 @@ def test_keyboard_only_confirmation(demo_site, live_server, make_probe, screensh
     practice.contact_name = "Kaisa Kontakti"
     practice.contact_email = "kaisa.kontakti@example.org"
     practice.save_revision().publish()
-    reminder = ContinuityReminder.objects.create(
-        practice=practice, recipient=practice.contact_email, sent_at=timezone.now()
-    )
+    reminder = ContinuityReminderFactory(practice=practice)
     url = live_server.url + f"/jatkuvuus/vahvista/{make_token(reminder)}/"
     name = practice.name
 

@@ -26,23 +26,18 @@ NAME = "Puutarhavalmennus nuorille työnhakijoille"
 
 
 def make_staff():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     from mallipankki.core import permissions
+    from mallipankki.core.factories import UserFactory
 
-    users = {}
-    for username, role in (
-        ("toimittaja", permissions.EDITORS),
-        ("arvioija1", permissions.EVALUATORS),
-        ("arvioija2", permissions.EVALUATORS),
-    ):
-        user = get_user_model().objects.create_user(
-            username=username, email=f"{username}@example.org", password=PASSWORD, first_name=username.capitalize()
+    # These log in through the browser's form, so they need a real password.
+    return {
+        username: UserFactory(username=username, role=role, password=PASSWORD)
+        for username, role in (
+            ("toimittaja", permissions.EDITORS),
+            ("arvioija1", permissions.EVALUATORS),
+            ("arvioija2", permissions.EVALUATORS),
         )
-        user.groups.add(Group.objects.get(name=role))
-        users[username] = user
-    return users
+    }
 
 
 def log_in(page, base_url: str, username: str) -> None:

@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def make_family():
     """IPS ← VALO, IPS ← Ratas, and Keijo builds on both VALO and Ratas."""
+    from mallipankki.practices.factories import BuildsOnLinkFactory
     from mallipankki.practices.listing import published_practices
-    from mallipankki.practices.models import BuildsOnLink
 
     pages = {page.slug: page for page in published_practices()}
     try:
@@ -28,10 +28,10 @@ def make_family():
         )
     except KeyError as missing:
         pytest.fail(f"The demo content has no practice {missing}.", pytrace=False)
-    BuildsOnLink.objects.create(practice=valo, target=ips, adaptation_note="Sovitettu nuorille ja opiskelijoille.")
-    BuildsOnLink.objects.create(practice=ratas, target=ips, adaptation_note="Lisätty työkokeilun jakso.")
-    BuildsOnLink.objects.create(practice=keijo, target=valo, adaptation_note="Valmentajina kokemusasiantuntijat.")
-    BuildsOnLink.objects.create(practice=keijo, target=ratas, adaptation_note="Työkokeilu osaksi koulutusta.")
+    BuildsOnLinkFactory(practice=valo, target=ips, adaptation_note="Sovitettu nuorille ja opiskelijoille.")
+    BuildsOnLinkFactory(practice=ratas, target=ips, adaptation_note="Lisätty työkokeilun jakso.")
+    BuildsOnLinkFactory(practice=keijo, target=valo, adaptation_note="Valmentajina kokemusasiantuntijat.")
+    BuildsOnLinkFactory(practice=keijo, target=ratas, adaptation_note="Työkokeilu osaksi koulutusta.")
     return valo
 
 
