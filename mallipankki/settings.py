@@ -137,6 +137,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A server that accepts the connection and never answers would hold each
+        # request for minutes; with this the request gets the 503 page after it
+        # (core/unavailable.py). psycopg waits at least 2 s.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -46,6 +46,16 @@ def test_empty_database_url_means_the_default_sqlite_file(tmp_path):
     assert database_settings(tmp_path, DATABASE_URL="  ")["NAME"] == database["NAME"]
 
 
+def test_postgresql_gets_a_configurable_connect_timeout(tmp_path):
+    url = "postgres://mallipankki@127.0.0.1:5432/mallipankki"
+    assert database_settings(tmp_path, DATABASE_URL=url)["OPTIONS"]["connect_timeout"] == 5
+    configured = database_settings(tmp_path, DATABASE_URL=url, DATABASE_CONNECT_TIMEOUT="12")
+    assert configured["OPTIONS"]["connect_timeout"] == 12
+    # A timeout written into the URL wins.
+    in_url = database_settings(tmp_path, DATABASE_URL=url + "?connect_timeout=3", DATABASE_CONNECT_TIMEOUT="12")
+    assert int(in_url["OPTIONS"]["connect_timeout"]) == 3
+
+
 @pytest.mark.parametrize("key", ["", "   "])
 def test_production_refuses_to_start_with_an_empty_secret_key(tmp_path, key):
     result = subprocess.run(
