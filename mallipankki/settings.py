@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mallipankki.core.middleware.ContentSecurityPolicyMiddleware",
     "mallipankki.core.middleware.PermissionsPolicyMiddleware",
+    # Inside the headers' middleware so that its 503 page gets them too.
+    "mallipankki.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -10,11 +10,13 @@ never leave through here.
 import re
 
 from django.core.exceptions import SuspiciousOperation
+from django.db import OperationalError, ProgrammingError
 from django.db.models import Prefetch
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from mallipankki.core.unavailable import database_failure_response
 from mallipankki.imports.exporter import iter_export_json
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.lineage import lineage_notes
@@ -60,6 +62,17 @@ api = NinjaAPI(
 def bad_request(request: HttpRequest, exc: SuspiciousOperation):
     # E.g. more query parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS allows.
     return api.create_response(request, {"detail": "Bad request."}, status=400)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(ProgrammingError)
+def database_failure(request: HttpRequest, exc: Exception):
+    # A database that is down or not migrated is a JSON 503 with Retry-After
+    # (core/unavailable.py); any other database error goes on to Django.
+    response = database_failure_response(request, exc)
+    if response is None:
+        raise exc
+    return response
 
 
 PRACTICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
