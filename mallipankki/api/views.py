@@ -122,6 +122,8 @@ def check_single_values(request: HttpRequest) -> None:
     ]
     for name in ("evidence_min", "limit", "offset"):
         value = request.GET.get(name)
+        if name == "evidence_min" and value == "":
+            continue  # no filter, like an empty code
         if value is not None and not WHOLE_NUMBER.fullmatch(value):
             errors.append({"loc": ["query", name], "msg": f"{name} must be a whole number", "type": "int_type"})
     if errors:
