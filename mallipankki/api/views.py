@@ -48,7 +48,32 @@ kuvauksen virheellisistä arvoista. Uudet ja päivitetyt mallit ovat myös
 Atom-syötteenä osoitteessa /syotteet/mallit.atom.
 """
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    """The OpenAPI document also lists the codes that each filter takes.
+
+    Vocabulary codes are data that admins edit, so they are read from the
+    database for each request of the document rather than fixed in the request
+    schema; the filters check them in `filter_practices` (an unknown code is a
+    422). The empty value is listed too: it means no filter.
+    """
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        codes = {
+            name: list(model.objects.order_by("code").values_list("code", flat=True))
+            for name, (model, _, _) in VOCABULARY_FILTERS.items()
+        }
+        codes["scaling_stage"] = list(PracticePage.ScalingStage.values)
+        for path, operations in schema["paths"].items():
+            if path.endswith("/practices"):
+                for parameter in operations["get"]["parameters"]:
+                    if parameter["name"] in codes:
+                        parameter["schema"]["items"]["enum"] = ["", *codes[parameter["name"]]]
+        return schema
+
+
+api = OpenDataAPI(
     title="Mallipankki avoin data",
     version="1",
     description=DESCRIPTION,

@@ -390,6 +390,24 @@ def test_openapi_document(client):
 
 
 @pytest.mark.django_db
+def test_openapi_lists_the_codes_each_filter_takes_and_the_empty_value(client):
+    Theme.objects.create(code="uusi-teema", name_fi="Uusi teema")
+
+    schema = get_json(client, f"{API}/openapi.json")
+
+    parameters = {p["name"]: p["schema"] for p in schema["paths"][f"{API}/practices"]["get"]["parameters"]}
+    themes = parameters["theme"]["items"]["enum"]
+    assert themes[0] == ""
+    assert set(themes[1:]) == set(Theme.objects.values_list("code", flat=True))
+    assert "uusi-teema" in themes
+    assert "FI" in parameters["country"]["items"]["enum"]
+    assert "FI-18" in parameters["region"]["items"]["enum"]
+    assert "nuoret" in parameters["target_group"]["items"]["enum"]
+    assert parameters["scaling_stage"]["items"]["enum"] == ["", *PracticePage.ScalingStage.values]
+    assert {"type": "string", "const": ""} in parameters["evidence_min"]["anyOf"]
+
+
+@pytest.mark.django_db
 def test_docs_page_uses_local_static_files(client):
     response = client.get(f"{API}/docs")
 
