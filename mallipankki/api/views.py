@@ -43,8 +43,11 @@ ei tarvita, ja kaikki vastaukset ovat JSON-muotoisia, ellei toisin mainita.
 * `/vocabularies` – teemojen, kohderyhmien, maakuntien ja maiden koodit ja nimet.
 * `/export.json` ja `/export.csv` – kaikki julkaistut mallit yhtenä tiedostona.
 
-Virheellinen parametri (esim. tuntematon koodi) palauttaa tilakoodin 422 ja
-kuvauksen virheellisistä arvoista. Uudet ja päivitetyt mallit ovat myös
+Tyhjä rajaus (esim. `country=`) ei rajaa mitään. Virheellinen parametri (esim.
+tuntematon koodi) palauttaa tilakoodin 422 ja kuvauksen virheellisistä arvoista.
+Palvelin hylkää yli 4 094 tavun pyyntörivin (osoite parametreineen)
+tilakoodilla 414. Tilakoodi 503 ja otsake Retry-After kertovat, että palvelu on
+hetkellisesti poissa käytöstä. Uudet ja päivitetyt mallit ovat myös
 Atom-syötteenä osoitteessa /syotteet/mallit.atom.
 """
 
