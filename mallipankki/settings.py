@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "mallipankki"
@@ -35,7 +36,13 @@ if DEBUG:
     SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret_key()
 else:
     # No fallback: production must never run on a generated or default key.
-    SECRET_KEY = env.str("SECRET_KEY")
+    # An empty key would start and then fail every request, so refuse it here.
+    SECRET_KEY = env.str("SECRET_KEY", default="").strip()
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set or is empty. With DEBUG=false set SECRET_KEY to a long random value, e.g. "
+            "the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -94,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mallipankki.core.middleware.ContentSecurityPolicyMiddleware",
     "mallipankki.core.middleware.PermissionsPolicyMiddleware",
+    # Inside the headers' middleware so that its 503 page gets them too.
+    "mallipankki.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -118,7 +127,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'mallipankki.sqlite3'}")}
+# An empty DATABASE_URL (e.g. "DATABASE_URL=" in an env file) means the default, as if unset.
+_database_url = env.str("DATABASE_URL", default="").strip() or f"sqlite:///{DATA_DIR / 'mallipankki.sqlite3'}"
+DATABASES = {"default": env.db_url_config(_database_url)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run while an import writes; the timeout rides out the
     # short write locks that the development server and a command can contend on.
@@ -128,6 +139,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A server that accepts the connection and never answers would hold each
+        # request for minutes; with this the request gets the 503 page after it
+        # (core/unavailable.py). psycopg waits at least 2 s.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

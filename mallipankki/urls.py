@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from mallipankki.core import views as core_views
 
+handler500 = "mallipankki.core.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, WithJsonSchema, field_validator
 
 # Codes are at most 100 characters in every vocabulary and never contain
 # control characters; anything else is refused by validation before it reaches
@@ -13,6 +13,17 @@ MAX_VALUES_PER_FILTER = 50
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000_000
 MAX_QUERY_LENGTH = 1000
+# The filters that take codes; an empty value ("?country=", as an HTML form
+# sends an unchosen select) is no filter, like an absent one.
+CODE_FILTERS = ("theme", "target_group", "country", "region", "scaling_stage")
+# A level, or empty for no filter: validated as int | None after an empty
+# value has become None (PracticeFilters below), documented with the empty value.
+EvidenceLevel = Annotated[
+    int | None,
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 5}, {"type": "string", "const": ""}, {"type": "null"}]}
+    ),
+]
 
 
 class PracticeFilters(Schema):
@@ -27,31 +38,46 @@ class PracticeFilters(Schema):
     theme: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Teeman koodi (ks. /vocabularies). Toistettuna: jokin annetuista.",
+        description="Teeman koodi (ks. /vocabularies). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
     )
     target_group: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Kohderyhmän koodi. Toistettuna: jokin annetuista.",
+        description="Kohderyhmän koodi. Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
     )
     country: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Maan koodi (ISO 3166-1 alpha-2, esim. FI). Toistettuna: jokin annetuista.",
+        description="Maan koodi (ISO 3166-1 alpha-2, esim. FI). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
     )
     region: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Maakunnan koodi (ISO 3166-2:FI, esim. FI-18). Toistettuna: jokin annetuista.",
+        description="Maakunnan koodi (ISO 3166-2:FI, esim. FI-18). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
     )
-    evidence_min: int | None = Field(None, ge=0, le=5, description="Näytön taso vähintään (0–5).")
+    evidence_min: EvidenceLevel = Field(
+        None, ge=0, le=5, description="Näytön taso vähintään (0–5). Tyhjä arvo ei rajaa."
+    )
     scaling_stage: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Levinneisyys: pilot, local, regional, national tai international. Toistettuna: jokin annetuista.",
+        description=(
+            "Levinneisyys: pilot, local, regional, national tai international. Toistettuna: jokin annetuista. "
+            "Tyhjä arvo ei rajaa."
+        ),
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
+
+    @field_validator(*CODE_FILTERS)
+    @classmethod
+    def _empty_code_is_no_filter(cls, codes: list[str]) -> list[str]:
+        return [code for code in codes if code]
+
+    @field_validator("evidence_min", mode="before")
+    @classmethod
+    def _empty_level_is_no_filter(cls, level):
+        return None if level == "" else level
 
 
 class PracticeItem(Schema):

@@ -10,11 +10,13 @@ never leave through here.
 import re
 
 from django.core.exceptions import SuspiciousOperation
+from django.db import OperationalError, ProgrammingError
 from django.db.models import Prefetch
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from mallipankki.core.unavailable import database_failure_response
 from mallipankki.imports.exporter import iter_export_json
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.lineage import lineage_notes
@@ -41,12 +43,40 @@ ei tarvita, ja kaikki vastaukset ovat JSON-muotoisia, ellei toisin mainita.
 * `/vocabularies` – teemojen, kohderyhmien, maakuntien ja maiden koodit ja nimet.
 * `/export.json` ja `/export.csv` – kaikki julkaistut mallit yhtenä tiedostona.
 
-Virheellinen parametri (esim. tuntematon koodi) palauttaa tilakoodin 422 ja
-kuvauksen virheellisistä arvoista. Uudet ja päivitetyt mallit ovat myös
+Tyhjä rajaus (esim. `country=`) ei rajaa mitään. Virheellinen parametri (esim.
+tuntematon koodi) palauttaa tilakoodin 422 ja kuvauksen virheellisistä arvoista.
+Palvelin hylkää yli 4 094 tavun pyyntörivin (osoite parametreineen)
+tilakoodilla 414. Tilakoodi 503 ja otsake Retry-After kertovat, että palvelu on
+hetkellisesti poissa käytöstä. Uudet ja päivitetyt mallit ovat myös
 Atom-syötteenä osoitteessa /syotteet/mallit.atom.
 """
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    """The OpenAPI document also lists the codes that each filter takes.
+
+    Vocabulary codes are data that admins edit, so they are read from the
+    database for each request of the document rather than fixed in the request
+    schema; the filters check them in `filter_practices` (an unknown code is a
+    422). The empty value is listed too: it means no filter.
+    """
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        codes = {
+            name: list(model.objects.order_by("code").values_list("code", flat=True))
+            for name, (model, _, _) in VOCABULARY_FILTERS.items()
+        }
+        codes["scaling_stage"] = list(PracticePage.ScalingStage.values)
+        for path, operations in schema["paths"].items():
+            if path.endswith("/practices"):
+                for parameter in operations["get"]["parameters"]:
+                    if parameter["name"] in codes:
+                        parameter["schema"]["items"]["enum"] = ["", *codes[parameter["name"]]]
+        return schema
+
+
+api = OpenDataAPI(
     title="Mallipankki avoin data",
     version="1",
     description=DESCRIPTION,
@@ -60,6 +90,17 @@ api = NinjaAPI(
 def bad_request(request: HttpRequest, exc: SuspiciousOperation):
     # E.g. more query parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS allows.
     return api.create_response(request, {"detail": "Bad request."}, status=400)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(ProgrammingError)
+def database_failure(request: HttpRequest, exc: Exception):
+    # A database that is down or not migrated is a JSON 503 with Retry-After
+    # (core/unavailable.py); any other database error goes on to Django.
+    response = database_failure_response(request, exc)
+    if response is None:
+        raise exc
+    return response
 
 
 PRACTICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -109,6 +150,8 @@ def check_single_values(request: HttpRequest) -> None:
     ]
     for name in ("evidence_min", "limit", "offset"):
         value = request.GET.get(name)
+        if name == "evidence_min" and value == "":
+            continue  # no filter, like an empty code
         if value is not None and not WHOLE_NUMBER.fullmatch(value):
             errors.append({"loc": ["query", name], "msg": f"{name} must be a whole number", "type": "int_type"})
     if errors:

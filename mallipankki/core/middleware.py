@@ -1,6 +1,8 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+from .unavailable import database_failure_response, missing_database_response
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with a second, relaxed policy for the Wagtail admin.
@@ -29,3 +31,22 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """503 instead of 500 when the database cannot serve (see core/unavailable.py).
+
+    A missing SQLite file is caught before anything connects, so a request never
+    creates it empty. A view that fails because the database is unreachable or
+    not migrated gets the 503 page; the same for middleware is done by the
+    handler500 view, core.views.server_error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return missing_database_response(request) or self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return database_failure_response(request, exception)

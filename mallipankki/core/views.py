@@ -1,6 +1,12 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse
+from django.views import defaults
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+
+from .unavailable import database_failure_response
 
 
 @require_GET
@@ -12,3 +18,12 @@ def robots_txt(request):
         f"Sitemap: {settings.BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@requires_csrf_token
+def server_error(request):
+    """handler500: 503 when the failure is the database's, else Django's 500 with 500.html.
+
+    Django calls it while handling the exception, so sys.exc_info() holds it.
+    """
+    return database_failure_response(request, sys.exc_info()[1]) or defaults.server_error(request)

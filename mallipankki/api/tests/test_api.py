@@ -152,6 +152,43 @@ def test_region_evidence_and_scaling_filters(client, make_practice):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=",
+        "target_group=",
+        "country=",
+        "region=",
+        "scaling_stage=",
+        "country=&country=",
+        "evidence_min=",
+        "q=",
+        "theme=&target_group=&country=&region=&scaling_stage=&evidence_min=&q=",
+    ],
+)
+def test_an_empty_filter_is_no_filter(client, make_practice, query):
+    # ?country= is what an HTML form sends for a select left unchosen.
+    make_practice(id="suomessa", countries=["FI"], regions=["FI-18"], evidence={"level": 2})
+    make_practice(id="ruotsissa", countries=["SE"], scaling={"stage": "pilot"})
+
+    assert get_json(client, f"{API}/practices?{query}") == get_json(client, f"{API}/practices")
+
+
+@pytest.mark.django_db
+def test_empty_values_beside_codes_and_unknown_codes_beside_empty_values(client, make_practice):
+    make_practice(id="suomessa", countries=["FI"])
+    make_practice(id="ruotsissa", countries=["SE"])
+
+    assert ids(get_json(client, f"{API}/practices?country=FI&country=")) == ["suomessa"]
+    assert ids(get_json(client, f"{API}/practices?country=&theme=&evidence_min=&country=SE")) == ["ruotsissa"]
+    error = get_json(client, f"{API}/practices?country=&country=XX&region=", status=422)
+    assert error["detail"] == [
+        {"loc": ["query", "country"], "msg": "Unknown country code: 'XX'", "type": "unknown_code"}
+    ]
+    assert get_json(client, f"{API}/practices?country=%20", status=422)["detail"][0]["type"] == "unknown_code"
+
+
+@pytest.mark.django_db
 def test_pagination(client, make_practice):
     for number in range(25):
         make_practice(id=f"malli-{number:02}", name={"fi": f"Malli {number:02}"})
@@ -350,6 +387,24 @@ def test_openapi_document(client):
         "limit",
         "offset",
     }
+
+
+@pytest.mark.django_db
+def test_openapi_lists_the_codes_each_filter_takes_and_the_empty_value(client):
+    Theme.objects.create(code="uusi-teema", name_fi="Uusi teema")
+
+    schema = get_json(client, f"{API}/openapi.json")
+
+    parameters = {p["name"]: p["schema"] for p in schema["paths"][f"{API}/practices"]["get"]["parameters"]}
+    themes = parameters["theme"]["items"]["enum"]
+    assert themes[0] == ""
+    assert set(themes[1:]) == set(Theme.objects.values_list("code", flat=True))
+    assert "uusi-teema" in themes
+    assert "FI" in parameters["country"]["items"]["enum"]
+    assert "FI-18" in parameters["region"]["items"]["enum"]
+    assert "nuoret" in parameters["target_group"]["items"]["enum"]
+    assert parameters["scaling_stage"]["items"]["enum"] == ["", *PracticePage.ScalingStage.values]
+    assert {"type": "string", "const": ""} in parameters["evidence_min"]["anyOf"]
 
 
 @pytest.mark.django_db
