@@ -17,7 +17,11 @@ expresses the rule:
 
 Region scoping: editors and admins (the `evaluation.manage_evaluations`
 permission) act in every region; a regional worker acts only in the regions
-of their RegionalWorker record; everyone else in none.
+of their RegionalWorker record; everyone else in none. A regional worker is
+a member of Aluetyöntekijät *with* a RegionalWorker record: the record alone
+(given to an evaluator, say) grants nothing, and a member of the group
+without a record acts in no region (their page permissions stay narrowed to
+nothing rather than opening up).
 """
 
 from django.apps import apps
@@ -68,13 +72,23 @@ def region_model():
     return apps.get_model("vocabularies", "Region")
 
 
+def in_regional_workers_group(user) -> bool:
+    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+
+
 def regions_for(user) -> QuerySet:
-    """The regions whose practices, proposals and requests `user` handles."""
+    """The regions whose practices, proposals and requests `user` handles.
+
+    All for editors and admins; for members of Aluetyöntekijät the regions of
+    their RegionalWorker record; none for anyone else, record or not.
+    """
     Region = region_model()
     if not (user and user.is_authenticated and user.is_active):
         return Region.objects.none()
     if user.is_superuser or is_editor(user):
         return Region.objects.all()
+    if not in_regional_workers_group(user):
+        return Region.objects.none()
     return Region.objects.filter(regional_workers__user=user)
 
 
@@ -95,10 +109,14 @@ def can_handle(user, regions) -> bool:
 
 
 def is_regional_worker(user) -> bool:
-    """A member of Aluetyöntekijät who does not also handle every region."""
+    """A member of Aluetyöntekijät who does not also handle every region.
+
+    Their page actions are narrowed to `regions_for(user)`: to none when they
+    have no RegionalWorker record or a record with no regions.
+    """
     if not (user and user.is_authenticated and user.is_active) or handles_all_regions(user):
         return False
-    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+    return in_regional_workers_group(user)
 
 
 # --- page permissions ------------------------------------------------------------
