@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core.checks import register
+
+from .checks import admin_search_filtered_check
 
 
 class RegionsConfig(AppConfig):
@@ -15,3 +18,4 @@ class RegionsConfig(AppConfig):
         from .page_scope import RegionScopedPagePermissionPolicy
 
         register_permission_policy(Page, RegionScopedPagePermissionPolicy())
+        register(admin_search_filtered_check)

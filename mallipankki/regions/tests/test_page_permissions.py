@@ -7,6 +7,7 @@ from wagtail.models import PagePermissionTester
 from mallipankki.core import permissions
 from mallipankki.core.factories import UserFactory
 from mallipankki.evaluation.workflow import start_workflow
+from mallipankki.regions.checks import admin_search_filtered_check
 from mallipankki.regions.factories import RegionalWorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,10 @@ def test_only_editors_and_admins_delete_a_practice_in_the_workflow(pages, practi
     assert page.permissions_for_user(worker).can_edit() == PagePermissionTester(worker, page).can_edit()
     for user in (editor, admin):
         assert page.permissions_for_user(user).can_delete()
+
+
+def test_the_admin_search_may_not_be_left_unfiltered(settings):
+    assert admin_search_filtered_check(None) == []
+    # Wagtail's page search would list every page, other regions' drafts too.
+    settings.WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = False
+    assert [error.id for error in admin_search_filtered_check(None)] == ["mallipankki.E001"]
