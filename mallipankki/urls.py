@@ -7,10 +7,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mallipankki.core import views as core_views
+from mallipankki.regions import report_urls as region_scoped_report_urls
 
 handler500 = "mallipankki.core.views.server_error"
 
 urlpatterns = [
+    # Before the admin: Wagtail's page types report, narrowed for regional workers.
+    path("admin/reports/", include(region_scoped_report_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -6,17 +6,19 @@ A report without a Finnish region belongs to the editors only
 
 from django.contrib.auth import get_user_model
 
-from mallipankki.core.permissions import can_handle, handles_all_regions, regions_for
+from mallipankki.core.permissions import REGIONAL_WORKERS, can_handle, handles_all_regions, regions_for
 
 from .models import PendingAdoption
 
 
 def deciders_of(pending: PendingAdoption) -> list:
-    """The region's active regional workers; none when there is no region."""
+    """The region's active regional workers (members of Aluetyöntekijät); none when there is no region."""
     if pending.region_id is None:
         return []
     users = (
-        get_user_model().objects.filter(is_active=True, regional_worker__regions=pending.region_id).exclude(email="")
+        get_user_model()
+        .objects.filter(is_active=True, regional_worker__regions=pending.region_id, groups__name=REGIONAL_WORKERS)
+        .exclude(email="")
     )
     return list(users.distinct().order_by("pk"))
 

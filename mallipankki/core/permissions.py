@@ -17,13 +17,18 @@ expresses the rule:
 
 Region scoping: editors and admins (the `evaluation.manage_evaluations`
 permission) act in every region; a regional worker acts only in the regions
-of their RegionalWorker record; everyone else in none.
+of their RegionalWorker record; everyone else in none. A regional worker is
+a member of Aluetyöntekijät *with* a RegionalWorker record: the record alone
+(given to an evaluator, say) grants nothing, and a member of the group
+without a record acts in no region (their page permissions stay narrowed to
+nothing rather than opening up).
 """
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 from wagtail.models.pages import PagePermissionTester
 
 EDITORS = "Toimittajat"
@@ -68,13 +73,23 @@ def region_model():
     return apps.get_model("vocabularies", "Region")
 
 
+def in_regional_workers_group(user) -> bool:
+    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+
+
 def regions_for(user) -> QuerySet:
-    """The regions whose practices, proposals and requests `user` handles."""
+    """The regions whose practices, proposals and requests `user` handles.
+
+    All for editors and admins; for members of Aluetyöntekijät the regions of
+    their RegionalWorker record; none for anyone else, record or not.
+    """
     Region = region_model()
     if not (user and user.is_authenticated and user.is_active):
         return Region.objects.none()
     if user.is_superuser or is_editor(user):
         return Region.objects.all()
+    if not in_regional_workers_group(user):
+        return Region.objects.none()
     return Region.objects.filter(regional_workers__user=user)
 
 
@@ -95,30 +110,100 @@ def can_handle(user, regions) -> bool:
 
 
 def is_regional_worker(user) -> bool:
-    """A member of Aluetyöntekijät who does not also handle every region."""
+    """A member of Aluetyöntekijät who does not also handle every region.
+
+    Their page actions are narrowed to `regions_for(user)`: to none when they
+    have no RegionalWorker record or a record with no regions.
+    """
     if not (user and user.is_authenticated and user.is_active) or handles_all_regions(user):
         return False
-    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+    return in_regional_workers_group(user)
 
 
 # --- page permissions ------------------------------------------------------------
 
 
 class RegionScopedPermissionTester(PagePermissionTester):
-    """Narrows a regional worker's page editing to the practices of their own regions.
+    """Narrows a regional worker's page actions to the practices of their own regions.
 
     Aluetyöntekijät get "add" and "change" on the whole practice catalogue
     from a group page permission (Wagtail's page permissions follow the tree,
-    not a field), so the narrowing to their own regions happens here: a
-    regional worker edits only practices placed in one of their regions.
-    Editors, admins and everyone else are unaffected. The page must have a
+    not a field), so the narrowing to their own regions happens here: outside
+    their regions a regional worker may do nothing to a practice (every method
+    of Wagtail's tester that grants an action says no), inside them they keep
+    what the group's permissions give. Editors, admins and everyone else are
+    unaffected. One rule applies to everyone: only editors and admins delete
+    (and so move) a practice that is in its workflow. The page must have a
     `regions` relation (PracticePage).
+
+    The listings (explorer, search, choosers, reports) are narrowed in the
+    regions app, which knows the practice model.
     """
 
+    @cached_property
+    def outside_own_regions(self) -> bool:
+        return is_regional_worker(self.user) and not can_handle(self.user, self.page.regions.all())
+
     def can_edit(self):
-        if is_regional_worker(self.user) and not can_handle(self.user, self.page.regions.all()):
+        if self.outside_own_regions:
             # A workflow task may still open the editor for them (an evaluator
             # who is also a regional worker, say): that is the task's decision.
             task = self.page.current_workflow_task
             return bool(task and task.user_can_access_editor(self.page, self.user))
         return super().can_edit()
+
+    def can_delete(self, ignore_bulk=False):
+        if self.outside_own_regions:
+            return False
+        if not handles_all_regions(self.user) and self.page.workflow_in_progress:
+            return False
+        return super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move_to(self, destination):
+        return not self.outside_own_regions and super().can_move_to(destination)
+
+    def can_copy_to(self, destination, recursive=False):
+        return not self.outside_own_regions and super().can_copy_to(destination, recursive=recursive)
+
+    def can_copy(self):
+        # Wagtail lets whoever may edit copy; a task's access to the editor is not that.
+        return not self.outside_own_regions and super().can_copy()
+
+    # Wagtail's other actions, each refused outside their regions.
+
+    def can_add_subpage(self):
+        return not self.outside_own_regions and super().can_add_subpage()
+
+    def can_unpublish(self):
+        return not self.outside_own_regions and super().can_unpublish()
+
+    def can_publish(self):
+        return not self.outside_own_regions and super().can_publish()
+
+    def can_submit_for_moderation(self):
+        return not self.outside_own_regions and super().can_submit_for_moderation()
+
+    def can_set_view_restrictions(self):
+        return not self.outside_own_regions and super().can_set_view_restrictions()
+
+    def can_unschedule(self):
+        return not self.outside_own_regions and super().can_unschedule()
+
+    def can_lock(self):
+        return not self.outside_own_regions and super().can_lock()
+
+    def can_unlock(self):
+        # Even their own lock: an editor releases it.
+        return not self.outside_own_regions and super().can_unlock()
+
+    def can_publish_subpage(self):
+        return not self.outside_own_regions and super().can_publish_subpage()
+
+    def can_reorder_children(self):
+        return not self.outside_own_regions and super().can_reorder_children()
+
+    def can_move(self):
+        return not self.outside_own_regions and super().can_move()
+
+    def can_view_revisions(self):
+        return not self.outside_own_regions and super().can_view_revisions()

@@ -70,8 +70,17 @@ class IndexView(EvaluationAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        editor = is_editor(user)
         rows = []
         in_workflow = services.practices_in_workflow()
+        if not editor:
+            # Evaluators see only the practices they are assigned to.
+            mine = set(
+                EvaluationAssignment.objects.filter(
+                    workflow_state__in=[state for _page, state in in_workflow], evaluator=user
+                ).values_list("workflow_state_id", flat=True)
+            )
+            in_workflow = [(page, state) for page, state in in_workflow if state.pk in mine]
         assignments = EvaluationAssignment.objects.filter(
             workflow_state__in=[state for _page, state in in_workflow]
         ).select_related("evaluator")
@@ -103,7 +112,7 @@ class IndexView(EvaluationAdminMixin, TemplateView):
                 }
             )
         context["rows"] = rows
-        context["is_editor"] = is_editor(user)
+        context["is_editor"] = editor
         return context
 
 

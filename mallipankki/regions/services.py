@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from mallipankki.core import public_forms
 from mallipankki.core.mail import editor_addresses
-from mallipankki.core.permissions import MANAGE_PERMISSION, handles_all_regions, regions_for, users_with_permission
+from mallipankki.core.permissions import (
+    MANAGE_PERMISSION,
+    REGIONAL_WORKERS,
+    handles_all_regions,
+    regions_for,
+    users_with_permission,
+)
 
 from . import emails
 from .models import RegionalWorker, SupportRequest, SupportRequestNote
@@ -24,9 +30,13 @@ from .models import RegionalWorker, SupportRequest, SupportRequestNote
 
 
 def workers_of(region):
-    """The active regional workers of `region`, with their users."""
+    """The active regional workers of `region`, with their users.
+
+    Only members of Aluetyöntekijät: a RegionalWorker record alone makes
+    nobody a regional worker (see core.permissions.regions_for).
+    """
     return (
-        RegionalWorker.objects.filter(regions=region, user__is_active=True)
+        RegionalWorker.objects.filter(regions=region, user__is_active=True, user__groups__name=REGIONAL_WORKERS)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "user__username")
     )

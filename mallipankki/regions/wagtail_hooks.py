@@ -7,19 +7,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from mallipankki.core.permissions import is_regional_worker
-from mallipankki.practices.models import PracticeIndexPage
-
 from . import admin_urls, services
-from .explorer import practices_of_own_regions
 from .models import RegionalWorker
+from .page_scope import choosable_pages, without_other_regions_practices
 
 
 @hooks.register("construct_explorer_page_queryset")
 def show_regional_workers_their_own_practices(parent_page, pages, request):
-    if parent_page.specific_class is PracticeIndexPage and is_regional_worker(request.user):
-        return practices_of_own_regions(pages, request.user)
-    return pages
+    # The page permission policy narrows the explorer already (see page_scope); this also
+    # covers a search of the whole tree should WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS be off.
+    return without_other_regions_practices(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_regions_drafts_from_regional_workers(pages, request):
+    return choosable_pages(pages, request.user)
 
 
 @hooks.register("register_admin_urls")

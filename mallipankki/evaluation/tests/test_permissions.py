@@ -148,6 +148,21 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertEqual(self.proposal.reference in response.content.decode(), listed)
 
+    def test_evaluators_list_only_the_practices_assigned_to_them(self):
+        for role, listed in (
+            ("evaluator_done", True),
+            ("evaluator_pending", True),
+            ("evaluator_other", False),
+            ("editor", True),
+            ("admin", True),
+        ):
+            with self.subTest(role=role):
+                client = Client()
+                client.force_login(self.users[role])
+                response = client.get(reverse("evaluation_admin:index"))
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(self.page.title in response.content.decode(), listed)
+
     def test_evaluators_do_not_see_scores_before_their_own(self):
         client = Client()
         client.force_login(self.users["evaluator_pending"])
