@@ -50,8 +50,20 @@ def reportable_practice(practice_id: str) -> PracticePage | None:
     return published_practices().filter(slug=practice_id).first()
 
 
+def report(practice: PracticePage, data: dict, request) -> PendingAdoption:
+    """Stores a report sent with the public form, unless its address has sent the limit.
+
+    Raises public_forms.RateLimited then, storing nothing. The count and the
+    insert are one step (public_forms.within_rate_limit): parallel posts from
+    one address cannot get past the limit.
+    """
+    address_hash = public_forms.ip_hash(request)
+    with public_forms.within_rate_limit(PendingAdoption.objects.all(), address_hash, rate_limit()):
+        return create_pending(practice, data, address_hash=address_hash)
+
+
 def create_pending(practice: PracticePage, data: dict, *, address_hash: str = "") -> PendingAdoption:
-    """Stores a report from the form's cleaned data. Nothing public changes."""
+    """Stores a report from the form's cleaned data, without a rate limit (see `report`). Nothing public changes."""
     return PendingAdoption.objects.create(
         practice=practice,
         organisation=data["organisation"],

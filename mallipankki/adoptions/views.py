@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.core.public_forms import ip_hash
+from mallipankki.core.public_forms import RateLimited
 
 from . import emails, services
 from .access import deciders_of, may_use_queue, queue_for
@@ -51,7 +51,11 @@ def report(request, practice_id):
         return render(request, "adoptions/thanks.html", {"practice": practice})
     if not form.is_valid():
         return _render_form(request, practice, form)
-    pending = services.create_pending(practice, form.cleaned_data, address_hash=ip_hash(request))
+    try:
+        pending = services.report(practice, form.cleaned_data, request)
+    except RateLimited:
+        # Another post from the same address got in first (e.g. a double submit).
+        return render(request, "adoptions/rate_limited.html", {"practice": practice}, status=429)
     emails.notify_handlers(pending)
     request.session[SESSION_KEY] = pending.pk
     return redirect("adoptions:thanks", practice_id=practice.slug)

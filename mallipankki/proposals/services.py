@@ -4,7 +4,6 @@ import datetime as dt
 import hashlib
 import logging
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -97,21 +96,25 @@ def create_proposal(form, request) -> Proposal:
     """Stores the proposal, creates the draft practice and starts its workflow.
 
     All in one transaction: either everything exists afterwards or nothing
-    (attachment files written before a failure are removed).
+    (attachment files written before a failure are removed). The transaction
+    counts the address's proposals first and raises public_forms.RateLimited,
+    storing nothing, when it already has sent the limit (see
+    public_forms.within_rate_limit): parallel posts cannot get past it.
     """
     data = form.cleaned_data
     submission = form.submission()
     index = practice_index()
+    address_hash = public_forms.ip_hash(request)
     stored = []
     try:
-        with transaction.atomic():
+        with public_forms.within_rate_limit(Proposal.objects.all(), address_hash, rate_limit()):
             proposal = Proposal.objects.create(
                 data=submission,
                 submitter_name=data["submitter_name"],
                 submitter_organisation=data["submitter_organisation"],
                 submitter_email=data["submitter_email"],
                 consent_at=timezone.now(),
-                ip_hash=public_forms.ip_hash(request),
+                ip_hash=address_hash,
             )
             proposal.regions.set(data["regions"])
             for upload in data["attachments"]:

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from mallipankki.core.permissions import is_editor
+from mallipankki.core.public_forms import RateLimited
 from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
@@ -51,6 +52,9 @@ def propose(request):
         return _render_form(request, form)
     try:
         proposal = services.create_proposal(form, request)
+    except RateLimited:
+        # Another post from the same address got in first (e.g. a double submit).
+        return render(request, "proposals/rate_limited.html", status=429)
     except services.NoCatalogue:
         logger.error("A proposal arrived but there is no practice index page")
         return render(request, "proposals/unavailable.html", status=503)

@@ -90,19 +90,26 @@ def rate_limited(request) -> bool:
 
 
 def create_support_request(form, request) -> SupportRequest:
-    """Stores a valid form's request and tells the region's workers (or the editors)."""
+    """Stores a valid form's request and tells the region's workers (or the editors).
+
+    Raises public_forms.RateLimited, storing and sending nothing, when the
+    address has sent the limit. The count and the insert are one step
+    (public_forms.within_rate_limit): parallel posts cannot get past it.
+    """
     data = form.cleaned_data
-    support_request = SupportRequest.objects.create(
-        region=data["region"],
-        practice=data.get("practice"),
-        message=data["message"],
-        name=data["name"],
-        organisation=data["organisation"],
-        email=data["email"],
-        phone=data["phone"],
-        consent_at=timezone.now(),
-        ip_hash=public_forms.ip_hash(request),
-    )
+    address_hash = public_forms.ip_hash(request)
+    with public_forms.within_rate_limit(SupportRequest.objects.all(), address_hash, rate_limit()):
+        support_request = SupportRequest.objects.create(
+            region=data["region"],
+            practice=data.get("practice"),
+            message=data["message"],
+            name=data["name"],
+            organisation=data["organisation"],
+            email=data["email"],
+            phone=data["phone"],
+            consent_at=timezone.now(),
+            ip_hash=address_hash,
+        )
     emails.notify_new_request(support_request, recipients_for(support_request.region))
     return support_request
 

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
+from mallipankki.core.public_forms import RateLimited
 from mallipankki.vocabularies.models import Region
 
 from . import listing, services
@@ -110,7 +111,11 @@ def support(request):
         return render(request, "regions/thanks.html", {"support_request": None})
     if not form.is_valid():
         return _render_form(request, form, form.cleaned_data.get("practice"))
-    support_request = services.create_support_request(form, request)
+    try:
+        support_request = services.create_support_request(form, request)
+    except RateLimited:
+        # Another post from the same address got in first (e.g. a double submit).
+        return render(request, "regions/rate_limited.html", status=429)
     request.session[SESSION_KEY] = support_request.reference
     return redirect("regions:thanks")
 
