@@ -211,9 +211,11 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="mallipankki@localhost")
 
-# Proposals: behind N trusted reverse proxies the client address is read from
-# X-Forwarded-For; with 0, REMOTE_ADDR is used. Set it in production, or the
-# per-address rate limit counts every visitor as the proxy.
+# The public forms' per-address rate limit: behind N trusted reverse proxies
+# the client address is the N-th entry from the right of X-Forwarded-For; with
+# 0, REMOTE_ADDR. Set it in production (1 behind one nginx), or the limit
+# counts every visitor as the proxy; and let the app be reached only through
+# the proxies (README: Production deployment, core/public_forms.py).
 PROPOSAL_TRUSTED_PROXIES = env.int("PROPOSAL_TRUSTED_PROXIES", default=0)
 # Proposal attachments: persistent, never served by the web server.
 PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "private"))

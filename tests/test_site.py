@@ -157,6 +157,7 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
         "ALLOWED_HOSTS": "mallipankki.example",
         "BASE_URL": "https://mallipankki.example",
         "DATA_DIR": str(tmp_path),
+        "PROPOSAL_TRUSTED_PROXIES": "1",  # behind the proxy of README's deployment steps
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(

@@ -1,11 +1,14 @@
 """The pieces every public form shares: the honeypot, the aria attributes, the error summary, the address hash."""
 
 import datetime as dt
+import logging
 
+import pytest
 from django import forms
 from django.test import RequestFactory
 
 from mallipankki.core import public_forms
+from mallipankki.core.checks import trusted_proxies_check
 from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, required
 
 
@@ -46,15 +49,82 @@ def test_aria_attributes_and_the_error_summary_follow_the_errors():
     assert valid.error_links() == []
 
 
-def test_client_address_behind_trusted_proxies(settings):
-    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.2")
-    assert public_forms.client_ip(request) == "10.0.0.2"  # by default the header is not trusted
-    settings.PROPOSAL_TRUSTED_PROXIES = 1
-    assert public_forms.client_ip(request) == "198.51.100.2"
+# A visitor at VISITOR who sends "X-Forwarded-For: FORGED" of their own. Each
+# proxy appends the address it received the request from (nginx:
+# proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for), so the header
+# reaching the app ends with the proxies' entries and starts with the forgery.
+VISITOR = "203.0.113.5"
+FORGED = "198.51.100.66"
+NGINX = "127.0.0.1"  # on the same host, the app bound to 127.0.0.1
+CDN = "192.0.2.10"  # a second proxy in front of nginx
+
+
+def arriving(remote_addr: str, forwarded: str | None = None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    return RequestFactory().post("/", REMOTE_ADDR=remote_addr, **extra)
+
+
+@pytest.mark.parametrize(
+    ("proxies", "request_", "address"),
+    [
+        # No trusted proxy: the socket address, whatever the header says. Behind
+        # nginx that is nginx's own address for every visitor (one shared limit).
+        (0, arriving(VISITOR, FORGED), VISITOR),
+        (0, arriving(NGINX, f"{FORGED}, {VISITOR}"), NGINX),
+        # One proxy (nginx): the last entry, which nginx wrote; the forgery before it is ignored.
+        (1, arriving(NGINX, VISITOR), VISITOR),
+        (1, arriving(NGINX, f"{FORGED}, {VISITOR}"), VISITOR),
+        (1, arriving(NGINX, f" {FORGED} ,, {VISITOR} "), VISITOR),
+        # Two proxies (a CDN, then nginx): the second entry from the right, which the CDN wrote.
+        (2, arriving(NGINX, f"{VISITOR}, {CDN}"), VISITOR),
+        (2, arriving(NGINX, f"{FORGED}, {VISITOR}, {CDN}"), VISITOR),
+        # Fewer entries than proxies: the request did not pass all the proxies.
+        # REMOTE_ADDR, never an entry the visitor may have written.
+        (1, arriving(VISITOR), VISITOR),
+        (1, arriving(VISITOR, " , "), VISITOR),
+        (2, arriving(NGINX, VISITOR), NGINX),
+        (3, arriving(NGINX, f"{VISITOR}, {CDN}"), NGINX),
+    ],
+)
+def test_the_client_address_with_n_trusted_proxies(settings, proxies, request_, address):
+    settings.PROPOSAL_TRUSTED_PROXIES = proxies
+    assert public_forms.client_ip(request_) == address
+
+
+def test_the_header_is_trusted_only_as_far_as_the_setting_says(settings):
+    """Why the README says: set exactly the number of proxies, and let nothing reach the app past them."""
+    # Too many: with one real proxy, 2 takes the visitor's own forgery.
     settings.PROPOSAL_TRUSTED_PROXIES = 2
-    assert public_forms.client_ip(request) == "203.0.113.5"
-    settings.PROPOSAL_TRUSTED_PROXIES = 3  # fewer entries than proxies: fall back to the socket address
-    assert public_forms.client_ip(request) == "10.0.0.2"
+    assert public_forms.client_ip(arriving(NGINX, f"{FORGED}, {VISITOR}")) == FORGED
+    # The app reached directly, past the proxy: the visitor writes the "last" entry.
+    settings.PROPOSAL_TRUSTED_PROXIES = 1
+    assert public_forms.client_ip(arriving(VISITOR, FORGED)) == FORGED
+
+
+def test_a_misconfigured_proxy_setting_is_logged(settings, caplog, monkeypatch):
+    monkeypatch.setattr(public_forms, "_proxy_warning_given", False)
+    settings.PROPOSAL_TRUSTED_PROXIES = 0
+    with caplog.at_level(logging.WARNING, logger="mallipankki.core.public_forms"):
+        public_forms.client_ip(arriving(NGINX, VISITOR))
+        public_forms.client_ip(arriving(NGINX, VISITOR))
+    assert len(caplog.records) == 1  # once per process
+    assert "PROPOSAL_TRUSTED_PROXIES is 0" in caplog.records[0].getMessage()
+    caplog.clear()
+    settings.PROPOSAL_TRUSTED_PROXIES = 2
+    with caplog.at_level(logging.WARNING, logger="mallipankki.core.public_forms"):
+        assert public_forms.client_ip(arriving(NGINX, VISITOR)) == NGINX
+    assert "X-Forwarded-For has 1 address(es), PROPOSAL_TRUSTED_PROXIES is 2" in caplog.text
+
+
+def test_deploy_check_warns_when_behind_a_proxy_the_proxies_are_not_trusted(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.PROPOSAL_TRUSTED_PROXIES = 0
+    assert [warning.id for warning in trusted_proxies_check(None)] == ["mallipankki.W002"]
+    settings.PROPOSAL_TRUSTED_PROXIES = 1
+    assert trusted_proxies_check(None) == []
+    settings.SECURE_PROXY_SSL_HEADER = None  # development: no proxy assumed
+    settings.PROPOSAL_TRUSTED_PROXIES = 0
+    assert trusted_proxies_check(None) == []
 
 
 def test_the_address_hash_keeps_the_address_out():

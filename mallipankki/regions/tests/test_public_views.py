@@ -220,6 +220,41 @@ def test_rate_limit_per_address(client, practice_index, settings):
     assert other.status_code == 302
 
 
+def test_behind_one_proxy_a_forged_forwarded_for_neither_escapes_the_limit_nor_spends_another_address(
+    client, practice_index, settings
+):
+    """nginx in front (REMOTE_ADDR 127.0.0.1) appends the visitor's address to what the visitor sent."""
+    settings.PROPOSAL_TRUSTED_PROXIES = 1
+    settings.SUPPORT_REQUEST_RATE_LIMIT = 2
+
+    def post(forwarded):
+        return client.post(
+            "/alueet/tukipyynto/", support_post(), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+        )
+
+    # A new forged address each time: still the visitor's own limit.
+    assert post("198.51.100.1, 203.0.113.5").status_code == 302
+    assert post("198.51.100.2, 203.0.113.5").status_code == 302
+    assert post("198.51.100.3, 203.0.113.5").status_code == 429
+    # The forged addresses have spent nothing of their own.
+    assert post("198.51.100.1").status_code == 302
+    assert SupportRequest.objects.count() == 3
+
+
+def test_behind_a_proxy_without_the_setting_every_visitor_shares_one_limit(client, practice_index, settings):
+    """The default 0 behind nginx: why production sets PROPOSAL_TRUSTED_PROXIES (README, deployment)."""
+    settings.SUPPORT_REQUEST_RATE_LIMIT = 2
+
+    def post(visitor):
+        return client.post("/alueet/tukipyynto/", support_post(), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+
+    assert post("203.0.113.5").status_code == 302
+    assert post("203.0.113.5").status_code == 302
+    assert post("198.51.100.9").status_code == 429  # someone else, locked out by the first visitor
+    settings.PROPOSAL_TRUSTED_PROXIES = 1
+    assert post("198.51.100.9").status_code == 302
+
+
 def test_private_request_data_never_on_public_pages(client, lapland_practices):
     SupportRequestFactory(
         region=region("lappi"), name="Salainen Pyytäjä", email="salainen@example.org", message="Luottamuksellinen asia"

@@ -1,0 +1,20 @@
+"""System checks of core's settings: `manage.py check --deploy` says what production lacks."""
+
+from django.conf import settings
+from django.core.checks import Warning
+
+
+def trusted_proxies_check(app_configs, **kwargs):
+    """Production trusts the proxy's X-Forwarded-Proto, so it is behind a proxy: the rate limit must know it."""
+    if not getattr(settings, "SECURE_PROXY_SSL_HEADER", None) or getattr(settings, "PROPOSAL_TRUSTED_PROXIES", 0):
+        return []
+    return [
+        Warning(
+            "PROPOSAL_TRUSTED_PROXIES is 0 although the site runs behind a proxy (SECURE_PROXY_SSL_HEADER is set): "
+            "every visitor has the proxy's address, so the public forms' rate limit is one shared limit that "
+            "one person can use up for everyone.",
+            hint="Set PROPOSAL_TRUSTED_PROXIES to the number of proxies in front of the app (1 for one nginx) "
+            "and let the app be reached only through them (README: Production deployment).",
+            id="mallipankki.W002",
+        )
+    ]
