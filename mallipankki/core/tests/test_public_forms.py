@@ -6,6 +6,7 @@ import logging
 import pytest
 from django import forms
 from django.test import RequestFactory
+from django.utils import timezone
 
 from mallipankki.core import public_forms
 from mallipankki.core.checks import trusted_proxies_check
@@ -142,3 +143,31 @@ def test_rate_limit_settings_fall_back_to_a_default(settings):
         3,
         dt.timedelta(minutes=5),
     )
+
+
+@pytest.mark.django_db
+def test_within_rate_limit_stores_until_the_limit_and_then_runs_nothing():
+    from mallipankki.core.models import RateLimitLock
+    from mallipankki.regions.factories import SupportRequestFactory
+    from mallipankki.regions.models import SupportRequest
+
+    address_hash = "ab" * 32
+    limit = (2, dt.timedelta(hours=1))
+    SupportRequestFactory(ip_hash=address_hash)
+    SupportRequest.objects.update(created_at=timezone.now() - dt.timedelta(hours=2))  # outside the window
+    for _ in range(2):
+        with public_forms.within_rate_limit(SupportRequest.objects.all(), address_hash, limit):
+            SupportRequestFactory(ip_hash=address_hash)
+    ran = []
+    with pytest.raises(public_forms.RateLimited):
+        with public_forms.within_rate_limit(SupportRequest.objects.all(), address_hash, limit):
+            ran.append(True)
+    assert ran == [] and SupportRequest.objects.count() == 3
+    # Another address is counted apart.
+    with public_forms.within_rate_limit(SupportRequest.objects.all(), "cd" * 32, limit):
+        SupportRequestFactory(ip_hash="cd" * 32)
+    # The lock rows: one per form and shard, and nothing of the address.
+    assert list(RateLimitLock.objects.order_by("shard").values_list("scope", "shard")) == [
+        ("regions.supportrequest", int("abababab", 16) % public_forms.LOCK_SHARDS),
+        ("regions.supportrequest", int("cdcdcdcd", 16) % public_forms.LOCK_SHARDS),
+    ]
