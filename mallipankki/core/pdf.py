@@ -11,8 +11,8 @@ Wagtail documents) goes through `clean_pdf()`:
    limits: at most MAX_OBJECTS objects, MAX_PAGES pages, and MAX_INFLATED_SIZE
    bytes when all its streams are decoded. Streams are decoded here in
    chunks, counting, and the count stops at the limit: a stream of 1 MB that
-   inflates to 1 GiB costs 256 MB of zlib's work and no memory. qpdf's own
-   decoders (object streams) run under the same memory limit.
+   inflates to 1 GiB costs 256 MB of zlib's work and no memory. What qpdf
+   decodes itself (object streams) is held to QPDF_STREAM_MEMORY per stream.
 3. Active content is removed: JavaScript (the document's named scripts and
    every JavaScript action), additional actions (`/AA`) of the document,
    pages, annotations and form fields, Launch, GoToR, GoToE, SubmitForm and
@@ -225,6 +225,9 @@ SUSPECT = re.compile(
 )
 
 
+REFERENCE = re.compile(rb"(?<![\d.])(\d+ \d+) R\b")
+
+
 def _action_kind(value) -> str | None:
     """The kind of active action `value` is, or None for anything else."""
     if not isinstance(value, Dictionary | Stream):
@@ -243,12 +246,23 @@ def _action_kind(value) -> str | None:
 
 
 def _suspects(pdf, objects):
-    """The trailer and the objects whose text names something active."""
-    yield pdf.trailer
-    for obj in objects:
-        text = (obj.stream_dict if isinstance(obj, Stream) else obj).unparse(resolved=True)
-        if SUSPECT.search(text):
-            yield obj
+    """The trailer, the objects whose text names something active, and the holders of active actions.
+
+    An action is often an object of its own (`/OpenAction 12 0 R`); the object
+    that refers to it is then a suspect too, so that the reference is removed.
+    """
+    suspects = [pdf.trailer] + [obj for obj in objects if SUSPECT.search(_text(obj))]
+    targets = {b"%d %d" % obj.objgen for obj in suspects[1:] if _action_kind(obj)}
+    if targets:
+        seen = {obj.objgen for obj in suspects[1:]}
+        suspects += [
+            obj for obj in objects if obj.objgen not in seen and not targets.isdisjoint(REFERENCE.findall(_text(obj)))
+        ]
+    return suspects
+
+
+def _text(obj) -> bytes:
+    return (obj.stream_dict if isinstance(obj, Stream) else obj).unparse(resolved=True)
 
 
 def _containers(pdf, objects):
@@ -286,6 +300,7 @@ def active_content(pdf, objects=None) -> set[str]:
 
 def _remove_active_content(pdf, objects) -> None:
     """Takes out what active_content() finds: the key that holds it, or the action from its holder."""
+    actions = []
     for container in _containers(pdf, objects):
         if isinstance(container, Array):
             _drop_actions(container)
@@ -301,6 +316,13 @@ def _remove_active_content(pdf, objects) -> None:
                 del container[key]  # a chain of actions that were all active
         if container.get(Name.Subtype) == Name.FileAttachment and Name.FS in container:
             del container[Name.FS]
+        if _action_kind(container):
+            actions.append(container)
+    # An active action is now referred to by nothing (and not written), unless by
+    # something not seen here: to be sure, it is left empty, which does nothing.
+    for action in actions:
+        for key in list(action.keys()):
+            del action[key]
 
 
 def _drop_actions(array) -> bool:

@@ -147,6 +147,25 @@ def launch_pdf() -> bytes:
     return _build(change)
 
 
+def indirect_actions_pdf() -> bytes:
+    """Active actions as objects of their own, referred to from the catalogue, names, a page and a link."""
+
+    def change(pdf):
+        script = pdf.make_indirect(_javascript("app.alert('avaus')"))
+        launch = pdf.make_indirect(Dictionary(S=Name.Launch, F=String("cmd.exe")))
+        pdf.Root.OpenAction = script
+        names = pdf.make_indirect(
+            Dictionary(Names=Array([String("alku"), pdf.make_indirect(_javascript("app.alert(2)"))]))
+        )
+        pdf.Root.Names = Dictionary(JavaScript=names)
+        page = pdf.pages[0]
+        page.obj.AA = pdf.make_indirect(Dictionary(O=pdf.make_indirect(_javascript("app.alert(3)"))))
+        link = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([72, 700, 200, 720]), A=launch)
+        page.obj.Annots = Array([pdf.make_indirect(link)])
+
+    return _build(change)
+
+
 def links_pdf() -> bytes:
     """A link to a web page (kept) and a javascript: link (removed)."""
 

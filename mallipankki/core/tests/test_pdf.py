@@ -113,6 +113,7 @@ def test_a_stream_under_the_limit_passes():
     [
         (pdfs.javascript_pdf, {"JavaScript", "additional actions"}, [b"app.alert"]),
         (pdfs.launch_pdf, {"Launch"}, [b"cmd.exe", b"calc.exe", b"passwd"]),
+        (pdfs.indirect_actions_pdf, {"JavaScript", "Launch", "additional actions"}, [b"app.alert", b"cmd.exe"]),
         (pdfs.embedded_file_pdf, {"embedded file"}, [b"MZ\x90", b"<script>", b"ohjelma.exe"]),
         (pdfs.xfa_pdf, {"XFA"}, [b"<xdp", b"app.alert"]),
         (
@@ -121,7 +122,7 @@ def test_a_stream_under_the_limit_passes():
             [b"app.alert"],
         ),
     ],
-    ids=["javascript", "launch", "embedded-files", "xfa", "names-written-with-escapes"],
+    ids=["javascript", "launch", "indirect-actions", "embedded-files", "xfa", "names-written-with-escapes"],
 )
 def test_active_content_is_removed_from_the_stored_copy(build, kinds, payloads):
     data = build()
