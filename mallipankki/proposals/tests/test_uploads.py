@@ -179,6 +179,12 @@ class RequestLimitTests(TestCase):
     def test_settings(self):
         self.assertEqual(settings.DATA_UPLOAD_MAX_NUMBER_FILES, 5)
         self.assertEqual(MAX_REQUEST_SIZE, 26 * 1024 * 1024)
+        # Before CSRF's middleware, which is the first to read a POST body.
+        middleware = settings.MIDDLEWARE
+        self.assertLess(
+            middleware.index("mallipankki.core.upload_limits.UploadLimitMiddleware"),
+            middleware.index("django.middleware.csrf.CsrfViewMiddleware"),
+        )
 
     def test_a_200_mb_upload_is_refused_unread(self):
         body = CountingInput(FILE_PART)  # a file part, then 200 MB of its content
