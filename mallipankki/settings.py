@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body first: refuses an upload over its view's limit unread.
+    "mallipankki.core.upload_limits.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -184,10 +186,15 @@ STORAGES = {
     },
 }
 
-# Uploaded files: size limits are enforced before anything is stored.
+# Uploaded files: size limits are enforced before anything is stored. A request
+# with more files than this is cut off at the first file too many (the proposal
+# form takes 5); upload views also limit their whole request (core/upload_limits.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are checked and rewritten like proposal attachments (core/pdf.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mallipankki.core.documents.PdfDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db.models import Case, When
 from django.forms.utils import flatatt
@@ -18,14 +19,18 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.pdf import PdfRefused, clean_pdf, safe_file_name
 from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, required
 from mallipankki.practices.models import Organisation
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
-from .pdf import looks_like_pdf
-
-MAX_FILES = 5
+MAX_FILES = 5  # also DATA_UPLOAD_MAX_NUMBER_FILES, which stops a request at the sixth file
 MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_TOTAL_SIZE = 25 * 1024 * 1024
+# The whole request: the files plus room for the text fields (at most about 40,000
+# characters) and the multipart headers. Longer requests are refused unread
+# (core.upload_limits); nginx's client_max_body_size matches it (README).
+MAX_REQUEST_SIZE = MAX_TOTAL_SIZE + 1024 * 1024
 ORGANISATION_ROWS = 3
 FUNDING_ROWS = 2
 LINK_ROWS = 3
@@ -63,7 +68,12 @@ class CompactSelectMultiple(forms.SelectMultiple):
 
 
 class MultiplePdfField(forms.FileField):
-    """Up to MAX_FILES PDFs, each at most MAX_FILE_SIZE, each checked by content."""
+    """Up to MAX_FILES PDFs, each at most MAX_FILE_SIZE and together MAX_TOTAL_SIZE.
+
+    Each is parsed and rewritten by core.pdf.clean_pdf: the cleaned value is
+    the rewritten copies (ContentFile, named with a safe name ending in .pdf),
+    never the uploaded bytes.
+    """
 
     widget = MultipleFileInput
 
@@ -78,7 +88,12 @@ class MultiplePdfField(forms.FileField):
                 _("Voit liittää enintään %(max)s tiedostoa; valitsit %(count)s."),
                 params={"max": MAX_FILES, "count": len(files)},
             )
-        problems = []
+        if sum(upload.size for upload in files) > MAX_TOTAL_SIZE:
+            raise forms.ValidationError(
+                _("Liitteet ovat yhteensä liian suuria: yhteensä enintään %(max)s Mt."),
+                params={"max": MAX_TOTAL_SIZE // (1024 * 1024)},
+            )
+        problems, cleaned = [], []
         for upload in files:
             name = safe_file_name(upload.name)
             if upload.size > MAX_FILE_SIZE:
@@ -87,22 +102,21 @@ class MultiplePdfField(forms.FileField):
                 )
             elif upload.size == 0:
                 problems.append(forms.ValidationError(_("Tiedosto %(name)s on tyhjä."), params={"name": name}))
-            elif not looks_like_pdf(upload):
-                problems.append(
-                    forms.ValidationError(
-                        _("Tiedosto %(name)s ei ole PDF-tiedosto. Liitä vain PDF-tiedostoja."), params={"name": name}
-                    )
-                )
+            else:
+                try:
+                    pdf = clean_pdf(_read(upload))
+                except PdfRefused as refusal:
+                    problems.append(forms.ValidationError(refusal.message, params={"name": name, **refusal.params}))
+                else:
+                    cleaned.append(ContentFile(pdf.data, name=name))
         if problems:
             raise forms.ValidationError(problems)
-        return files
+        return cleaned
 
 
-def safe_file_name(name: str | None) -> str:
-    """The file name without paths or control characters, shortened."""
-    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable())
-    return name[:200] or "liite.pdf"
+def _read(upload) -> bytes:
+    upload.seek(0)
+    return upload.read()
 
 
 class VocabularyChoiceField(forms.ModelMultipleChoiceField):
@@ -209,7 +223,9 @@ class ProposalForm(PublicFormMixin, forms.Form):
     attachments = MultiplePdfField(
         label=_("Liitteet (PDF)"),
         help_text=_(
-            "Enintään 5 PDF-tiedostoa, kukin enintään 10 Mt. Esimerkiksi käsikirja, arviointiraportti tai esite."
+            "Enintään 5 PDF-tiedostoa, kukin enintään 10 Mt ja yhteensä enintään 25 Mt. "
+            "Esimerkiksi käsikirja, arviointiraportti tai esite. Tallennamme tiedostoista kopiot, "
+            "joista on poistettu skriptit, upotetut tiedostot ja muu aktiivinen sisältö."
         ),
     )
 

@@ -14,12 +14,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from mallipankki.core.permissions import is_editor
 from mallipankki.core.public_forms import RateLimited
+from mallipankki.core.upload_limits import upload_limit
 from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from . import emails, services
 from .access import can_read, can_read_proposals, visible_proposals
-from .forms import ProposalForm
+from .forms import MAX_REQUEST_SIZE, ProposalForm
 from .models import Proposal, ProposalAttachment
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ def _render_form(request, form, status=200):
     return render(request, "proposals/propose.html", context, status=status)
 
 
+@upload_limit(MAX_REQUEST_SIZE)
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def propose(request):

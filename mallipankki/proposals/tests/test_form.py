@@ -13,7 +13,7 @@ from mallipankki.core import public_forms
 from mallipankki.pages.factories import DefaultSiteFactory
 from mallipankki.practices.factories import PracticeIndexPageFactory
 from mallipankki.proposals import services
-from mallipankki.proposals.forms import MAX_FILE_SIZE
+from mallipankki.proposals.forms import MAX_FILE_SIZE, ProposalForm
 from mallipankki.proposals.models import Proposal, ProposalAttachment
 from mallipankki.proposals.tests.helpers import PrivateFilesMixin, pdf_upload, proposal_data
 from mallipankki.proposals.tests.pdfs import HTML, SVG, minimal_pdf, zip_bytes
@@ -148,8 +148,13 @@ class ProposalFormTests(PrivateFilesMixin, TestCase):
         self.assertFalse(Proposal.objects.exists())
 
     def test_at_most_five_files(self):
+        # The request stops at the sixth file (DATA_UPLOAD_MAX_NUMBER_FILES, see test_uploads.py) ...
         response = self.post(files=[pdf_upload(f"liite{n}.pdf") for n in range(6)])
-        self.assertContains(response, "Voit liittää enintään 5 tiedostoa; valitsit 6.")
+        self.assertContains(response, "Voit liittää enintään 5 tiedostoa.", status_code=413)
+        self.assertFalse(Proposal.objects.exists())
+        # ... and the form says the same if more ever get through.
+        form = ProposalForm(proposal_data(), {"attachments": [pdf_upload(f"liite{n}.pdf") for n in range(6)]})
+        self.assertIn("Voit liittää enintään 5 tiedostoa; valitsit 6.", form.errors["attachments"])
 
     def test_files_must_be_chosen_again_after_errors(self):
         response = self.post(proposal_data(name=""), files=[pdf_upload()])
