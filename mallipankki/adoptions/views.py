@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.busy import keep_form_when_busy
 from mallipankki.core.public_forms import ip_hash
 
 from . import emails, services
@@ -30,14 +31,20 @@ def _practice_or_404(practice_id: str):
     return practice
 
 
-def _render_form(request, practice, form, status=200):
+def _render_form(request, practice, form, status=200, busy=False):
     form.set_aria()
-    context = {"practice": practice, "form": form, "errors": form.error_links()}
+    context = {"practice": practice, "form": form, "errors": form.error_links(), "database_busy": busy}
     return render(request, "adoptions/report.html", context, status=status)
+
+
+def _render_busy(request, practice_id):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py)."""
+    return _render_form(request, _practice_or_404(practice_id), AdoptionForm(request.POST), busy=True)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def report(request, practice_id):
     practice = _practice_or_404(practice_id)
     if request.method != "POST":

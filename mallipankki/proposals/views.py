@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.busy import keep_form_when_busy
 from mallipankki.core.permissions import is_editor
 from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
@@ -25,18 +26,28 @@ logger = logging.getLogger(__name__)
 SESSION_KEY = "proposal_reference"
 
 
-def _render_form(request, form, status=200):
+def _render_form(request, form, status=200, busy=False):
     form.set_aria()
     context = {
         "form": form,
         "errors": form.error_links(),
         "files_dropped": form.is_bound and bool(request.FILES),
+        "database_busy": busy,
     }
     return render(request, "proposals/propose.html", context, status=status)
 
 
+def _render_busy(request):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py).
+
+    Without the files: a browser cannot be given them back (the page says so,
+    see files_dropped), and they were checked already."""
+    return _render_form(request, ProposalForm(request.POST), busy=True)
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def propose(request):
     if request.method != "POST":
         return _render_form(request, ProposalForm(initial={"countries": ["FI"]}))

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
+from mallipankki.core.busy import keep_form_when_busy
 from mallipankki.vocabularies.models import Region
 
 from . import listing, services
@@ -77,14 +78,22 @@ def practice_list(request, slug, kind):
     return render(request, "regions/practice_list.html", context)
 
 
-def _render_form(request, form, practice=None, status=200):
+def _render_form(request, form, practice=None, status=200, busy=False):
     form.set_aria()
-    context = {"form": form, "errors": form.error_links(), "practice": practice}
+    context = {"form": form, "errors": form.error_links(), "practice": practice, "database_busy": busy}
     return render(request, "regions/support.html", context, status=status)
+
+
+def _render_busy(request):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py)."""
+    form = SupportRequestForm(request.POST)
+    practice = form.cleaned_data.get("practice") if form.is_valid() else None
+    return _render_form(request, form, practice, busy=True)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def support(request):
     if request.method != "POST":
         practice = practice_from_query(request.GET.get("malli"))
