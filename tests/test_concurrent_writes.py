@@ -19,15 +19,16 @@ import shutil
 import sqlite3
 import threading
 import time
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -44,8 +45,10 @@ from mallipankki.pages.factories import DefaultSiteFactory
 from mallipankki.practices.factories import PracticeFactory, PracticeIndexPageFactory, PracticeRecordFactory
 from mallipankki.practices.interchange import VocabularyIndex
 from mallipankki.practices.models import PracticePage
+from mallipankki.proposals import views as proposal_views
 from mallipankki.proposals.models import Proposal, ProposalAttachment
 from mallipankki.proposals.tests.helpers import pdf_upload, proposal_data
+from mallipankki.regions import services as regions_services
 from mallipankki.regions.models import SupportRequest
 from mallipankki.regions.tests.helpers import support_post
 
@@ -110,7 +113,7 @@ def shared_database(request, migrated_copy, tmp_path):
         with own._nodb_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated_copy}"')
-        settings_dict["OPTIONS"]["options"] = f"-c lock_timeout={lock_timeout * 1000}"
+        settings_dict["OPTIONS"]["options"] = f"-c lock_timeout={round(lock_timeout * 1000)}"
     settings_dict["NAME"] = name
     connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
     cache.clear()
@@ -354,6 +357,42 @@ def test_a_form_that_finds_the_database_busy_answers_503_with_the_form_and_nothi
     assert stored().count() == 1
 
 
+def test_a_request_stored_just_before_the_database_gets_busy_still_gets_its_thanks_page(catalogue, monkeypatch):
+    """Nothing writes after the submission: the thanks page learns its reference from a signed cookie."""
+    held = ExitStack()
+    original = regions_services.emails.notify_new_request
+
+    def notify_then_lock(*args, **kwargs):
+        original(*args, **kwargs)
+        held.enter_context(lock_held(SessionStore.get_model_class()._meta.db_table))
+
+    monkeypatch.setattr(regions_services.emails, "notify_new_request", notify_then_lock)
+    client = Client()
+    with held:
+        response = client.post("/alueet/tukipyynto/", support_post())
+        assert response.status_code == 302
+        thanks = client.get(response["Location"])
+        assert thanks.status_code == 200
+        assert SupportRequest.objects.get().reference in html_of(thanks)
+
+
+@pytest.mark.parametrize("form", ["support", "proposal"])
+def test_a_busy_error_after_the_submission_is_stored_does_not_say_that_nothing_was_saved(catalogue, form, monkeypatch):
+    def busy(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    if form == "support":  # inside the view's storing block, after the insert
+        monkeypatch.setattr(regions_services.emails, "notify_new_request", busy)
+        response = Client().post("/alueet/tukipyynto/", support_post())
+        assert SupportRequest.objects.count() == 1
+    else:  # after it
+        monkeypatch.setattr(proposal_views.emails, "send_confirmation", busy)
+        response = Client().post("/ehdota/", proposal_data())
+        assert Proposal.objects.count() == 1
+    assert response.status_code == 503
+    assert BUSY_NOTICE not in html_of(response)
+
+
 # --- imports ---------------------------------------------------------------------------------
 
 
@@ -391,16 +430,17 @@ def test_web_writes_at_the_start_of_an_import_do_not_break_it(catalogue, tmp_pat
         assert SupportRequest.objects.count() == 1
 
 
+@pytest.mark.parametrize("shared_database", [0.2], indirect=True)
 def test_an_import_runs_through_a_stream_of_form_posts_and_every_post_is_stored_or_kept(catalogue, tmp_path):
     path = tmp_path / "tuonti.json"
     with path.open("w", encoding="utf-8") as fp:
-        write_corpus(150, fp, seed=8)
+        write_corpus(1000, fp, seed=8)
     worker = started(import_file, path)
     client, answers = Client(), []
     while worker.is_alive() or not answers:
         answers.append(client.post("/alueet/tukipyynto/", support_post(name=f"Pyytäjä {len(answers)}")))
     result = worker.outcome()
-    assert result.ok and result.created == 150
+    assert result.ok and result.created == 1000
     statuses = [response.status_code for response in answers]
     assert set(statuses) <= {302, 503}, statuses
     stored = set(SupportRequest.objects.values_list("name", flat=True))

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.core.busy import keep_form_when_busy
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.public_forms import ip_hash
+from mallipankki.core.receipts import recall, remember
 
 from . import emails, services
 from .access import deciders_of, may_use_queue, queue_for
@@ -21,7 +22,8 @@ from .forms import FINLAND, AdoptionForm, RejectForm
 from .models import PendingAdoption
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "adoption_report"
+# The cookie that takes the report to the thanks page (core/receipts.py).
+RECEIPT = "kayttoonotto"
 
 
 def _practice_or_404(practice_id: str):
@@ -58,17 +60,19 @@ def report(request, practice_id):
         return render(request, "adoptions/thanks.html", {"practice": practice})
     if not form.is_valid():
         return _render_form(request, practice, form)
-    pending = services.create_pending(practice, form.cleaned_data, address_hash=ip_hash(request))
+    with storing(request):
+        pending = services.create_pending(practice, form.cleaned_data, address_hash=ip_hash(request))
     emails.notify_handlers(pending)
-    request.session[SESSION_KEY] = pending.pk
-    return redirect("adoptions:thanks", practice_id=practice.slug)
+    response = redirect("adoptions:thanks", practice_id=practice.slug)
+    remember(response, RECEIPT, pending.pk)
+    return response
 
 
 @never_cache
 @require_GET
 def thanks(request, practice_id):
     practice = _practice_or_404(practice_id)
-    pending_pk = request.session.get(SESSION_KEY)
+    pending_pk = recall(request, RECEIPT)
     pending = PendingAdoption.objects.filter(pk=pending_pk, practice=practice).select_related("region").first()
     if pending is None:
         return redirect("adoptions:report", practice_id=practice.slug)

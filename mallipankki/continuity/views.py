@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.core.busy import keep_form_when_busy
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.permissions import REGIONAL_WORKERS, handles_all_regions, regions_for
 from mallipankki.practices.models import PracticePage
 
@@ -93,7 +93,8 @@ def confirm(request, token):
         form = ConfirmationForm(request.POST)
         if form.is_valid():
             try:
-                record_answer(reminder, **form.cleaned_data)
+                with storing(request):
+                    record_answer(reminder, **form.cleaned_data)
             except AlreadyAnswered:
                 confirmation = ContinuityConfirmation.objects.get(reminder=reminder)
                 return _answered(request, page, confirmation, status=409)

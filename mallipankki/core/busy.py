@@ -13,12 +13,19 @@ posted, with `database_busy` in its context (includes/error_summary.html says
 in Finnish that nothing was saved, that the form holds what they typed, and,
 when files were sent, that they must be chosen again), as 503 with Retry-After.
 Errors of any other kind go on to core/unavailable.py (503 page) or the 500 page.
+
+The view stores the submission inside `with storing(request):`. Once a write
+made there has been committed, the form is never shown again as unsaved: a
+busy error after that point (in an on_commit hook, a follow-up email's
+record) is raised on, to the 503 page, rather than telling the visitor that
+nothing was saved and having them send it twice.
 """
 
 import logging
+from contextlib import contextmanager
 from functools import wraps
 
-from django.db import OperationalError
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +34,8 @@ RETRY_AFTER_SECONDS = 30
 SQLITE_BUSY = ("database is locked", "database table is locked", "database schema is locked")
 # PostgreSQL: lock_not_available (lock_timeout, NOWAIT), deadlock_detected, serialization_failure.
 POSTGRESQL_BUSY = {"55P03", "40P01", "40001"}
+WRITES = ("insert", "update", "delete", "replace")
+STORED = "submission_stored"
 
 
 def database_busy(error: BaseException) -> bool:
@@ -48,10 +57,32 @@ def busy_response(response):
     return response
 
 
+@contextmanager
+def storing(request, using: str = DEFAULT_DB_ALIAS):
+    """The block that stores `request`'s submission: marks the request as stored once
+    a write made in it has been committed (or the block has ended without an error)."""
+
+    def mark():
+        setattr(request, STORED, True)
+
+    def watch(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.lstrip()[:7].lower().startswith(WRITES):
+            # At once outside a transaction; inside one, when it commits
+            # (before on_commit hooks registered after this write).
+            transaction.on_commit(mark, using=using)
+        return result
+
+    with connections[using].execute_wrapper(watch):
+        yield
+    mark()
+
+
 def keep_form_when_busy(render_busy):
-    """Decorates a form view: a POST that finds the database busy is answered with
-    `render_busy(request, *args, **kwargs)` (the form bound to the posted data,
-    `database_busy` in the context) as 503 with Retry-After."""
+    """Decorates a form view: a POST that finds the database busy before its submission
+    is stored (see `storing`) is answered with `render_busy(request, *args, **kwargs)`
+    (the form bound to the posted data, `database_busy` in the context) as 503 with
+    Retry-After."""
 
     def decorator(view):
         @wraps(view)
@@ -61,7 +92,7 @@ def keep_form_when_busy(render_busy):
             try:
                 return view(request, *args, **kwargs)
             except OperationalError as error:
-                if not database_busy(error):
+                if not database_busy(error) or getattr(request, STORED, False):
                     raise
                 logger.warning("Database busy, %s answered 503 with the form kept: %s", request.path, error)
             return busy_response(render_busy(request, *args, **kwargs))

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mallipankki.core.busy import keep_form_when_busy
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.permissions import is_editor
+from mallipankki.core.receipts import recall, remember
 from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
@@ -23,7 +24,8 @@ from .forms import ProposalForm
 from .models import Proposal, ProposalAttachment
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "proposal_reference"
+# The cookie that takes the reference to the thanks page (core/receipts.py).
+RECEIPT = "ehdotus"
 
 
 def _render_form(request, form, status=200, busy=False):
@@ -61,20 +63,22 @@ def propose(request):
     if not form.is_valid():
         return _render_form(request, form)
     try:
-        proposal = services.create_proposal(form, request)
+        with storing(request):
+            proposal = services.create_proposal(form, request)
     except services.NoCatalogue:
         logger.error("A proposal arrived but there is no practice index page")
         return render(request, "proposals/unavailable.html", status=503)
     emails.send_confirmation(proposal)
     emails.notify_editors(proposal)
-    request.session[SESSION_KEY] = proposal.reference
-    return redirect("proposals:thanks")
+    response = redirect("proposals:thanks")
+    remember(response, RECEIPT, proposal.reference)
+    return response
 
 
 @never_cache
 @require_GET
 def thanks(request):
-    reference = request.session.get(SESSION_KEY)
+    reference = recall(request, RECEIPT)
     if not reference:
         return redirect("proposals:propose")
     proposal = Proposal.objects.filter(reference=reference).first()

@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
-from mallipankki.core.busy import keep_form_when_busy
+from mallipankki.core.busy import keep_form_when_busy, storing
+from mallipankki.core.receipts import recall, remember
 from mallipankki.vocabularies.models import Region
 
 from . import listing, services
@@ -18,7 +19,8 @@ from .forms import SupportRequestForm, practice_from_query
 from .models import SupportRequest
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "support_request_reference"
+# The cookie that takes the reference to the thanks page (core/receipts.py).
+RECEIPT = "tukipyynto"
 
 # The two practice lists of a region page, each with a paginated page of its own.
 PRACTICE_LISTS = {
@@ -119,15 +121,17 @@ def support(request):
         return render(request, "regions/thanks.html", {"support_request": None})
     if not form.is_valid():
         return _render_form(request, form, form.cleaned_data.get("practice"))
-    support_request = services.create_support_request(form, request)
-    request.session[SESSION_KEY] = support_request.reference
-    return redirect("regions:thanks")
+    with storing(request):
+        support_request = services.create_support_request(form, request)
+    response = redirect("regions:thanks")
+    remember(response, RECEIPT, support_request.reference)
+    return response
 
 
 @never_cache
 @require_safe
 def thanks(request):
-    reference = request.session.get(SESSION_KEY)
+    reference = recall(request, RECEIPT)
     support_request = (
         SupportRequest.objects.filter(reference=reference).select_related("region", "practice").first()
         if reference
