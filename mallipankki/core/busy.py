@@ -67,7 +67,7 @@ def storing(request, using: str = DEFAULT_DB_ALIAS):
 
     def watch(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if sql.lstrip()[:7].lower().startswith(WRITES):
+        if isinstance(sql, str) and sql.lstrip()[:7].lower().startswith(WRITES):
             # At once outside a transaction; inside one, when it commits
             # (before on_commit hooks registered after this write).
             transaction.on_commit(mark, using=using)

@@ -9,14 +9,15 @@ SQLite a lock file next to the database file (DATA_DIR/import.lock for an
 in-memory database), held with flock.
 
 `import_transaction()` is the import's one transaction. It takes the write
-lock at its start, before it has read anything, and waits for the web's
-short transactions rather than failing: on SQLite BEGIN IMMEDIATE (the
-settings' transaction_mode) with a long busy timeout for that wait; on
-PostgreSQL the catalogue page's row, which every new practice under it
-updates (and proposals take first, see practices.interchange.lock_catalogue),
-without a lock timeout. Web writes then wait for the import or, after
-DATABASE_LOCK_TIMEOUT, roll back and answer 503 with the visitor's form
-(core/busy.py); the import does not fail because of them.
+lock at its start, before it has read anything: on SQLite BEGIN IMMEDIATE
+(the settings' transaction_mode); on PostgreSQL the catalogue page's row,
+which every new practice under it updates (and proposals take first, see
+practices.interchange.lock_catalogue). It waits for the web's short
+transactions up to IMPORT_LOCK_WAIT_SECONDS (SQLite's busy timeout,
+PostgreSQL's lock_timeout) rather than failing after DATABASE_LOCK_TIMEOUT as
+they do. Web writes then wait for the import or, after DATABASE_LOCK_TIMEOUT,
+roll back and answer 503 with the visitor's form (core/busy.py); the import
+does not fail because of them.
 """
 
 import fcntl
