@@ -132,11 +132,23 @@ TEMPLATES = [
 # An empty DATABASE_URL (e.g. "DATABASE_URL=" in an env file) means the default, as if unset.
 _database_url = env.str("DATABASE_URL", default="").strip() or f"sqlite:///{DATA_DIR / 'mallipankki.sqlite3'}"
 DATABASES = {"default": env.db_url_config(_database_url)}
+# Seconds a write waits for another transaction's lock before giving up: a
+# visitor's form then answers 503 with everything they typed kept
+# (core/busy.py). Web transactions are short; an import holds the lock for
+# its whole run and waits for the web, not the other way round (imports/locking.py).
+DATABASE_LOCK_TIMEOUT = env.float("DATABASE_LOCK_TIMEOUT", default=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers run while an import writes; the timeout rides out the
-    # short write locks that the development server and a command can contend on.
+    # SQLite has one writer at a time. WAL lets readers run while one writes.
+    # BEGIN IMMEDIATE takes the write lock when a transaction starts, not at
+    # its first write: a transaction that has read and then finds another
+    # writer's commit in between would fail at once ("database is locked")
+    # instead of waiting. The timeout is how long a writer waits for the lock.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": DATABASE_LOCK_TIMEOUT,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
@@ -145,9 +157,13 @@ else:
         # A server that accepts the connection and never answers would hold each
         # request for minutes; with this the request gets the 503 page after it
         # (core/unavailable.py). psycopg waits at least 2 s.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
-        )
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+        # A row another transaction holds (an import's, for its whole run) is
+        # waited for this long; then the statement fails and a visitor's form
+        # answers 503 with what they typed, instead of the request hanging.
+        lock_timeout = f"-c lock_timeout={round(DATABASE_LOCK_TIMEOUT * 1000)}"
+        options["options"] = f"{options['options']} {lock_timeout}" if options.get("options") else lock_timeout
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -18,7 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def environment(tmp_path: Path, **values: str) -> dict:
     env = {**os.environ, "DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "mallipankki.settings"}
-    for name in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "DATABASE_CONNECT_TIMEOUT", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+    for name in (
+        "DATABASE_URL",
+        "SECRET_KEY",
+        "DEBUG",
+        "DATABASE_CONNECT_TIMEOUT",
+        "DATABASE_LOCK_TIMEOUT",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     env.update(values)
     return env
@@ -54,6 +61,24 @@ def test_postgresql_gets_a_configurable_connect_timeout(tmp_path):
     # A timeout written into the URL wins.
     in_url = database_settings(tmp_path, DATABASE_URL=url + "?connect_timeout=3", DATABASE_CONNECT_TIMEOUT="12")
     assert int(in_url["OPTIONS"]["connect_timeout"]) == 3
+
+
+def test_sqlite_takes_the_write_lock_at_begin_and_waits_the_lock_timeout(tmp_path):
+    options = database_settings(tmp_path)["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] == 5
+    assert "journal_mode=WAL" in options["init_command"]
+    assert database_settings(tmp_path, DATABASE_LOCK_TIMEOUT="2.5")["OPTIONS"]["timeout"] == 2.5
+
+
+def test_postgresql_waits_the_lock_timeout_for_a_lock(tmp_path):
+    url = "postgres://mallipankki@127.0.0.1:5432/mallipankki"
+    assert database_settings(tmp_path, DATABASE_URL=url)["OPTIONS"]["options"] == "-c lock_timeout=5000"
+    configured = database_settings(tmp_path, DATABASE_URL=url, DATABASE_LOCK_TIMEOUT="2")
+    assert configured["OPTIONS"]["options"] == "-c lock_timeout=2000"
+    # Options written into the URL are kept.
+    in_url = database_settings(tmp_path, DATABASE_URL=url + "?options=-c%20search_path%3Dmp")["OPTIONS"]["options"]
+    assert in_url == "-c search_path=mp -c lock_timeout=5000"
 
 
 @pytest.mark.parametrize("key", ["", "   "])

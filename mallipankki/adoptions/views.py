@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.public_forms import RateLimited
+from mallipankki.core.receipts import recall, remember
 
 from . import emails, services
 from .access import deciders_of, may_use_queue, queue_for
@@ -20,7 +22,8 @@ from .forms import FINLAND, AdoptionForm, RejectForm
 from .models import PendingAdoption
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "adoption_report"
+# The cookie that takes the report to the thanks page (core/receipts.py).
+RECEIPT = "kayttoonotto"
 
 
 def _practice_or_404(practice_id: str):
@@ -30,14 +33,20 @@ def _practice_or_404(practice_id: str):
     return practice
 
 
-def _render_form(request, practice, form, status=200):
+def _render_form(request, practice, form, status=200, busy=False):
     form.set_aria()
-    context = {"practice": practice, "form": form, "errors": form.error_links()}
+    context = {"practice": practice, "form": form, "errors": form.error_links(), "database_busy": busy}
     return render(request, "adoptions/report.html", context, status=status)
+
+
+def _render_busy(request, practice_id):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py)."""
+    return _render_form(request, _practice_or_404(practice_id), AdoptionForm(request.POST), busy=True)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def report(request, practice_id):
     practice = _practice_or_404(practice_id)
     if request.method != "POST":
@@ -52,20 +61,22 @@ def report(request, practice_id):
     if not form.is_valid():
         return _render_form(request, practice, form)
     try:
-        pending = services.report(practice, form.cleaned_data, request)
+        with storing(request):
+            pending = services.report(practice, form.cleaned_data, request)
     except RateLimited:
         # Another post from the same address got in first (e.g. a double submit).
         return render(request, "adoptions/rate_limited.html", {"practice": practice}, status=429)
     emails.notify_handlers(pending)
-    request.session[SESSION_KEY] = pending.pk
-    return redirect("adoptions:thanks", practice_id=practice.slug)
+    response = redirect("adoptions:thanks", practice_id=practice.slug)
+    remember(response, RECEIPT, pending.pk)
+    return response
 
 
 @never_cache
 @require_GET
 def thanks(request, practice_id):
     practice = _practice_or_404(practice_id)
-    pending_pk = request.session.get(SESSION_KEY)
+    pending_pk = recall(request, RECEIPT)
     pending = PendingAdoption.objects.filter(pk=pending_pk, practice=practice).select_related("region").first()
     if pending is None:
         return redirect("adoptions:report", practice_id=practice.slug)

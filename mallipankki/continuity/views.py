@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.permissions import REGIONAL_WORKERS, handles_all_regions, regions_for
 from mallipankki.practices.models import PracticePage
 
@@ -56,8 +57,20 @@ def _answered(request, page, confirmation, status=200):
     )
 
 
+def _render_form(request, page, form, busy=False):
+    form.set_aria()
+    context = {"practice": page, "form": form, "errors": form.error_links(), "database_busy": busy}
+    return _render(request, "confirm.html", context)
+
+
+def _render_busy(request, token):
+    """The form as it was sent, when the database was too busy to store the answer (core/busy.py)."""
+    return _render_form(request, read_token(token).reminder.practice, ConfirmationForm(request.POST), busy=True)
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def confirm(request, token):
     try:
         result = read_token(token)
@@ -80,15 +93,15 @@ def confirm(request, token):
         form = ConfirmationForm(request.POST)
         if form.is_valid():
             try:
-                record_answer(reminder, **form.cleaned_data)
+                with storing(request):
+                    record_answer(reminder, **form.cleaned_data)
             except AlreadyAnswered:
                 confirmation = ContinuityConfirmation.objects.get(reminder=reminder)
                 return _answered(request, page, confirmation, status=409)
             except NotAvailable:
                 return _render(request, "link_invalid.html", {"unpublished": True}, status=404)
             return redirect(reverse("continuity:confirm", args=[token]) + f"?{THANKS_PARAMETER}=1")
-    form.set_aria()
-    return _render(request, "confirm.html", {"practice": page, "form": form, "errors": form.error_links()})
+    return _render_form(request, page, form)
 
 
 # --- admin: the continuity report ---------------------------------------------------

@@ -10,18 +10,22 @@ retried never email the same thing twice.
 The emails themselves are rendered and sent by mallipankki.core.mail.
 """
 
+import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from wagtail.admin.signal_handlers import task_submission_email_notifier, workflow_submission_email_notifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
+from mallipankki.core.busy import database_busy
 from mallipankki.core.mail import send_templated, users_to_email
 from mallipankki.core.permissions import MANAGE_PERMISSION
 
 from .models import SentNotification
 from .workflow import WORKFLOW_NAME
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,13 @@ def send_once(kind: str, object_key: str, recipients, template: str, context: di
                 record = SentNotification.objects.create(kind=kind, object_key=object_key, recipient_key=recipient.key)
         except IntegrityError:
             continue  # sent before
+        except OperationalError as error:
+            if not database_busy(error):
+                raise
+            # Like a failure to send: what the email is about is stored already,
+            # and a busy database (an import running) must not fail its request.
+            logger.warning("The %s email to %s was not sent: the database was busy (%s)", kind, recipient.key, error)
+            continue
         message_context = {"recipient": recipient, **context}
         if not send_templated(template, message_context, [recipient.address], about=f"{kind} to {recipient.key}"):
             # The event itself is stored either way; forget the record so that

@@ -19,6 +19,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .importer import import_file
+from .locking import ImportRunning
 from .validation import ImportFileError
 
 MAX_IMPORT_SIZE = 200 * 1024 * 1024
@@ -79,10 +80,13 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 out.write(chunk)
         try:
             result = import_file(path, dry_run=True)
-        except ImportFileError as error:
+        except (ImportFileError, ImportRunning) as error:
             path.unlink(missing_ok=True)
             form.add_error("file", str(error))
-            return self.form_invalid(form)
+            response = self.form_invalid(form)
+            if isinstance(error, ImportRunning):
+                response.status_code = 409
+            return response
         if not result.ok:
             path.unlink(missing_ok=True)
         return self.render_to_response(
@@ -97,10 +101,18 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if not path.exists():
             messages.error(self.request, _("Tuonti vanhentui. Lähetä tiedosto uudelleen."))
             return redirect("practices_import")
+        refused = False
         try:
             result = import_file(path, user=self.request.user)
+        except ImportRunning as error:
+            # The checked file is kept: the same confirmation can be sent again.
+            refused = True
+            messages.error(self.request, str(error))
+            context = self.get_context_data(form=self.form_class(), retry_token=form.cleaned_data["token"])
+            return self.render_to_response(context, status=409)
         finally:
-            path.unlink(missing_ok=True)
+            if not refused:
+                path.unlink(missing_ok=True)
         if not result.ok:
             messages.error(self.request, _("Tiedostossa oli virheitä, mitään ei muutettu."))
             return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import partial
 
 import ijson
-from django.db import transaction
 from django.db.models.signals import post_save
 
 from mallipankki.core.garbage import fewer_collections
@@ -34,6 +33,7 @@ from .background_check import BackgroundCheck
 from .batch_builder import BackgroundBuilder
 from .batch_rows import Built
 from .bulk_write import BatchWriter
+from .locking import import_lock, import_transaction
 from .validation import ImportFileError, Problem, read_records, validate_file
 
 
@@ -115,8 +115,12 @@ def import_file(
     a second process while this one writes (background_check.py), the rows
     of its new practices are built in a third (batch_builder.py) and their
     search rows analysed in a fourth (search/entry_pool.py).
+
+    Raises locking.ImportRunning at once while another import runs on this
+    instance; the transaction holds the write lock from its start, so web
+    writes wait for it (locking.py).
     """
-    with fewer_collections():
+    with import_lock(), fewer_collections():
         return _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel)
 
 
@@ -157,7 +161,7 @@ class _Refused(Exception):
 
 def _import(open_file, result: ImportResult, user, progress, bulk: bool, parallel: bool, check) -> ImportResult:
     try:
-        with transaction.atomic(), bulk_import_mode():
+        with import_transaction(practice_index()), bulk_import_mode():
             written = _write(open_file, result, user, progress, bulk, parallel, check)
             if result.dry_run:
                 raise _DryRunRollback

@@ -26,6 +26,7 @@ from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.log_actions import log
+from wagtail.models import Page
 from wagtail.signals import page_published
 
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
@@ -427,6 +428,20 @@ def apply_record(page: PracticePage, record: dict, vocabularies: VocabularyIndex
         setattr(page, relation, [model(**child) for child in values.children[relation]])
 
 
+def lock_catalogue(index_page) -> None:
+    """Holds the catalogue page's row until the transaction ends.
+
+    Every new practice under the catalogue updates that row (its child count)
+    and numbers its tree path after the last child's, so whoever holds the
+    row adds children alone: an import holds it for its whole transaction,
+    and a proposal arriving meanwhile waits for it (PostgreSQL's lock_timeout)
+    instead of taking a path the import is about to write. On SQLite, where a
+    transaction holds the one write lock from its start (BEGIN IMMEDIATE),
+    this is a plain read.
+    """
+    Page.objects.select_for_update().filter(pk=index_page.pk).values_list("pk").first()
+
+
 def upsert_practice(
     index_page,
     record: dict,
@@ -474,6 +489,8 @@ def upsert_practice(
     if not deferred:
         _set_links(page, targets)
     with transaction.atomic():
+        if existing is None:
+            lock_catalogue(index_page)
         if existing is None and publish:
             _create_published(index_page, page, user)
         else:

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.permissions import is_editor
 from mallipankki.core.public_forms import RateLimited
+from mallipankki.core.receipts import recall, remember
 from mallipankki.core.upload_limits import upload_limit
 from mallipankki.evaluation.models import Evaluation, EvaluationAssignment
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
@@ -24,22 +26,33 @@ from .forms import MAX_REQUEST_SIZE, ProposalForm
 from .models import Proposal, ProposalAttachment
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "proposal_reference"
+# The cookie that takes the reference to the thanks page (core/receipts.py).
+RECEIPT = "ehdotus"
 
 
-def _render_form(request, form, status=200):
+def _render_form(request, form, status=200, busy=False):
     form.set_aria()
     context = {
         "form": form,
         "errors": form.error_links(),
         "files_dropped": form.is_bound and bool(request.FILES),
+        "database_busy": busy,
     }
     return render(request, "proposals/propose.html", context, status=status)
+
+
+def _render_busy(request):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py).
+
+    Without the files: a browser cannot be given them back (the page says so,
+    see files_dropped), and they were checked already."""
+    return _render_form(request, ProposalForm(request.POST), busy=True)
 
 
 @upload_limit(MAX_REQUEST_SIZE)
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def propose(request):
     if request.method != "POST":
         return _render_form(request, ProposalForm(initial={"countries": ["FI"]}))
@@ -53,7 +66,8 @@ def propose(request):
     if not form.is_valid():
         return _render_form(request, form)
     try:
-        proposal = services.create_proposal(form, request)
+        with storing(request):
+            proposal = services.create_proposal(form, request)
     except RateLimited:
         # Another post from the same address got in first (e.g. a double submit).
         return render(request, "proposals/rate_limited.html", status=429)
@@ -62,14 +76,15 @@ def propose(request):
         return render(request, "proposals/unavailable.html", status=503)
     emails.send_confirmation(proposal)
     emails.notify_editors(proposal)
-    request.session[SESSION_KEY] = proposal.reference
-    return redirect("proposals:thanks")
+    response = redirect("proposals:thanks")
+    remember(response, RECEIPT, proposal.reference)
+    return response
 
 
 @never_cache
 @require_GET
 def thanks(request):
-    reference = request.session.get(SESSION_KEY)
+    reference = recall(request, RECEIPT)
     if not reference:
         return redirect("proposals:propose")
     proposal = Proposal.objects.filter(reference=reference).first()

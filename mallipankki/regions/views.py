@@ -10,7 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
+from mallipankki.core.busy import keep_form_when_busy, storing
 from mallipankki.core.public_forms import RateLimited
+from mallipankki.core.receipts import recall, remember
 from mallipankki.vocabularies.models import Region
 
 from . import listing, services
@@ -18,7 +20,8 @@ from .forms import SupportRequestForm, practice_from_query
 from .models import SupportRequest
 
 logger = logging.getLogger(__name__)
-SESSION_KEY = "support_request_reference"
+# The cookie that takes the reference to the thanks page (core/receipts.py).
+RECEIPT = "tukipyynto"
 
 # The two practice lists of a region page, each with a paginated page of its own.
 PRACTICE_LISTS = {
@@ -78,14 +81,22 @@ def practice_list(request, slug, kind):
     return render(request, "regions/practice_list.html", context)
 
 
-def _render_form(request, form, practice=None, status=200):
+def _render_form(request, form, practice=None, status=200, busy=False):
     form.set_aria()
-    context = {"form": form, "errors": form.error_links(), "practice": practice}
+    context = {"form": form, "errors": form.error_links(), "practice": practice, "database_busy": busy}
     return render(request, "regions/support.html", context, status=status)
+
+
+def _render_busy(request):
+    """The form as it was sent, when the database was too busy to store it (core/busy.py)."""
+    form = SupportRequestForm(request.POST)
+    practice = form.cleaned_data.get("practice") if form.is_valid() else None
+    return _render_form(request, form, practice, busy=True)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@keep_form_when_busy(_render_busy)
 def support(request):
     if request.method != "POST":
         practice = practice_from_query(request.GET.get("malli"))
@@ -112,18 +123,20 @@ def support(request):
     if not form.is_valid():
         return _render_form(request, form, form.cleaned_data.get("practice"))
     try:
-        support_request = services.create_support_request(form, request)
+        with storing(request):
+            support_request = services.create_support_request(form, request)
     except RateLimited:
         # Another post from the same address got in first (e.g. a double submit).
         return render(request, "regions/rate_limited.html", status=429)
-    request.session[SESSION_KEY] = support_request.reference
-    return redirect("regions:thanks")
+    response = redirect("regions:thanks")
+    remember(response, RECEIPT, support_request.reference)
+    return response
 
 
 @never_cache
 @require_safe
 def thanks(request):
-    reference = request.session.get(SESSION_KEY)
+    reference = recall(request, RECEIPT)
     support_request = (
         SupportRequest.objects.filter(reference=reference).select_related("region", "practice").first()
         if reference

@@ -184,6 +184,24 @@ def test_a_failed_send_can_be_retried(people, mailoutbox, monkeypatch):
     assert addresses(mailoutbox) == ["toimittaja@example.org"]
 
 
+def test_a_busy_database_is_a_failed_send_that_can_be_retried(people, mailoutbox, monkeypatch, caplog):
+    """The event is stored already: a busy database (an import running) must not fail its request."""
+    from django.db import OperationalError
+
+    recipient = Recipient("user:1", "toimittaja@example.org", "Toimittaja")
+    context = {"proposal": Proposal(reference="EHD-2026-AAAAAA", data={"name": "Malli"}), "url": "/"}
+
+    def busy(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SentNotification.objects, "create", busy)
+    assert send_once("proposal_new", "proposal:1", [recipient], "proposals/emails/new_proposal", context) == 0
+    assert "the database was busy" in caplog.text
+    monkeypatch.undo()
+    assert send_once("proposal_new", "proposal:1", [recipient], "proposals/emails/new_proposal", context) == 1
+    assert addresses(mailoutbox) == ["toimittaja@example.org"]
+
+
 def test_other_workflows_keep_wagtails_notices(people, mailoutbox):
     """Only "Arviointi ja julkaisu" is exempt from Wagtail's task notices."""
     from wagtail.models import GroupApprovalTask, Site, Workflow, WorkflowTask

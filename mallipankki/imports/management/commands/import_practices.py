@@ -2,8 +2,12 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
+from django.utils.translation import gettext as _
 
+from mallipankki.core.busy import database_busy
 from mallipankki.imports.importer import import_file
+from mallipankki.imports.locking import IMPORT_LOCK_WAIT_SECONDS, ImportRunning
 from mallipankki.imports.validation import ImportFileError
 
 
@@ -31,6 +35,19 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: no such file") from None
         except ImportFileError as error:
             raise CommandError(str(error)) from None
+        except ImportRunning as error:
+            raise CommandError(str(error)) from None
+        except OperationalError as error:
+            if not database_busy(error):
+                raise
+            # Another long write (not the web's: the import waits for those).
+            raise CommandError(
+                _(
+                    "Tietokanta oli varattuna yli %(seconds)s sekuntia, joten mitään ei tuotu. "
+                    "Yritä uudelleen, kun muut pitkät ajot ovat valmiita."
+                )
+                % {"seconds": IMPORT_LOCK_WAIT_SECONDS}
+            ) from None
 
         if result.problems:
             for problem in result.problems:
