@@ -23,7 +23,23 @@ from ..workflow import set_practice_status
 from .evaluations import Evaluation, EvaluationAssignment
 
 
-class EvaluationTask(Task):
+class RejectionWithReasons:
+    """Both steps reject through the same form and modal: a rejection needs a reason."""
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            from ..forms import RejectionForm
+
+            return RejectionForm
+        return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        if action == "reject":
+            return "evaluation/admin/reject_modal.html"
+        return super().get_template_for_action(action)
+
+
+class EvaluationTask(RejectionWithReasons, Task):
     required_evaluations = models.PositiveSmallIntegerField(
         _("vaadittu arvioiden määrä"),
         default=2,
@@ -79,18 +95,6 @@ class EvaluationTask(Task):
             actions.append(("reject", _("Hylkää"), True))
         return actions
 
-    def get_form_for_action(self, action):
-        if action == "reject":
-            from ..forms import RejectionForm
-
-            return RejectionForm
-        return super().get_form_for_action(action)
-
-    def get_template_for_action(self, action):
-        if action == "reject":
-            return "evaluation/admin/reject_modal.html"
-        return super().get_template_for_action(action)
-
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "evaluate":
             # The scoring form is a view of its own; the workflow action view
@@ -125,7 +129,7 @@ class EvaluationTask(Task):
         return False
 
 
-class PublicationDecisionTask(GroupApprovalTask):
+class PublicationDecisionTask(RejectionWithReasons, GroupApprovalTask):
     """The editors' decision: approve publishes, rejection needs a reason."""
 
     class Meta:
@@ -154,18 +158,6 @@ class PublicationDecisionTask(GroupApprovalTask):
                 ("approve", _("Hyväksy ja julkaise kommentilla"), True),
             ]
         return []
-
-    def get_form_for_action(self, action):
-        if action == "reject":
-            from ..forms import RejectionForm
-
-            return RejectionForm
-        return super().get_form_for_action(action)
-
-    def get_template_for_action(self, action):
-        if action == "reject":
-            return "evaluation/admin/reject_modal.html"
-        return super().get_template_for_action(action)
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
