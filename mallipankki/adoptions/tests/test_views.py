@@ -88,7 +88,7 @@ def test_a_report_is_stored_pending_and_the_regions_worker_is_emailed(client, pr
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
     assert "Kiitos ilmoituksesta" in thanks.content.decode()
-    assert "Maakunnan aluetyöntekijä (Lappi) tarkistaa ilmoituksen" in thanks.content.decode()
+    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in thanks.content.decode()
 
 
 def test_a_region_fills_in_finland_and_a_country_alone_goes_to_the_editors(client, practice):

@@ -84,7 +84,11 @@ def test_region_page_shows_published_practices_workers_and_form(client, lapland_
     # Breadcrumbs, the continuity include and the support form preset to the region.
     assert '<a href="/alueet/">Alueet</a>' in content
     assert 'aria-current="page">Lappi</a>' in content
-    assert "Jatkuvuusriskit" in content
+    # The region's name in the Finnish case each sentence needs.
+    assert "Lapissa kehitetyt mallit" in developed and "Lapissa käyttöön otetut mallit" in adopted
+    assert "Jatkuvuusriskit Lapissa" in content and "Lapin aluetyöntekijät" in content
+    assert "Pyyntö menee Lapin maakunnan aluetyöntekijöille" in content
+    assert "maakunnan Lappi" not in content
     assert 'action="/alueet/tukipyynto/"' in content
     assert '<option value="FI-10" selected>Lappi</option>' in content
 
@@ -93,8 +97,8 @@ def test_region_page_empty_states(client, practice_index):
     response = client.get("/alueet/kainuu/")
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Tällä alueella kehitettyjä malleja ei ole vielä julkaistu." in content
-    assert "Tällä alueella ei ole vielä vahvistettuja käyttöönottoja." in content
+    assert "Kainuussa kehitettyjä malleja ei ole vielä julkaistu." in content
+    assert "Kainuussa ei ole vielä vahvistettuja käyttöönottoja." in content
     assert "Aluetyöntekijöiden yhteystietoja ei ole julkaistu." in content
 
 
@@ -173,7 +177,7 @@ def test_send_request_from_a_practice_then_confirmation(client, lapland_practice
 
     thanks = client.get(response["Location"]).content.decode()
     assert support_request.reference in thanks
-    assert "Pyyntösi on välitetty maakunnan Lappi aluetyöntekijöille." in thanks
+    assert "Pyyntösi on välitetty Lapin maakunnan aluetyöntekijöille." in thanks
     assert "Kaupunkimentorointi" in thanks
     assert "pyytaja@example.org" not in thanks
 
