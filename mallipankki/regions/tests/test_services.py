@@ -179,6 +179,33 @@ def test_status_change_is_recorded_and_emailed_to_the_requester():
     assert len(mail.outbox) == 2 and "Valmis" in mail.outbox[1].subject
 
 
+STATUS_TEXTS = {
+    "in_progress": "Aluetyöntekijä on ottanut pyyntösi käsittelyyn",
+    "done": "Pyyntösi on käsitelty.",
+    "new": "Pyyntösi odottaa jälleen käsittelyä.",
+}
+
+
+@pytest.mark.parametrize("status", ["in_progress", "done", "new"])
+def test_a_status_email_says_the_current_status_and_nothing_else(status):
+    support_request = SupportRequestFactory(status="in_progress" if status == "new" else "new")
+    assert services.change_status(support_request, status, None)
+    body = mail.outbox[-1].body
+    assert f"Uusi tila: {support_request.get_status_display()}" in body
+    assert STATUS_TEXTS[status] in body
+    for other, text in STATUS_TEXTS.items():
+        if other != status:
+            assert text not in body, (status, other)
+
+
+def test_a_new_request_email_says_where_it_comes_from_in_finnish():
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
+    form = SupportRequestForm(support_post())
+    assert form.is_valid(), form.errors
+    support_request = services.create_support_request(form, fake_request())
+    assert f"tukipyyntö {support_request.reference} Lapista." in mail.outbox[0].body
+
+
 def test_unknown_status_is_refused():
     with pytest.raises(ValueError):
         services.change_status(SupportRequestFactory(), "lost", None)
