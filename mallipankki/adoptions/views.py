@@ -66,6 +66,7 @@ def report(request, practice_id):
     except RateLimited:
         # Another post from the same address got in first (e.g. a double submit).
         return render(request, "adoptions/rate_limited.html", {"practice": practice}, status=429)
+    emails.send_receipt(pending)
     emails.notify_handlers(pending)
     response = redirect("adoptions:thanks", practice_id=practice.slug)
     remember(response, RECEIPT, pending.pk)

@@ -110,6 +110,7 @@ def create_support_request(form, request) -> SupportRequest:
             consent_at=timezone.now(),
             ip_hash=address_hash,
         )
+    emails.send_receipt(support_request, to_workers=workers_of(support_request.region).exists())
     emails.notify_new_request(support_request, recipients_for(support_request.region))
     return support_request
 

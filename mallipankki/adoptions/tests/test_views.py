@@ -81,14 +81,25 @@ def test_a_report_is_stored_pending_and_the_regions_worker_is_emailed(client, pr
     assert pending.practice_id == practice.pk and pending.status == PendingAdoption.Status.PENDING
     assert pending.region.code == LAPPI and pending.country.code == "FI" and pending.year == 2024
     assert pending.contact_public and pending.consent_at is not None and pending.ip_hash
-    assert [message.to for message in mail.outbox] == [["lappi@example.org"]]
-    assert f"/admin/kayttoonotot/{pending.pk}/" in mail.outbox[0].body
-    assert "Rovaniemen kaupunki" not in mail.outbox[0].subject
+    receipt, to_worker = mail.outbox
+    assert to_worker.to == ["lappi@example.org"]
+    assert f"/admin/kayttoonotot/{pending.pk}/" in to_worker.body
+    assert "Rovaniemen kaupunki" not in to_worker.subject
+
+    # The reporter's receipt names the report by its reference, as the thanks page does.
+    assert pending.reference.startswith("KAY-") and len(pending.reference) == len("KAY-2026-K7RM4X")
+    assert receipt.to == ["liisa@rovaniemi.example"]
+    assert pending.reference in receipt.subject and f"Viitenumero: {pending.reference}" in receipt.body
+    assert "Hei Liisa Lappalainen" in receipt.body and '"Työhönvalmennus"' in receipt.body
+    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in receipt.body
+    assert "/admin/" not in receipt.body
 
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
-    assert "Kiitos ilmoituksesta" in thanks.content.decode()
-    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in thanks.content.decode()
+    html = thanks.content.decode()
+    assert "Kiitos ilmoituksesta" in html
+    assert f"Viitenumero <strong>{pending.reference}</strong>" in html
+    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in html
 
 
 def test_a_region_fills_in_finland_and_a_country_alone_goes_to_the_editors(client, practice):

@@ -173,7 +173,7 @@ def test_send_request_from_a_practice_then_confirmation(client, lapland_practice
     assert response.status_code == 302 and response["Location"] == reverse("regions:thanks")
     support_request = SupportRequest.objects.get()
     assert support_request.practice_id == practice.pk and support_request.region.slug == "lappi"
-    assert [message.to for message in mail.outbox] == [["lappilainen@example.org"]]
+    assert [message.to for message in mail.outbox] == [["pyytaja@example.org"], ["lappilainen@example.org"]]
 
     thanks = client.get(response["Location"]).content.decode()
     assert support_request.reference in thanks
@@ -186,7 +186,9 @@ def test_request_to_a_region_without_workers_goes_to_editors(client, practice_in
     UserFactory(username="toimittaja", role=permissions.EDITORS)
     response = client.post("/alueet/tukipyynto/", support_post(region="FI-05"))
     assert response.status_code == 302
-    assert [message.to for message in mail.outbox] == [["toimittaja@example.org"]]
+    receipt, to_editor = mail.outbox
+    assert to_editor.to == ["toimittaja@example.org"]
+    assert "Kainuussa ei ole tällä hetkellä aluetyöntekijää" in receipt.body
 
 
 def test_thanks_without_a_request_goes_back_to_the_form(client, practice_index):
