@@ -129,7 +129,9 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not may_view_report(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(
+                gettext_lazy("Jatkuvuusraporttia lukevat toimittajat ja aluetyöntekijät omien alueidensa osalta.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

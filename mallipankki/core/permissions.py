@@ -74,7 +74,14 @@ def region_model():
 
 
 def in_regional_workers_group(user) -> bool:
-    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+    # Asked a dozen times in one admin request (menu items, dashboard panels,
+    # the page permission tester): looked up once per user object, the way
+    # Django keeps a user's permissions (request.user lives for one request).
+    cached = getattr(user, "_in_regional_workers_group", None)
+    if cached is None:
+        cached = user.groups.filter(name=REGIONAL_WORKERS).exists()
+        user._in_regional_workers_group = cached
+    return cached
 
 
 def regions_for(user) -> QuerySet:

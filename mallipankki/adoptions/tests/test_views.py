@@ -214,10 +214,14 @@ def test_a_lappi_worker_sees_and_confirms_lappis_report_only(client, practice, r
     assert "/admin/kayttoonotot/" in client.get("/admin/").content.decode()  # the menu item
 
     uusimaa = reports["uusimaa"].pk
-    assert client.get(f"/admin/kayttoonotot/{uusimaa}/").status_code == 404
-    assert client.post(f"/admin/kayttoonotot/{uusimaa}/vahvista/").status_code == 404
-    assert client.post(f"/admin/kayttoonotot/{uusimaa}/hylkaa/", {"reason": "Ei"}).status_code == 404
-    assert client.get(f"/admin/kayttoonotot/{reports['abroad'].pk}/").status_code == 404
+    # Another region's report: refused with the reason, and nothing is decided.
+    refused = client.get(f"/admin/kayttoonotot/{uusimaa}/")
+    assert refused.status_code == 403 and "kuuluu toisen alueen" in refused.content.decode()
+    assert "Espoon kaupunki" not in refused.content.decode()
+    assert client.post(f"/admin/kayttoonotot/{uusimaa}/vahvista/").status_code == 403
+    assert client.post(f"/admin/kayttoonotot/{uusimaa}/hylkaa/", {"reason": "Ei"}).status_code == 403
+    assert client.get(f"/admin/kayttoonotot/{reports['abroad'].pk}/").status_code == 403
+    assert client.get("/admin/kayttoonotot/999999/").status_code == 404
 
     lappi = reports["lappi"].pk
     detail = client.get(f"/admin/kayttoonotot/{lappi}/")
