@@ -100,6 +100,19 @@ def regions_for(user) -> QuerySet:
     return Region.objects.filter(regional_workers__user=user)
 
 
+def has_regions(user) -> bool:
+    """Whether `user` handles any region (`regions_for` is not empty); asked once per user object.
+
+    Every admin page asks it for each regional queue's menu item and panel.
+    """
+    cached = getattr(user, "_has_regions", None)
+    if cached is None:
+        cached = regions_for(user).exists()
+        if user is not None:
+            user._has_regions = cached
+    return cached
+
+
 def handles_all_regions(user) -> bool:
     return bool(user and user.is_active and (user.is_superuser or is_editor(user)))
 
