@@ -5,7 +5,7 @@ regional workers see their regions' live practices, editors all
 (views.practices_for). Counted once however many rules flag it.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,23 +18,26 @@ from .rules import RULES
 from .views import practices_for
 
 
-def _flagged_by(rule, today):
-    return Exists(rule.check(today).filter(pk=OuterRef("pk")))
-
-
 def practices_at_risk(user, today=None):
-    """`user`'s live practices that any rule flags, longest unconfirmed first; each says which rules."""
+    """`user`'s live practices that any rule flags, longest unconfirmed first; each says which rules.
+
+    Each rule is one uncorrelated `pk IN (…)` (the rules run once, not once
+    per practice), and the count leaves the per-row flags out.
+    """
     today = today or timezone.localdate()
     practices = practices_for(user)
-    flags = {f"risk_{rule.code}": _flagged_by(rule, today) for rule in RULES}
+    flagged = {rule.code: Q(pk__in=rule.check(today, practices).values("pk")) for rule in RULES}
     at_risk = Q()
-    for name in flags:
-        at_risk |= Q(**{name: True})
+    for condition in flagged.values():
+        at_risk |= condition
+    flags = {
+        f"risk_{code}": ExpressionWrapper(condition, output_field=BooleanField()) for code, condition in flagged.items()
+    }
     return (
-        practices.annotate(**flags)
-        .filter(at_risk)
+        practices.filter(at_risk)
+        .annotate(**flags)
         .only("pk", "title", "continuity_verified_on")
-        .order_by("continuity_verified_on", "title", "pk")
+        .order_by(F("continuity_verified_on").asc(nulls_first=True), "title", "pk")
     )
 
 

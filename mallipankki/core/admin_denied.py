@@ -76,6 +76,10 @@ class PermissionDeniedView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Ei käyttöoikeutta")
     header_icon = "lock"
 
+    def dispatch(self, request, *args, **kwargs):
+        # The same page whatever was refused: a form's POST too.
+        return self.get(request, *args, **kwargs)
+
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 

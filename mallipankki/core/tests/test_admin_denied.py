@@ -77,6 +77,16 @@ def test_each_role_is_told_what_is_missing(client, users, role, make_practice):
         assert "Sorry, you do not have permission" not in html and "Espoon kaupunki" not in html
 
 
+def test_a_refused_form_post_gets_the_same_page_and_changes_nothing(client, users, make_practice):
+    practice = make_practice(id="kaupunki", regions=["FI-18"])
+    uusimaa = PendingAdoptionFactory(practice=practice, organisation="Espoon kaupunki", region=region("FI-18"))
+    client.force_login(users["regional worker"])
+    response = client.post(reverse("adoptions_admin:confirm", args=[uusimaa.pk]))
+    assert response.status_code == 403 and OTHER_REGION in response.content.decode()
+    uusimaa.refresh_from_db()
+    assert uusimaa.status == "pending"
+
+
 def test_a_page_action_outside_ones_regions_says_so(client, users, make_practice):
     practice = make_practice(id="kaupunki", status="draft", regions=["FI-18"])
     client.force_login(users["regional worker"])
