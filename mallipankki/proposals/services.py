@@ -152,3 +152,15 @@ def create_proposal(form, request) -> Proposal:
             attachment.file.delete(save=False)
         raise
     return proposal
+
+
+def set_published_attachments(proposal, chosen_ids) -> int:
+    """Ticks `publish` on the attachments whose ids are in `chosen_ids` and unticks the rest; returns how many."""
+    chosen = {int(value) for value in chosen_ids if str(value).isdigit()}
+    attachments = list(proposal.attachments.all())
+    for attachment in attachments:
+        publish = attachment.pk in chosen
+        if attachment.publish != publish:
+            attachment.publish = publish
+            attachment.save(update_fields=["publish"])
+    return sum(1 for attachment in attachments if attachment.pk in chosen)
