@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from mallipankki.practices.listing import published_practices
-from mallipankki.practices.models import BuildsOnLink, Resource
+from mallipankki.practices.models import BuildsOnLink, PracticePage, Resource
 
 from .models import Proposal
 
@@ -41,7 +41,8 @@ def hand_over(proposal: Proposal, user=None) -> bool:
 
     Returns whether a revision was saved.
     """
-    page = proposal.practice.specific
+    # Read afresh: a page object held elsewhere may not know its latest revision.
+    page = PracticePage.objects.get(pk=proposal.practice_id)
     latest = page.get_latest_revision_as_object()
     materials = add_materials(proposal, latest, user)
     links = add_builds_on(proposal, latest)
