@@ -9,6 +9,7 @@ read "Nimi (tunnus)", which picks one.
 
 import re
 
+from django.conf import settings
 from django.db.models import Q
 
 from mallipankki.practices.listing import published_practices
@@ -17,6 +18,7 @@ MAX_BUILDS_ON = 3
 # Up to this many published practices the form lists every name in its
 # datalist, so that suggestions work without JavaScript too; a larger
 # catalogue is searched as the visitor types (static/js/practice_picker.js).
+# Setting PROPOSAL_DATALIST_LIMIT.
 DATALIST_LIMIT = 500
 # "Nimi (tunnus)", or an address ending in /mallit/<tunnus>/.
 NAMED_ID = re.compile(r"^(?P<name>.*?)\s*\((?P<id>[a-z0-9][a-z0-9-]{0,99})\)$")
@@ -69,8 +71,9 @@ def option_label(page, duplicate: bool) -> str:
 
 def datalist_options() -> list[str]:
     """Every published practice's name for the form's datalist, or none past DATALIST_LIMIT."""
-    rows = list(published_practices().order_by("title", "slug").values_list("title", "slug")[: DATALIST_LIMIT + 1])
-    if len(rows) > DATALIST_LIMIT:
+    limit = getattr(settings, "PROPOSAL_DATALIST_LIMIT", DATALIST_LIMIT)
+    rows = list(published_practices().order_by("title", "slug").values_list("title", "slug")[: limit + 1])
+    if len(rows) > limit:
         return []
     counts = {}
     for title, _slug in rows:

@@ -189,3 +189,22 @@ def test_proposal_becomes_a_complete_practice(demo_site, live_server, make_probe
     sent = [message for message in mail.outbox if message.to == ["maija@example.org"]]
     assert len(sent) == 1, [message.to for message in mail.outbox]
     assert NAME in sent[0].body or NAME in sent[0].subject
+
+
+def test_builds_on_suggestions_as_you_type_in_a_large_catalogue(demo_site, live_server, make_probe, settings):
+    """Past the datalist limit the names come from the API's search as the visitor types."""
+    settings.PROPOSAL_DATALIST_LIMIT = 0
+    from mallipankki.practices.models import PracticePage
+
+    original = PracticePage.objects.live().order_by("path").first()
+    probe = make_probe(DESKTOP)
+    page = probe.page
+    check_page(probe, live_server.url + "/ehdota/", 200)
+    assert page.locator("#julkaistut-mallit option").count() == 0
+    word = original.title.split()[0].split("-")[0][:8]
+    type_into(page, "#id_builds_on1_name", word)
+    page.wait_for_function("() => document.querySelectorAll('#julkaistut-mallit option').length > 0", timeout=10000)
+    values = page.eval_on_selector_all("#julkaistut-mallit option", "options => options.map(o => o.value)")
+    assert original.title in values, values
+    assert not probe.csp_violations(), probe.csp_violations()
+    assert not probe.page_errors, probe.page_errors

@@ -197,7 +197,7 @@ class HandOffTests(Site):
         self.assertTrue(memo.publish)
         self.client.force_login(self.editor)
         response = self.client.get(reverse("evaluation_admin:practice", args=[page.pk]))
-        self.assertContains(response, 'id="publish-attachment-%s" checked' % handbook.pk)
+        self.assertContains(response, f'id="publish-attachment-{handbook.pk}" checked')
         response = self.client.post(url, {"publish": [str(handbook.pk)]})
         self.assertRedirects(response, reverse("evaluation_admin:practice", args=[page.pk]))
         memo.refresh_from_db()
