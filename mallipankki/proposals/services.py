@@ -46,7 +46,9 @@ def unique_slug(index, name: str) -> str:
     proposals with the same name cannot both take the free slug.
     """
     base = slugify(name).replace("_", "-").strip("-")[:80].strip("-") or "ehdotus"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    # Not index.get_children(): treebeard answers "none" from the object's own
+    # numchild, which is stale when another proposal added a child since it was read.
+    taken = set(Page.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug = f"{base}-{number}"
@@ -54,12 +56,15 @@ def unique_slug(index, name: str) -> str:
     return slug
 
 
-def lock_index(index) -> None:
-    """Holds the catalogue page's row until the transaction ends: new practices' slugs are chosen one at a time.
+def lock_index(index) -> PracticeIndexPage:
+    """Holds the catalogue page's row until the transaction ends, and returns it as it is now.
 
-    On SQLite the transaction already holds the database's write lock (BEGIN IMMEDIATE).
+    New practices' slugs are then chosen one at a time, each seeing the
+    children added before it (on SQLite the transaction already holds the
+    database's write lock: BEGIN IMMEDIATE).
     """
     Page.objects.select_for_update().filter(pk=index.pk).values_list("pk", flat=True).first()
+    return PracticeIndexPage.objects.get(pk=index.pk)
 
 
 def practice_record(submission: dict, slug: str, contact: dict | None = None) -> dict:
@@ -141,7 +146,7 @@ def create_proposal(form, request) -> Proposal:
             proposal.regions.set(data["regions"])
             for upload in data["attachments"]:
                 stored.append(_store_attachment(proposal, upload))
-            lock_index(index)
+            index = lock_index(index)
             slug = unique_slug(index, submission["name"])
             page, _ = upsert_practice(index, practice_record(submission, slug, proposer_contact(proposal)))
             proposal.practice = page
