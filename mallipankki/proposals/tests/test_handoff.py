@@ -1,5 +1,6 @@
 """A proposal becomes a complete practice: slug, contact, builds-on, chosen PDFs, privacy."""
 
+import io
 import json
 import shutil
 import tempfile
@@ -262,9 +263,14 @@ class HandOffTests(Site):
         # The full export (staff) keeps it, so that an import elsewhere keeps the owner.
         self.assertEqual(practice_to_record(page, include_private=True)["contact"]["email"], "maija@example.org")
 
+        # The decision email tells them they are the contact, not shown publicly.
+        [decision] = [m for m in mail.outbox if m.to == ["maija@example.org"] and "julkaistu" in m.subject]
+        self.assertIn("Olet mallin yhteyshenkilö", decision.body)
+        self.assertIn("eivät näy julkisesti", decision.body)
+
         # The continuity reminder reaches the owner.
         mail.outbox.clear()
-        call_command("send_continuity_reminders", stdout=open("/dev/null", "w"))
+        call_command("send_continuity_reminders", stdout=io.StringIO())
         self.assertEqual(ContinuityReminder.objects.get(practice=page).recipient, "maija@example.org")
         self.assertTrue(any(message.to == ["maija@example.org"] for message in mail.outbox))
 
