@@ -141,6 +141,7 @@ def _proposal(proposal: Proposal) -> dict:
             "nimi": proposal.submitter_name,
             "organisaatio": proposal.submitter_organisation,
             "sahkoposti": proposal.submitter_email,
+            "yhteystiedot_saa_nayttaa": proposal.contact_public,
             "hyvaksyi_tietosuojaselosteen": _iso(proposal.consent_at),
             "osoitteen_tiiviste": proposal.ip_hash,
         },
@@ -246,7 +247,13 @@ class Erased:
 
 
 # What erasing sets, per kind of row.
-PROPOSAL_ERASED = {"submitter_name": ERASED_NAME, "submitter_organisation": "", "submitter_email": "", "ip_hash": ""}
+PROPOSAL_ERASED = {
+    "submitter_name": ERASED_NAME,
+    "submitter_organisation": "",
+    "submitter_email": "",
+    "contact_public": False,
+    "ip_hash": "",
+}
 # The organisation, place, year and note stay: they are the adoption,
 # public on the practice page once confirmed. The contact is no longer
 # shown there (contact_public off).
