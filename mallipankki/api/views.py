@@ -13,7 +13,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import OperationalError, ProgrammingError
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import HttpError, ValidationError
 
 from mallipankki.core.unavailable import database_failure_response
@@ -78,8 +78,15 @@ class OpenDataAPI(NinjaAPI):
         return schema
 
 
+class SiteSwagger(Swagger):
+    """Swagger UI in a page of ours: its language, and a link back to the site."""
+
+    template = "api/docs.html"
+
+
 api = OpenDataAPI(
     title="Mallipankki avoin data",
+    docs=SiteSwagger(),
     version="1",
     description=DESCRIPTION,
     urls_namespace="api-v1",
