@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from mallipankki.practices.interchange import format_datetime
@@ -107,9 +107,8 @@ class DatasetFacts:
 
 
 def dataset_facts() -> DatasetFacts:
-    published = published_practices()
-    facts = published.aggregate(modified=Max("last_published_at"))
-    return DatasetFacts(count=published.count(), modified=facts["modified"])
+    facts = published_practices().aggregate(count=Count("pk"), modified=Max("last_published_at"))
+    return DatasetFacts(count=facts["count"], modified=facts["modified"])
 
 
 def contact_email() -> str:

@@ -22,6 +22,9 @@ DCT = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 API = "/api/v1"
+# The view restrictions, the facts and the theme names (3), then the site and
+# its menu for the base template (3).
+PAGE_QUERY_BUDGET = 6
 
 
 class TableReader(HTMLParser):
@@ -310,3 +313,14 @@ def test_api_docs_page_links_back_to_the_site(client):
     assert 'href="/avoin-data/"' in html
     # The back link's styles come from a file: nothing inline is added to the page.
     assert "style=" not in html and "<style" not in html
+
+
+@pytest.mark.django_db
+def test_open_data_page_and_dcat_query_budget(client, make_practice, django_assert_max_num_queries):
+    for number in range(5):
+        make_practice(id=f"malli-{number}")
+
+    with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
+        assert client.get("/avoin-data/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/avoin-data/dcat.jsonld").status_code == 200
