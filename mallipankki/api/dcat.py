@@ -37,7 +37,6 @@ CONTEXT = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dct:modified": {"@type": "xsd:dateTime"},
-    "dct:issued": {"@type": "xsd:dateTime"},
     "dcat:accessURL": {"@type": "@id"},
     "dcat:downloadURL": {"@type": "@id"},
     "dcat:landingPage": {"@type": "@id"},
