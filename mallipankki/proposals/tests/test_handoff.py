@@ -232,6 +232,24 @@ class HandOffTests(Site):
         memo.refresh_from_db()
         self.assertFalse(memo.publish)
 
+    def test_evaluators_see_the_choice_but_get_no_form(self):
+        proposal = self.propose()
+        page = proposal.practice
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse("evaluation_admin:practice", args=[page.pk]),
+            {"assign": "1", "assign-evaluators": [self.evaluators[0].pk]},
+        )
+        self.client.force_login(self.evaluators[0])
+        evaluate = self.client.get(reverse("evaluation_admin:evaluate", args=[page.pk]))
+        self.assertContains(evaluate, "Käsikirja.pdf")
+        self.assertContains(evaluate, "julkaistaan mallin mukana")
+        criteria = list(EvaluationCriterion.objects.filter(active=True))
+        self.client.post(reverse("evaluation_admin:evaluate", args=[page.pk]), evaluation_post(criteria))
+        response = self.client.get(reverse("evaluation_admin:practice", args=[page.pk]))
+        self.assertContains(response, "julkaistaan mallin mukana")
+        self.assertNotContains(response, 'name="publish"')
+
     def test_approval_twice_adds_nothing_twice(self):
         from mallipankki.proposals.approval import hand_over
 
