@@ -54,6 +54,9 @@ class LinkCheck(models.Model):
         verbose_name_plural = _("linkkien tarkistukset")
         ordering = ["-checked_at", "-pk"]
 
+    def __str__(self):
+        return f"{self.link_id} {self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.error}"
+
 
 def _copy_path(instance, filename):
     return f"arkisto/{instance.sha256[:2]}/{instance.sha256}/{filename}"
@@ -80,9 +83,7 @@ class ArchivedCopy(models.Model):
         verbose_name = _("arkistoitu kopio")
         verbose_name_plural = _("arkistoidut kopiot")
         ordering = ["-retrieved_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["link", "source_sha256"], name="links_copy_once_per_version")
-        ]
+        constraints = [models.UniqueConstraint(fields=["link", "source_sha256"], name="links_copy_once_per_version")]
 
     def __str__(self):
         return f"{self.file_name} ({self.retrieved_at:%Y-%m-%d})"
@@ -114,3 +115,6 @@ class CopyPermission(models.Model):
         verbose_name = _("kopion julkaisulupa")
         verbose_name_plural = _("kopioiden julkaisuluvat")
         constraints = [models.UniqueConstraint(fields=["practice", "url"], name="links_one_permission_per_material")]
+
+    def __str__(self):
+        return f"{self.practice_id} {self.url}: {'public' if self.public else 'staff'}"

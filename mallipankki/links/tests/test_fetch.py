@@ -100,4 +100,4 @@ def test_one_request_at_a_time_per_host_with_the_delay_between(local_server):
         thread.join()
     times = sorted(stamp for *_, stamp in local_server.state["requests"])
     assert len(times) == 3
-    assert all(later - earlier >= 0.19 for earlier, later in zip(times, times[1:]))
+    assert all(later - earlier >= 0.19 for earlier, later in zip(times, times[1:], strict=False))

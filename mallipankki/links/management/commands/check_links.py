@@ -19,7 +19,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--practice", type=int, metavar="ID", help="Tarkista vain tämän mallin linkit, myös ne, jotka eivät ole vielä vuorossa."
+            "--practice",
+            type=int,
+            metavar="ID",
+            help="Tarkista vain tämän mallin linkit, myös ne, jotka eivät ole vielä vuorossa.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Tarkista, mutta älä tallenna mitään.")
 
