@@ -22,3 +22,9 @@ def local_fetcher(**overrides) -> Fetcher:
     }
     options.update(overrides)
     return Fetcher(**options)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Kept copies are written under a temporary MEDIA_ROOT, not the checkout's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
