@@ -261,7 +261,7 @@ CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
 # two requests to one host: keep it at 1 s or more outside tests.
 LINK_CHECK_ALLOW_PRIVATE_NETWORKS = env.bool("LINK_CHECK_ALLOW_PRIVATE_NETWORKS", default=False)
 LINK_CHECK_HOST_DELAY = env.float("LINK_CHECK_HOST_DELAY", default=1.0)
-LINK_CHECK_CONCURRENCY = env.int("LINK_CHECK_CONCURRENCY", default=8)
+LINK_CHECK_CONCURRENCY = env.int("LINK_CHECK_CONCURRENCY", default=32)
 LINK_CHECK_CONTACT_URL = env.str("LINK_CHECK_CONTACT_URL", default="")
 
 # The open-data API is public: any origin may read it, nobody may write.

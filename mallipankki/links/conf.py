@@ -20,7 +20,7 @@ def host_delay() -> float:
 
 def concurrency() -> int:
     """How many hosts are checked at once (one request at a time per host)."""
-    return max(1, int(getattr(settings, "LINK_CHECK_CONCURRENCY", 8)))
+    return max(1, int(getattr(settings, "LINK_CHECK_CONCURRENCY", 32)))
 
 
 def contact_url() -> str:
