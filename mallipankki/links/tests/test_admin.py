@@ -64,7 +64,7 @@ def test_report_is_not_for_visitors_without_a_role(client, django_user_model, pr
 
 def test_dashboard_panel_counts_the_links(admin_client, practices):
     html = admin_client.get("/admin/").content.decode()
-    assert 'id="link-health"' in html or "link-health" in html
+    assert 'id="link-health' in html
     assert "2 linkkiä ei toimi" in html
 
 
@@ -107,3 +107,10 @@ def test_all_materials_broken_without_public_copy_is_a_continuity_risk(practices
 def test_the_admin_menu_has_the_report(admin_client):
     labels = [str(item().label) for item in hooks.get_hooks("register_admin_menu_item") if "links" in item.__module__]
     assert labels == ["Linkkien kunto"]
+
+
+def test_the_practice_edit_page_links_to_its_materials_view(admin_client, practices):
+    lapland, _ = practices
+    html = admin_client.get(f"/admin/pages/{lapland.pk}/edit/").content.decode()
+    assert "Linkit ja arkistokopiot" in html
+    assert f"/admin/linkit/malli/{lapland.pk}/" in html
