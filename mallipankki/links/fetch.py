@@ -103,6 +103,7 @@ class Fetcher:
         read_timeout: float = READ_TIMEOUT,
         max_download: int = documents.MAX_DOWNLOAD,
         allow_address: Callable[[str], bool] | None = None,
+        ca_certs: str | None = None,
     ):
         self.user_agent = user_agent
         self.allow_private = allow_private
@@ -112,6 +113,8 @@ class Fetcher:
         self.max_download = max_download
         # Tests only: a narrower exception than allow_private (one test server's address).
         self.allow_address = allow_address
+        # Tests only: trust this CA file instead of the system's.
+        self.ca_certs = ca_certs
 
     def check(self, url: str, *, keep_document: bool = False) -> CheckResult:
         result = CheckResult(url=url, ok=False)
@@ -238,7 +241,12 @@ class Fetcher:
         common = {"port": port, "timeout": self.timeout, "retries": False, "maxsize": 1}
         if scheme == "https":
             pool = urllib3.HTTPSConnectionPool(
-                address, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED", **common
+                address,
+                server_hostname=host,
+                assert_hostname=host,
+                cert_reqs="CERT_REQUIRED",
+                ca_certs=self.ca_certs,
+                **common,
             )
         else:
             pool = urllib3.HTTPConnectionPool(address, **common)
