@@ -263,6 +263,8 @@ LINK_CHECK_ALLOW_PRIVATE_NETWORKS = env.bool("LINK_CHECK_ALLOW_PRIVATE_NETWORKS"
 LINK_CHECK_HOST_DELAY = env.float("LINK_CHECK_HOST_DELAY", default=1.0)
 LINK_CHECK_CONCURRENCY = env.int("LINK_CHECK_CONCURRENCY", default=32)
 LINK_CHECK_CONTACT_URL = env.str("LINK_CHECK_CONTACT_URL", default="")
+# Archived copies of linked documents: persistent, never served by the web server.
+LINK_ARCHIVE_ROOT = env.str("LINK_ARCHIVE_ROOT", default=str(DATA_DIR / "arkisto"))
 
 # The open-data API is public: any origin may read it, nobody may write.
 CORS_URLS_REGEX = r"^/api/.*$"

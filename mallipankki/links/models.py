@@ -6,7 +6,10 @@ one project site linked from ten practices is checked once, and its history
 survives an editor re-saving a practice (which may recreate its rows).
 """
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,15 +61,48 @@ class LinkCheck(models.Model):
         return f"{self.link_id} {self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.error}"
 
 
+class ArchiveStorage(FileSystemStorage):
+    """Copies under LINK_ARCHIVE_ROOT (default DATA_DIR/arkisto), never served by URL.
+
+    Copies are staff-only until someone with the right allows republishing,
+    so they are served only through the permission-checked copy view
+    (views.py), never from MEDIA_URL.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "LINK_ARCHIVE_ROOT", None) or Path(settings.DATA_DIR) / "arkisto")
+
+    @property
+    def location(self):
+        return str(Path(self.base_location).resolve())
+
+    def url(self, name):
+        raise ValueError("Archived copies are served by the copy view only.")
+
+
+_archive_storage = ArchiveStorage()
+
+
+def archive_storage():
+    """STORAGES["archive"] when configured (e.g. a private bucket), else local private files."""
+    if "archive" in settings.STORAGES:
+        return storages["archive"]
+    return _archive_storage
+
+
 def _copy_path(instance, filename):
-    return f"arkisto/{instance.sha256[:2]}/{instance.sha256}/{filename}"
+    return f"{instance.sha256[:2]}/{instance.sha256}/{filename}"
 
 
 class ArchivedCopy(models.Model):
     """A document as it was retrieved from a link. A changed document gets a new row beside the old."""
 
     link = models.ForeignKey(Link, on_delete=models.CASCADE, related_name="copies")
-    file = models.FileField(_("tiedosto"), upload_to=_copy_path, max_length=300)
+    file = models.FileField(_("tiedosto"), upload_to=_copy_path, storage=archive_storage, max_length=300)
     file_name = models.CharField(_("tiedostonimi"), max_length=200)
     # Of the stored file, which is what visitors download: PDFs are stored as
     # rewritten without active content, as uploads are (core/pdf.py).

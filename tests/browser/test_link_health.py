@@ -16,7 +16,7 @@ def test_broken_link_and_archived_copy(demo_site, live_server, make_probe, scree
     from mallipankki.links.models import Link
     from mallipankki.practices.models import PracticePage, Resource
 
-    settings.MEDIA_ROOT = tmp_path
+    settings.LINK_ARCHIVE_ROOT = str(tmp_path)
     # Database work first, then the browser (see make_probe).
     resource = (
         Resource.objects.filter(practice__live=True).exclude(url="").order_by("practice__path", "sort_order").first()

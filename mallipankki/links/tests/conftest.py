@@ -25,6 +25,6 @@ def local_fetcher(**overrides) -> Fetcher:
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Kept copies are written under a temporary MEDIA_ROOT, not the checkout's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def archive_in_tmp(settings, tmp_path):
+    """Kept copies are written under a temporary directory, not the checkout's."""
+    settings.LINK_ARCHIVE_ROOT = str(tmp_path / "arkisto")
