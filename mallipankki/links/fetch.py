@@ -188,7 +188,7 @@ class Fetcher:
                         raise _Failure("http-status")
                     return self._read_capped(response)
                 finally:
-                    response.release_conn()
+                    # Closes the socket now; a pool is made per request and never reused.
                     response.close()
         raise _Failure("too-many-redirects")
 
@@ -222,8 +222,7 @@ class Fetcher:
         address = self._vet(host, port)
         with self.gate.slot(host):
             response = self._open(method, url, scheme, host, port, address)
-            # Only the status and headers are needed: leave the body unread.
-            response.release_conn()
+            # Only the status and headers are needed: hang up without reading the body.
             response.close()
             return response
 
