@@ -154,3 +154,10 @@ def _practice_id(url):
     from mallipankki.practices.models import Resource
 
     return Resource.objects.get(url=url).practice_id
+
+
+def test_command_refuses_an_unknown_practice():
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="Julkaistua mallia 999999 ei ole"):
+        call_command("check_links", "--practice", "999999", stdout=StringIO())
