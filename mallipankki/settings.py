@@ -253,6 +253,8 @@ PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "pri
 CONTINUITY_LINK_MAX_AGE_DAYS = env.int("CONTINUITY_LINK_MAX_AGE_DAYS", default=30)
 CONTINUITY_REMINDER_INTERVAL_DAYS = env.int("CONTINUITY_REMINDER_INTERVAL_DAYS", default=30)
 CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
+# The contact point of the open data's DCAT-AP description; empty means DEFAULT_FROM_EMAIL.
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="")
 
 # The link checker (manage.py check_links). LINK_CHECK_ALLOW_PRIVATE_NETWORKS is
 # for tests only: it lets the checker reach loopback and private addresses,
