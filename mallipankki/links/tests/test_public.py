@@ -55,7 +55,7 @@ def test_public_copy_is_offered_beside_the_link_with_robust_links_attributes(cli
     assert f'data-originalurl="{GUIDE}"' in html
     assert f'data-versionurl="{settings.BASE_URL}{copy_path}"' in html
     assert 'data-versiondate="2026-02-01"' in html
-    assert ">Arkistoitu kopio<span class=\"visually-hidden\">: Opas</span></a>" in html
+    assert '>Arkistoitu kopio<span class="visually-hidden">: Opas</span></a>' in html
 
 
 def test_copy_without_permission_is_not_offered_to_visitors(client, practice):
