@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 def facts(practice) -> dict[str, str]:
     html = BeautifulSoup(render_to_string("includes/practice_card.html", {"practice": practice}), "html.parser")
     return {
-        pair.dt.get_text(strip=True): pair.dd.get_text(" ", strip=True)
-        for pair in html.select("dl.card__facts > div")
+        pair.dt.get_text(strip=True): pair.dd.get_text(" ", strip=True) for pair in html.select("dl.card__facts > div")
     }
 
 
@@ -51,8 +50,8 @@ def test_cards_read_nothing_per_card(make_practice):
     for number in range(6):
         make_practice(id=f"malli-{number}", regions=["FI-10"], countries=["FI", "SE"], target_groups=["nuoret"])
     render_to_string("includes/practice_card.html", {"practice": next(iter(with_card_data(published_practices())))})
+    ids = list(published_practices().values_list("pk", flat=True))
     for load in (lambda: list(with_card_data(published_practices())), lambda: list(cards_by_id(ids).values())):
-        ids = list(published_practices().values_list("pk", flat=True))
         with CaptureQueriesContext(connection) as queries:
             for card in load():
                 facts(card)
