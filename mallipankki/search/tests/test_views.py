@@ -135,9 +135,9 @@ def test_query_budget(client, corpus, django_assert_max_num_queries):
     # Search: vocabulary check, strict-match count, result count, top-tier
     # count, results, index change log, matched ids (for the facets);
     # labels: themes, countries (2), target groups, regions; cards: view
-    # restrictions, pages, 3 prefetches; base.html: 2. None of it grows
+    # restrictions, pages, 3 prefetches, regions, countries; base.html: 2. None of it grows
     # with the number of results.
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(21):
         page(client, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
 
 

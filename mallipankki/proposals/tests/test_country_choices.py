@@ -1,0 +1,61 @@
+"""The proposal form's countries: a checkbox list that works by touch and
+keyboard without JavaScript, not a multiple select that needs Ctrl (issue 19)."""
+
+import time
+
+from bs4 import BeautifulSoup
+from django.test import TestCase
+
+from mallipankki.pages.factories import DefaultSiteFactory
+from mallipankki.practices.factories import PracticeIndexPageFactory
+from mallipankki.proposals.forms import ProposalForm
+from mallipankki.proposals.models import Proposal
+from mallipankki.proposals.tests.helpers import PrivateFilesMixin, proposal_data
+from mallipankki.vocabularies.models import Country
+
+URL = "/ehdota/"
+
+
+class CountryChoicesTests(PrivateFilesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        PracticeIndexPageFactory(parent=DefaultSiteFactory().root_page)
+
+    def soup(self, response) -> BeautifulSoup:
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_countries_are_a_labelled_checkbox_group_with_finland_first(self):
+        start = time.perf_counter()
+        soup = self.soup(self.client.get(URL))
+        elapsed = time.perf_counter() - start
+        self.assertIsNone(soup.find("select", attrs={"name": "countries"}))
+        fieldset = soup.find("fieldset", attrs={"data-filter-choices": "countries"})
+        self.assertEqual(fieldset.legend.get_text(" ", strip=True), "Maat")
+        self.assertNotIn("Ctrl", fieldset.get_text())
+        self.assertEqual(fieldset["aria-describedby"], "id_countries_help")
+        boxes = fieldset.select("input[type=checkbox][name=countries]")
+        self.assertEqual(len(boxes), Country.objects.count())
+        self.assertEqual(boxes[0]["value"], "FI")
+        for box in boxes[:5]:
+            self.assertIsNotNone(fieldset.find("label", attrs={"for": box["id"]}))
+        script = soup.find("script", src=lambda src: src and src.endswith("js/filter-choices.js"))
+        self.assertTrue(script and script.get("nonce"))
+        self.assertLess(elapsed, 2.0)
+
+    def test_chosen_countries_are_stored_by_code_as_before(self):
+        response = self.client.post(URL, proposal_data(countries=["FI", "SE"]))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(sorted(Proposal.objects.get().data["countries"]), ["FI", "SE"])
+
+    def test_chosen_countries_stay_ticked_when_the_form_comes_back_with_errors(self):
+        response = self.client.post(URL, proposal_data(countries=["SE", "NO"], name=""))
+        self.assertEqual(response.status_code, 200)
+        ticked = self.soup(response).select("input[name=countries][checked]")
+        self.assertEqual(sorted(box["value"] for box in ticked), ["NO", "SE"])
+
+    def test_an_unknown_country_is_an_error_that_links_to_the_first_box(self):
+        form = ProposalForm(data=proposal_data(countries=["XX"]))
+        self.assertFalse(form.is_valid())
+        form.set_aria()
+        link = next(link for link in form.error_links() if link["label"] == "Maat")
+        self.assertEqual(link["href"], "id_countries_0")
