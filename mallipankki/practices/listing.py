@@ -14,11 +14,18 @@ from wagtail.models import Page, PageViewRestriction
 
 from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
-from .models import Adoption, PracticePage, Resource
+from .models import Adoption, PracticeIndexPage, PracticePage, Resource
 
 
 def published_practices():
     return PracticePage.objects.live().public()
+
+
+def catalogue_url(request) -> str | None:
+    """The address of the live, public catalogue (/mallit/) as `request`'s
+    site reaches it; None when there is none (a site being set up)."""
+    catalogue = PracticeIndexPage.objects.live().public().order_by("path").first()
+    return catalogue.get_url(request) if catalogue is not None else None
 
 
 # The page's own fields that a card (templates/includes/practice_card.html),
