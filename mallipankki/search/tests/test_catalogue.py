@@ -61,21 +61,23 @@ def test_facets_count_the_query(client, corpus):
     assert "yhteistyo" not in themes
 
 
-def test_catalogue_and_search_page_are_one_design(client, corpus):
-    """The same controls at both addresses: checkbox facets in fieldsets, not
-    the catalogue's former one-value links."""
+def test_catalogue_is_the_one_search_and_filter_page(client, corpus):
+    """Checkbox facets in fieldsets that combine (not the former one-value
+    links), and the search box's help; /haku/ leads here."""
     params = {"teema": "toimintakyky"}
-    catalogue, search_page = page(client, params), BeautifulSoup(client.get("/haku/", params).content, "html.parser")
-    for soup in (catalogue, search_page):
-        assert [legend.get_text(strip=True) for legend in soup.select("#search-facets legend")][:2] == [
-            "Teema",
-            "Kohderyhmä",
-        ]
-        assert soup.select_one("#filters-heading").get_text() == "Rajaa tuloksia"
-        assert not soup.select("a.filter-link")
-        assert soup.find("input", attrs={"name": "q"})["aria-describedby"] == "search-help"
-    assert checked(catalogue) == checked(search_page) == [("teema", "toimintakyky")]
-    assert hrefs(catalogue) == hrefs(BeautifulSoup(client.get("/haku/", params).content, "html.parser"))
+    catalogue = page(client, params)
+    assert [legend.get_text(strip=True) for legend in catalogue.select("#search-facets legend")][:2] == [
+        "Teema",
+        "Kohderyhmä",
+    ]
+    assert catalogue.select_one("#filters-heading").get_text() == "Rajaa tuloksia"
+    assert not catalogue.select("#search-facets a[aria-current]")
+    assert catalogue.find("input", attrs={"name": "q"})["aria-describedby"] == "search-help"
+    assert catalogue.find(id="search-help").get_text().startswith("Kirjoita sana missä muodossa tahansa")
+    assert checked(catalogue) == [("teema", "toimintakyky")]
+    followed = client.get("/haku/", params, follow=True)
+    assert followed.redirect_chain == [("/mallit/?teema=toimintakyky", 301)]
+    assert hrefs(BeautifulSoup(followed.content, "html.parser")) == hrefs(catalogue)
 
 
 def test_old_filter_addresses_select_and_clear(client, corpus):
@@ -86,7 +88,7 @@ def test_old_filter_addresses_select_and_clear(client, corpus):
     assert "Osaamisen kehittäminen" in soup.title.get_text()
 
 
-def test_old_addresses_answer_with_the_same_results_at_both_urls(client, corpus):
+def test_old_addresses_of_both_pages_give_the_same_results(client, corpus):
     old = [
         {},
         {"teema": "toimintakyky"},
@@ -98,8 +100,9 @@ def test_old_addresses_answer_with_the_same_results_at_both_urls(client, corpus)
     ]
     for params in old:
         catalogue = page(client, params)
-        response = client.get("/haku/", params)
+        response = client.get("/haku/", params, follow=True)
         assert response.status_code == 200, params
+        assert [status for _url, status in response.redirect_chain] == [301], params
         assert hrefs(catalogue) == hrefs(BeautifulSoup(response.content, "html.parser")), params
 
 
