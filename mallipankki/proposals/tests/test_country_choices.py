@@ -38,6 +38,10 @@ class CountryChoicesTests(PrivateFilesMixin, TestCase):
         self.assertEqual(boxes[0]["value"], "FI")
         for box in boxes[:5]:
             self.assertIsNotNone(fieldset.find("label", attrs={"for": box["id"]}))
+        # Folded: one Tab stop until opened, naming what is chosen (Finland by default).
+        details = fieldset.find("details")
+        self.assertFalse(details.has_attr("open"))
+        self.assertEqual(details.summary.get_text(), "Valitse luettelosta (valittuna: Suomi)")
         script = soup.find("script", src=lambda src: src and src.endswith("js/filter-choices.js"))
         self.assertTrue(script and script.get("nonce"))
         self.assertLess(elapsed, 2.0)
@@ -52,6 +56,15 @@ class CountryChoicesTests(PrivateFilesMixin, TestCase):
         self.assertEqual(response.status_code, 200)
         ticked = self.soup(response).select("input[name=countries][checked]")
         self.assertEqual(sorted(box["value"] for box in ticked), ["NO", "SE"])
+        summary = self.soup(response).select_one("fieldset[data-filter-choices=countries] summary")
+        self.assertIn("valittuna: Norja Ruotsi", summary.get_text(" ", strip=True))
+
+    def test_a_country_error_opens_the_list_so_the_summary_link_lands_on_a_box(self):
+        response = self.client.post(URL, proposal_data(countries=["XX"]))
+        self.assertEqual(response.status_code, 200)
+        soup = self.soup(response)
+        self.assertTrue(soup.select_one("fieldset[data-filter-choices=countries] details").has_attr("open"))
+        self.assertIsNotNone(soup.find("a", href="#id_countries_0"))
 
     def test_an_unknown_country_is_an_error_that_links_to_the_first_box(self):
         form = ProposalForm(data=proposal_data(countries=["XX"]))

@@ -6,7 +6,8 @@
    view, and a status line tells screen readers how many are shown.
 
    Markup: <fieldset data-filter-choices="KEY" data-filter-label="…"
-   data-filter-status="{shown}/{total}"> with one <ul> of <li> choices.
+   data-filter-status="{shown}/{total}"> with one <ul> of <li> choices,
+   possibly folded in a <details> (public_forms/long_choices.html).
    search.js replaces the facets after each update and then fires
    "search:updated" on the document; the box is added again with the text it
    had. */
@@ -68,6 +69,26 @@
       });
       status.textContent = wanted ? template.replace("{shown}", shown).replace("{total}", items.length) : "";
       remembered[key] = input.value;
+    }
+
+    // A folded list's summary (public_forms/long_choices.html) names the ticked choices.
+    var chosen = fieldset.querySelector(".choice-filter__chosen");
+    if (chosen) {
+      fieldset.addEventListener("change", function (event) {
+        if (event.target.type !== "checkbox") {
+          return;
+        }
+        var names = items
+          .filter(function (item) {
+            var box = item.querySelector("input");
+            return box && box.checked;
+          })
+          .map(function (item) {
+            return item.textContent.trim();
+          });
+        chosen.textContent =
+          "(" + (names.length ? chosen.getAttribute("data-chosen") + " " + names.join(", ") : chosen.getAttribute("data-none")) + ")";
+      });
     }
 
     input.addEventListener("input", apply);
