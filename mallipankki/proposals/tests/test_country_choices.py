@@ -1,8 +1,6 @@
 """The proposal form's countries: a checkbox list that works by touch and
 keyboard without JavaScript, not a multiple select that needs Ctrl (issue 19)."""
 
-import time
-
 from bs4 import BeautifulSoup
 from django.test import TestCase
 
@@ -25,9 +23,7 @@ class CountryChoicesTests(PrivateFilesMixin, TestCase):
         return BeautifulSoup(response.content, "html.parser")
 
     def test_countries_are_a_labelled_checkbox_group_with_finland_first(self):
-        start = time.perf_counter()
         soup = self.soup(self.client.get(URL))
-        elapsed = time.perf_counter() - start
         self.assertIsNone(soup.find("select", attrs={"name": "countries"}))
         fieldset = soup.find("fieldset", attrs={"data-filter-choices": "countries"})
         self.assertEqual(fieldset.legend.get_text(" ", strip=True), "Maat")
@@ -44,7 +40,6 @@ class CountryChoicesTests(PrivateFilesMixin, TestCase):
         self.assertEqual(details.summary.get_text(), "Valitse luettelosta (valittuna: Suomi)")
         script = soup.find("script", src=lambda src: src and src.endswith("js/filter-choices.js"))
         self.assertTrue(script and script.get("nonce"))
-        self.assertLess(elapsed, 2.0)
 
     def test_chosen_countries_are_stored_by_code_as_before(self):
         response = self.client.post(URL, proposal_data(countries=["FI", "SE"]))
@@ -57,7 +52,7 @@ class CountryChoicesTests(PrivateFilesMixin, TestCase):
         ticked = self.soup(response).select("input[name=countries][checked]")
         self.assertEqual(sorted(box["value"] for box in ticked), ["NO", "SE"])
         summary = self.soup(response).select_one("fieldset[data-filter-choices=countries] summary")
-        self.assertIn("valittuna: Norja Ruotsi", summary.get_text(" ", strip=True))
+        self.assertIn("(valittuna: Norja, Ruotsi)", summary.get_text())
 
     def test_a_country_error_opens_the_list_so_the_summary_link_lands_on_a_box(self):
         response = self.client.post(URL, proposal_data(countries=["XX"]))
