@@ -323,12 +323,11 @@ def test_mobile_menu_works_with_and_without_javascript(demo_site, live_server, m
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.locator("#main-nav-list").is_visible()
+    # The regions are in the menu, not only in the footer.
+    assert page.locator("#main-nav-list").get_by_role("link", name="Alueet", exact=True).is_visible()
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.classList.contains('main-nav__toggle')")
-
-    # The regions are in the menu, not only in the footer.
-    assert page.locator("#main-nav-list").get_by_role("link", name="Alueet").is_visible()
 
     # On a wide screen there is no button and the menu is open.
     page.set_viewport_size(DESKTOP)
