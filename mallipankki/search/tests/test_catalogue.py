@@ -163,3 +163,21 @@ def test_address_is_built_from_the_cleaned_state(corpus):
     assert address("/mallit/", result, {}) == "/mallit/?q=ty%C3%B6&teema=yhteistyo&jarjestys=uusin"
     assert address("/mallit/", result, {"theme": []}) == "/mallit/?q=ty%C3%B6&jarjestys=uusin"
     assert address("/x/", search(""), {}) == "/x/"
+
+
+def test_a_long_facet_is_marked_for_the_filter_box(client, corpus, monkeypatch):
+    from mallipankki.search import presentation
+
+    monkeypatch.setattr(presentation, "LONG_FACET", 3)
+    soup = page(client)
+    long = {fieldset["data-filter-choices"] for fieldset in soup.select("#search-facets fieldset[data-filter-choices]")}
+    short = {
+        fieldset.select_one("input")["name"]
+        for fieldset in soup.select("#search-facets fieldset:not([data-filter-choices])")
+    }
+    assert long and short and not long & short
+    for name in long:
+        assert len(soup.select(f"#search-facets input[name={name}]")) > 3
+    for name in short:
+        assert len(soup.select(f"#search-facets input[name={name}]")) <= 3
+    assert soup.find("script", src=lambda src: src and src.endswith("js/filter-choices.js"))
