@@ -1,9 +1,10 @@
 """What a page of search results shows: shared by /haku/ and the catalogue /mallit/.
 
-Both pages are one search-and-filter page: the same engine behind the same
-query string (q, the facet parameters of facets.FACETS, jarjestys, sivu) and
-the same templates (templates/search/panel.html and its includes). They
-differ only in their address, heading and introduction. (Until issue 19 the
+Both are one search-and-filter page: the same engine behind the same query
+string (q, the facet parameters of facets.FACETS, jarjestys, sivu) and the
+same templates (templates/search/panel.html and its includes). /haku/
+redirects to the catalogue and shows the panel itself only when it cannot
+(see views.py). (Until issue 19 the
 catalogue chose one value per facet through links while /haku/ combined
 checkboxes: two ways to do one job. The checkboxes stayed; every old
 catalogue address such as ?teema=… is the same query string and still works.)
