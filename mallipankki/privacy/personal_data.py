@@ -161,6 +161,7 @@ def _proposal(proposal: Proposal) -> dict:
 def _adoption_report(report: PendingAdoption) -> dict:
     return {
         "id": report.pk,
+        "viite": report.reference,
         "lahetetty": _iso(report.created_at),
         "tila": report.status,
         "henkilotiedot": {
