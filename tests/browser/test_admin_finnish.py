@@ -26,6 +26,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 COLLECT_TEXTS = """
 () => {
     const texts = [document.title, document.body.innerText];
+    // Dialogs a click away (keyboard shortcuts, confirmations): hidden now, read then.
+    for (const dialog of document.querySelectorAll(".w-dialog[aria-hidden=true], template")) {
+        texts.push((dialog.content || dialog).textContent);
+    }
     const attributes = ["aria-label", "title", "placeholder", "alt", "aria-description", "data-tippy-content"];
     for (const element of document.querySelectorAll(attributes.map((name) => `[${name}]`).join(","))) {
         for (const name of attributes) {
