@@ -5,7 +5,7 @@ walks the admin pages it works on: dashboard, the explorer of the practices,
 a practice's editor with its page chooser, the workflow views, our own
 listings and reports, evaluations and search. On every page the visible
 text (innerText) and the texts of aria-label, title, placeholder and alt are
-matched against Wagtail's English msgids (see untranslated.py); any that
+matched against Wagtail's and Django's English msgids (see untranslated.py); any that
 shows up is English a Finnish user reads, and the test names the page and
 the string. CSP violations fail the test through make_probe.
 

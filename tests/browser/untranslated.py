@@ -1,4 +1,4 @@
-"""English left on Finnish admin pages: Wagtail's msgids found in a page's text.
+"""English left on Finnish admin pages: Wagtail's (and Django's) msgids found in a page's text.
 
 Wagtail's Finnish catalogues list only the strings someone translated; its
 English ones (`locale/en/LC_MESSAGES/*.po`, generated from the source) list
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import django
 import wagtail
 
 OVERLAY_DIR = Path(__file__).resolve().parents[2] / "mallipankki" / "locale"
@@ -127,6 +128,16 @@ def wagtail_catalogues(language: str) -> list[Path]:
     return sorted(root.glob(f"**/locale/{language}/LC_MESSAGES/django*.po"))
 
 
+def django_catalogues(language: str) -> list[Path]:
+    """Django's own (forms, validation, dates) and its contrib apps' that the admin uses."""
+    root = Path(django.__file__).parent
+    paths = [root / "conf" / "locale" / language / "LC_MESSAGES" / "django.po"]
+    paths += [
+        root / "contrib" / app / "locale" / language / "LC_MESSAGES" / "django.po" for app in ("auth", "contenttypes")
+    ]
+    return [path for path in paths if path.exists()]
+
+
 # %(name)s, %s, %d, {name}, {0}: what gettext or the JS fills in.
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfi]|%[sdfi]|\{[A-Za-z0-9_]*\}")
 
@@ -195,12 +206,12 @@ def english_patterns() -> tuple[Pattern, ...]:
     same English text is not "left in English"; it is the translation.
     """
     same_in_finnish = set()
-    for path in wagtail_catalogues("fi") + sorted(OVERLAY_DIR.glob("fi/LC_MESSAGES/*.po")):
+    for path in wagtail_catalogues("fi") + django_catalogues("fi") + sorted(OVERLAY_DIR.glob("fi/LC_MESSAGES/*.po")):
         for entry in read_po(path):
             if entry.msgid in entry.translations():
                 same_in_finnish.add(entry.msgid)
     patterns = {}
-    for path in wagtail_catalogues("en"):
+    for path in wagtail_catalogues("en") + django_catalogues("en"):
         for entry in read_po(path):
             for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
                 if msgid in same_in_finnish or msgid in patterns:
