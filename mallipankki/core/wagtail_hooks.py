@@ -1,5 +1,7 @@
 import copy
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -18,3 +20,8 @@ def rename_wagtails_help_menu(request, menu_items):
             renamed = copy.copy(item)
             renamed.label = WAGTAIL_HELP_LABEL
             menu_items[index] = renamed
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -11,6 +11,7 @@ renders pages in its own thread, but a failing test may still query); the
 guard is switched off here. See `make_probe` for the ordering this needs.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -35,32 +36,51 @@ MOBILE = {"width": 375, "height": 740}
 
 
 class PageProbe:
-    """A browser tab that records CSP violations and console errors."""
+    """A browser tab that records CSP violations and console errors.
 
-    # Runs before any page script; securitypolicyviolation events catch what the
-    # console message might word differently between Chromium versions.
+    Every violation of every document the tab shows (a goto, a click that
+    navigates, an iframe) is reported to Python the moment it happens, through
+    an exposed binding, so none is lost when the next page replaces the
+    document. `make_probe` fails the test if any were recorded.
+    """
+
+    # Runs before any page script, in every frame; securitypolicyviolation
+    # events catch what the console message might word differently between
+    # Chromium versions.
     INIT_SCRIPT = """
         window.__cspViolations = [];
         document.addEventListener("securitypolicyviolation", (event) => {
-            window.__cspViolations.push(
-                event.violatedDirective + " blocked " + (event.blockedURI || "inline") +
-                " at " + (event.sourceFile || "") + ":" + event.lineNumber
-            );
+            const text = event.violatedDirective + " blocked " + (event.blockedURI || "inline") +
+                " at " + (event.sourceFile || "") + ":" + event.lineNumber;
+            window.__cspViolations.push(text);
+            if (window.__reportCspViolation) {
+                window.__reportCspViolation(document.location.href, text);
+            }
         });
     """
 
-    def __init__(self, context):
+    def __init__(self, context, javascript: bool = True):
         self.context = context
+        # Without JavaScript no event listener runs: the console is the only witness.
+        self.javascript = javascript
         self.page = context.new_page()
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
+        # Every CSP violation since the tab opened, with the address it happened on.
+        self.all_csp_violations: list[str] = []
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.expose_binding("__reportCspViolation", self._on_csp_violation)
         self.page.add_init_script(self.INIT_SCRIPT)
 
     def _on_console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
+            if "Content Security Policy" in message.text and not self.javascript:
+                self.all_csp_violations.append(f"{message.location.get('url', '')}: {message.text}")
+
+    def _on_csp_violation(self, source, url, text):
+        self.all_csp_violations.append(f"{url}: {text}")
 
     def goto(self, url: str):
         self.console_errors.clear()
@@ -68,9 +88,22 @@ class PageProbe:
         return self.page.goto(url, wait_until="load")
 
     def csp_violations(self) -> list[str]:
+        """The violations of the document shown now."""
         from_console = [text for text in self.console_errors if "Content Security Policy" in text]
         from_events = self.page.evaluate("window.__cspViolations || []")
         return from_console + from_events
+
+    def collect_csp_violations(self) -> list[str]:
+        """Every violation since the tab opened, after letting pending reports arrive."""
+        if not self.page.is_closed():
+            from playwright.sync_api import Error
+
+            # A round trip to the page delivers the binding calls and console
+            # events it has already sent; a crashed or navigating page
+            # reports what arrived.
+            with contextlib.suppress(Error):
+                self.page.evaluate("0")
+        return list(dict.fromkeys(self.all_csp_violations))
 
 
 @pytest.fixture
@@ -82,9 +115,14 @@ def make_probe():
     asgiref) hands the test thread a different database connection than the
     one the test case set up; so a test does its database work first, then
     opens its tabs, and the database is flushed only after the browser is gone.
+
+    When the test ends, any Content Security Policy violation on any page a
+    tab showed fails it: the policy is strict, and a violation is a broken
+    script, style or image for a real visitor.
     """
     state = {}
     contexts = []
+    probes = []
 
     def open_probe(viewport=DESKTOP, javascript: bool = True) -> PageProbe:
         if "browser" not in state:
@@ -104,14 +142,19 @@ def make_probe():
         # Accept-Language, and the site's own texts are in Finnish.
         context = state["browser"].new_context(viewport=viewport, locale="fi-FI", java_script_enabled=javascript)
         contexts.append(context)
-        return PageProbe(context)
+        probe = PageProbe(context, javascript)
+        probes.append(probe)
+        return probe
 
     yield open_probe
+    violations = [violation for probe in probes for violation in probe.collect_csp_violations()]
     for context in contexts:
         context.close()
     if "browser" in state:
         state["browser"].close()
         state["playwright"].stop()
+    if violations:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(violations), pytrace=False)
 
 
 @pytest.fixture(scope="session")
