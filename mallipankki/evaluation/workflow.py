@@ -57,3 +57,18 @@ def set_practice_status(page, status: str, user=None) -> bool:
     latest.status = status
     latest.save_revision(user=user, log_action=True, clean=False)
     return True
+
+
+def cancel_scheduled_publishing(page, user=None) -> int:
+    """Unschedules `page`'s revisions approved to go live later; returns how many.
+
+    While the workflow runs only its decision publishes (core.publishing), so
+    a schedule set before the evaluation began would otherwise fail at its
+    time. Each cancellation is logged in the page history, as Wagtail's own
+    unscheduling is.
+    """
+    scheduled = list(page.revisions.exclude(approved_go_live_at=None))
+    for revision in scheduled:
+        revision.approved_go_live_at = None
+        revision.save(user=user, update_fields=["approved_go_live_at"])
+    return len(scheduled)
