@@ -30,6 +30,9 @@ from wagtail.log_actions import log
 from wagtail.signals import page_published
 
 
+SCHEDULED = "wagtail.publish.scheduled"  # the log action publish_scheduled passes
+
+
 class PublishingBlocked(PublishPermissionError):
     """Raised when something tries to publish a page whose workflow is in progress."""
 
@@ -49,6 +52,12 @@ class PublishOnlyThroughWorkflow:
 
     def publish(self, revision, *args, **kwargs):
         if publishing_blocked(self):
+            if kwargs.get("log_action") == SCHEDULED:
+                # Wagtail's scheduler: raising would stop it for every other
+                # page, so the schedule is dropped (and logged) instead.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                return None
             raise PublishingBlocked
         return super().publish(revision, *args, **kwargs)
 

@@ -10,6 +10,7 @@ message says that the practice was published (or when it will be).
 
 from django.contrib import messages
 from django.utils import formats, timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.models import WorkflowState
@@ -44,7 +45,7 @@ def approval_message(page) -> str | None:
 
 
 def replace_message(request, old: str, new: str) -> None:
-    """Replaces the queued message reading `old` by a success message reading `new`.
+    """Replaces the queued message beginning with `old` by a success message reading `new`.
 
     Reading the storage marks every message as shown, so the others are
     queued again, in their order.
@@ -52,6 +53,8 @@ def replace_message(request, old: str, new: str) -> None:
     storage = messages.get_messages(request)
     earlier = list(storage)
     for message in earlier:
-        if str(message.message) != old:
+        # Wagtail's admin messages are HTML (escaped text, then buttons).
+        text = str(message.message)
+        if not (text == old or text.startswith(escape(old))):
             storage.add(message.level, message.message, message.extra_tags)
     messages.success(request, new)
