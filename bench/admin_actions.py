@@ -20,6 +20,7 @@ functions (cumulative time) printed.
 """
 
 import argparse
+import collections
 import cProfile
 import io
 import os
@@ -65,39 +66,84 @@ def edit_form_data(client, page) -> dict:
     return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
 
 
+def runqueue_wait() -> float:
+    """Seconds this thread has spent ready to run but waiting for a CPU (Linux schedstat).
+
+    Wall time minus CPU time minus this is time blocked: disk (fsync), locks, sleep.
+    """
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def query_source() -> str:
+    """The innermost frame of our code, Wagtail's models or actions, or modelsearch that ran a query."""
+    frame = sys._getframe(2)
+    chain = []
+    while frame is not None and len(chain) < 3:
+        path = frame.f_code.co_filename
+        if ("/mallipankki/" in path and "/bench/" not in path) or any(
+            part in path for part in ("wagtail/models", "wagtail/actions", "wagtail/admin/views", "modelsearch/", "wagtail/signal")
+        ):
+            chain.append(f"{path.split('site-packages/')[-1].split('/wt-decision/')[-1]}:{frame.f_lineno} {frame.f_code.co_name}")
+        frame = frame.f_back
+    return " < ".join(chain) or "other"
+
+
 class Timer:
     def __init__(self, profile: bool):
         self.profile = profile
-        self.runs: dict[str, list[tuple[float, int]]] = {}
+        self.runs: dict[str, list[tuple[float, float, float, int]]] = {}
         self.profiles: dict[str, list[tuple[float, str]]] = {}
+        self.sources: dict[str, collections.Counter] = {}
 
     def run(self, name, request):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         profiler = cProfile.Profile() if self.profile else None
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+        sources = collections.Counter()
+
+        def note_source(execute, sql, params, many, context):
+            sources[query_source()] += 1
+            return execute(sql, params, many, context)
+
+        with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(note_source):
+            started, cpu, waited = time.perf_counter(), time.process_time(), runqueue_wait()
             if profiler:
                 profiler.enable()
             response = request()
             if profiler:
                 profiler.disable()
-            seconds = time.perf_counter() - started
+            seconds, cpu, waited = time.perf_counter() - started, time.process_time() - cpu, runqueue_wait() - waited
         assert response.status_code in (200, 302), (name, response.status_code)
-        self.runs.setdefault(name, []).append((seconds, len(queries)))
+        self.runs.setdefault(name, []).append((seconds, cpu, waited, len(queries)))
+        self.sources.setdefault(name, collections.Counter()).update(sources)
         if profiler:
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+            stats = pstats.Stats(profiler, stream=out)
+            stats.sort_stats("tottime").print_stats(12)
+            stats.sort_stats("cumulative").print_stats(r"mallipankki|wagtail/(models|actions|workflows|signal)|modelsearch|mail", 30)
             self.profiles.setdefault(name, []).append((seconds, out.getvalue()))
         return response
 
     def report(self):
         for name, runs in self.runs.items():
-            times = ", ".join(f"{seconds:.3f} s / {count} q" for seconds, count in runs)
-            median = statistics.median(seconds for seconds, _count in runs)
+            times = ", ".join(
+                f"{seconds:.3f} s (CPU {cpu:.3f}, waiting for a CPU {waited:.3f}) / {count} q"
+                for seconds, cpu, waited, count in runs
+            )
+            median = statistics.median(run[0] for run in runs)
+            median_cpu = statistics.median(run[1] for run in runs)
             verdict = "ok" if median < TARGET_SECONDS else f"over {TARGET_SECONDS} s"
-            print(f"{name:9} median {median:.3f} s ({verdict}); runs: {times}")
+            print(f"{name:9} median {median:.3f} s, CPU {median_cpu:.3f} s ({verdict}); runs: {times}")
+        if self.profile:
+            for name, sources in self.sources.items():
+                print(f"\n--- where the queries of {name} come from (all runs) ---")
+                for source, count in sources.most_common(25):
+                    print(f"{count:5}  {source}")
         for name, profiles in self.profiles.items():
             seconds, text = max(profiles)
             print(f"\n--- profile: {name}, {seconds:.3f} s ---")
