@@ -85,9 +85,12 @@ def query_source() -> str:
     while frame is not None and len(chain) < 3:
         path = frame.f_code.co_filename
         if ("/mallipankki/" in path and "/bench/" not in path) or any(
-            part in path for part in ("wagtail/models", "wagtail/actions", "wagtail/admin/views", "modelsearch/", "wagtail/signal")
+            part in path
+            for part in ("wagtail/models", "wagtail/actions", "wagtail/admin/views", "modelsearch/", "wagtail/signal")
         ):
-            chain.append(f"{path.split('site-packages/')[-1].split('/wt-decision/')[-1]}:{frame.f_lineno} {frame.f_code.co_name}")
+            chain.append(
+                f"{path.split('site-packages/')[-1].split('/wt-decision/')[-1]}:{frame.f_lineno} {frame.f_code.co_name}"
+            )
         frame = frame.f_back
     return " < ".join(chain) or "other"
 
@@ -125,7 +128,9 @@ class Timer:
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out)
             stats.sort_stats("tottime").print_stats(12)
-            stats.sort_stats("cumulative").print_stats(r"mallipankki|wagtail/(models|actions|workflows|signal)|modelsearch|mail", 30)
+            stats.sort_stats("cumulative").print_stats(
+                r"mallipankki|wagtail/(models|actions|workflows|signal)|modelsearch|mail", 30
+            )
             self.profiles.setdefault(name, []).append((seconds, out.getvalue()))
         return response
 
@@ -184,7 +189,10 @@ def run(args):
     settings.ALLOWED_HOSTS = ["*"]
     # No collectstatic here: static URLs without the manifest's hashes.
     override_settings(
-        STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
     ).enable()
     # Emails are built and handed to the backend as on the site; none leaves the machine.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -29,7 +29,6 @@ from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-
 SCHEDULED = "wagtail.publish.scheduled"  # the log action publish_scheduled passes
 
 

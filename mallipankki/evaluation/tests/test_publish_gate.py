@@ -8,93 +8,25 @@ was live and its evaluation must go on.
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
-from mallipankki.core import permissions
-from mallipankki.core.factories import UserFactory
 from mallipankki.core.publishing import PublishingBlocked
 from mallipankki.evaluation.workflow import start_workflow
 
+from .publishing import (
+    DRAFT_TITLE,
+    LIVE_TITLE,
+    PUBLISHERS,
+    assert_not_published,
+    at_decision,
+    edit_form_data,
+    live_title,
+)
+
 pytestmark = pytest.mark.django_db
-
-PUBLISHERS = ["editor", "admin", "superuser"]
-LIVE_TITLE = "Työvalmentaja yrityksissä"
-DRAFT_TITLE = "Työvalmentaja yrityksissä – arvioitava luonnos"
-
-
-@pytest.fixture
-def people():
-    return {
-        "editor": UserFactory(username="toimittaja", role=permissions.EDITORS),
-        "admin": UserFactory(username="yllapitaja", role=permissions.ADMINS),
-        "superuser": UserFactory(username="paakayttaja", is_superuser=True, is_staff=True),
-        "evaluator": UserFactory(username="arvioija", role=permissions.EVALUATORS),
-    }
-
-
-@pytest.fixture
-def practice(make_practice, people):
-    """A live practice whose edited draft is in the evaluation step of its workflow."""
-    page = make_practice(name={"fi": LIVE_TITLE})
-    draft = page.get_latest_revision_as_object()
-    draft.title = DRAFT_TITLE
-    draft.save_revision(user=people["editor"], log_action=True)
-    start_workflow(page, user=people["editor"])
-    page.refresh_from_db()
-    assert page.workflow_in_progress
-    return page
-
-
-def at_decision(page, editor):
-    """Moves `page` past the evaluation step, to the editors' decision."""
-    page.current_workflow_task_state.approve(user=editor)
-    page.refresh_from_db()
-    return page
-
-
-def live_title(page) -> str:
-    return Page.objects.get(pk=page.pk).specific.live_revision.as_object().title
-
-
-def assert_not_published(page):
-    fresh = Page.objects.get(pk=page.pk).specific
-    assert fresh.title == LIVE_TITLE
-    assert live_title(page) == LIVE_TITLE
-    assert fresh.workflow_in_progress, "the evaluation was cancelled"
-
-
-def edit_form_data(client, page) -> dict:
-    """What the page editor's form would post, read from the form as rendered."""
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert response.status_code == 200
-    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file") or name.startswith("action-"):
-            continue
-        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            value = field.text
-        elif field.name == "select":
-            selected = field.find_all("option", selected=True)
-            if field.has_attr("multiple"):
-                data[name] = [option.get("value", "") for option in selected]
-                continue
-            value = selected[0].get("value", "") if selected else ""
-        else:
-            value = field.get("value", "")
-        if name in data:
-            data[name] = [*(data[name] if isinstance(data[name], list) else [data[name]]), value]
-        else:
-            data[name] = value
-    return data
-
 
 # --- what they see ----------------------------------------------------------
 
