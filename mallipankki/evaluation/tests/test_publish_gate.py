@@ -194,3 +194,18 @@ def test_after_cancelling_the_workflow_publishing_works_again(client, practice, 
     client.post(reverse("wagtailadmin_pages:edit", args=[practice.pk]), data)
 
     assert live_title(practice) == DRAFT_TITLE
+
+
+def test_a_continuity_answer_reaches_the_live_page_without_ending_the_evaluation(practice):
+    from mallipankki.continuity.confirmations import publish_changes
+
+    publish_changes(practice, {"continuity_status": "embedded"})
+
+    fresh = Page.objects.get(pk=practice.pk).specific
+    assert fresh.continuity_status == "embedded"
+    assert fresh.live_revision.as_object().continuity_status == "embedded"
+    assert fresh.live_revision.as_object().title == LIVE_TITLE
+    # The draft under evaluation keeps the answer too, and is still being evaluated.
+    assert fresh.get_latest_revision_as_object().continuity_status == "embedded"
+    assert fresh.get_latest_revision_as_object().title == DRAFT_TITLE
+    assert fresh.workflow_in_progress
