@@ -183,7 +183,12 @@ class RegionScopedPermissionTester(PagePermissionTester):
 
     def can_publish(self):
         # While the workflow runs, its decision task publishes: see core.publishing.
-        return self._may_publish() and not publishing_blocked(self.page)
+        return self._may_publish() and not self.in_workflow
+
+    @cached_property
+    def in_workflow(self) -> bool:
+        # Asked several times a request (menu, views, bulk actions); one query for them all.
+        return publishing_blocked(self.page)
 
     def _may_publish(self) -> bool:
         return not self.outside_own_regions and super().can_publish()
