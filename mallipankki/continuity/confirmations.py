@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
-from mallipankki.core.publishing import publish_in_place
+from mallipankki.core.publishing import publish_in_place, publishing_blocked
 from mallipankki.practices.models import PracticePage
 
 from .models import ContinuityConfirmation, ContinuityReminder
@@ -143,7 +143,7 @@ def publish_changes(page: PracticePage, changes: dict):
     for name, value in changes.items():
         setattr(live, name, value)
     revision = live.save_revision(user=None, clean=False)
-    if live.workflow_in_progress:
+    if publishing_blocked(live):
         # Only the workflow publishes now (core.publishing); the answer still
         # reaches the live page, without publishing the draft under review.
         publish_in_place(live, revision, None, fields=changes)

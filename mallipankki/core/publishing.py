@@ -1,7 +1,7 @@
 """Publishing a page that is in a workflow: only the workflow does it.
 
-While a practice is in its workflow ("Arviointi ja julkaisu"), the
-workflow's last task (the editors' decision) is the one way to publish it,
+While a practice is in its workflow ("Arviointi ja julkaisu"; in progress,
+or rejected and waiting for changes), the workflow's last task (the editors' decision) is the one way to publish it,
 for every role, superusers included. Wagtail would otherwise let anyone
 with publish permission press "Julkaise" beside the workflow's buttons, and
 its WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH would then quietly cancel the
@@ -42,8 +42,13 @@ class PublishingBlocked(PublishPermissionError):
 
 
 def publishing_blocked(page) -> bool:
-    """True while `page` is in a workflow: then only the workflow publishes it."""
-    return bool(page.pk) and page.workflow_in_progress
+    """True while `page` has a workflow under way: then only the workflow publishes it.
+
+    Under way means in progress or, after a rejection, waiting for changes:
+    a rejected practice is resubmitted, or its workflow cancelled, before
+    anyone publishes it by hand.
+    """
+    return bool(page.pk) and page.workflow_states.active().exists()
 
 
 class PublishOnlyThroughWorkflow:

@@ -209,3 +209,20 @@ def test_a_continuity_answer_reaches_the_live_page_without_ending_the_evaluation
     assert fresh.get_latest_revision_as_object().continuity_status == "embedded"
     assert fresh.get_latest_revision_as_object().title == DRAFT_TITLE
     assert fresh.workflow_in_progress
+
+
+def test_a_rejected_practice_is_not_published_by_hand_until_its_workflow_is_cancelled(practice, people):
+    at_decision(practice, people["editor"])
+    practice.current_workflow_task_state.reject(user=people["editor"], comment="Tulokset puuttuvat.")
+    fresh = Page.objects.get(pk=practice.pk).specific
+    assert fresh.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    assert not fresh.permissions_for_user(people["editor"]).can_publish()
+    with pytest.raises(PublishingBlocked):
+        fresh.get_latest_revision().publish(user=people["superuser"])
+
+    fresh.current_workflow_state.cancel(user=people["editor"])
+    fresh = Page.objects.get(pk=practice.pk).specific
+    assert fresh.permissions_for_user(people["editor"]).can_publish()
+    fresh.get_latest_revision().publish(user=people["editor"])
+    assert live_title(practice) == DRAFT_TITLE
