@@ -252,6 +252,8 @@ PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "pri
 CONTINUITY_LINK_MAX_AGE_DAYS = env.int("CONTINUITY_LINK_MAX_AGE_DAYS", default=30)
 CONTINUITY_REMINDER_INTERVAL_DAYS = env.int("CONTINUITY_REMINDER_INTERVAL_DAYS", default=30)
 CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
+# The contact point of the open data's DCAT-AP description; empty means DEFAULT_FROM_EMAIL.
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="")
 
 # The open-data API is public: any origin may read it, nobody may write.
 CORS_URLS_REGEX = r"^/api/.*$"

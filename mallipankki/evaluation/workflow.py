@@ -6,6 +6,7 @@ when the index exists, otherwise when the index is created: see signals.py).
 """
 
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.log_actions import log
 from wagtail.models import Revision, Workflow, WorkflowPage
 
@@ -14,6 +15,12 @@ from mallipankki.practices.models import PracticePage
 WORKFLOW_NAME = "Arviointi ja julkaisu"
 EVALUATION_TASK_NAME = "Arviointi"
 DECISION_TASK_NAME = "Julkaisupäätös"
+
+# Sent by the decision step when an editor approves, before the practice is
+# published, with `page` (the practice) and `user`. A receiver may save a new
+# revision of the page (e.g. proposals adds the chosen attachments, the
+# builds-on links and the contact): the approval publishes the latest one.
+practice_approving = Signal()
 
 
 def get_workflow() -> Workflow | None:
@@ -52,7 +59,10 @@ def set_practice_status(page, status: str, user=None) -> bool:
     page = page.specific if hasattr(page, "specific") else page
     if not isinstance(page, PracticePage):
         return False
-    revision = page.get_latest_revision()
+    # Read afresh: a receiver of practice_approving may have saved a revision
+    # through another instance of the page.
+    latest_id = type(page).objects.filter(pk=page.pk).values_list("latest_revision_id", flat=True).first()
+    revision = Revision.objects.filter(pk=latest_id).first() if latest_id else None
     if revision is None:
         latest = page.get_latest_revision_as_object()
         if latest.status == status:

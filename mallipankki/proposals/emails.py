@@ -39,6 +39,11 @@ def send_decision(proposal) -> int:
     context = {
         "proposal": proposal,
         "page_url": settings.BASE_URL + page.url if page and page.live and page.url else "",
+        # Still the practice's contact (an editor may have named someone else): say so, and whether it is shown.
+        "is_contact": bool(
+            page and proposal.submitter_email and page.contact_email.lower() == proposal.submitter_email.lower()
+        ),
+        "contact_shown": bool(page and page.contact_public),
     }
     return send_once(
         f"proposal_{template}",

@@ -24,6 +24,8 @@ from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, requir
 from mallipankki.practices.models import Organisation
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
+from . import builds_on
+
 MAX_FILES = 5  # also DATA_UPLOAD_MAX_NUMBER_FILES, which stops a request at the sixth file
 MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_TOTAL_SIZE = 25 * 1024 * 1024
@@ -34,10 +36,13 @@ MAX_REQUEST_SIZE = MAX_TOTAL_SIZE + 1024 * 1024
 ORGANISATION_ROWS = 3
 FUNDING_ROWS = 2
 LINK_ROWS = 3
+BUILDS_ON_ROWS = builds_on.MAX_BUILDS_ON
+# The id of the <datalist> of published practices' names (templates, JS).
+PRACTICE_DATALIST = "julkaistut-mallit"
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 # The repeating groups' rows are named in the error summary, e.g. "Rahoitus 2, alkoi".
-ROW_LABELS = {"org": _("Organisaatio"), "funding": _("Rahoitus"), "link": _("Linkki")}
-ROW_FIELD = re.compile(r"(org|funding|link)(\d)_\w+")
+ROW_LABELS = {"org": _("Organisaatio"), "funding": _("Rahoitus"), "link": _("Linkki"), "builds_on": _("Malli")}
+ROW_FIELD = re.compile(r"(org|funding|link|builds_on)(\d)_\w+")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -220,6 +225,16 @@ class ProposalForm(PublicFormMixin, forms.Form):
         required=False,
     )
 
+    builds_on_note = forms.CharField(
+        label=_("Mitä muutitte"),
+        help_text=_(
+            "Miten mallinne eroaa malleista, joihin se pohjautuu: mitä lisäsitte, jätitte pois tai teitte toisin."
+        ),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
     attachments = MultiplePdfField(
         label=_("Liitteet (PDF)"),
         help_text=_(
@@ -240,6 +255,14 @@ class ProposalForm(PublicFormMixin, forms.Form):
             "required": _("Kirjoita sähköpostiosoitteesi."),
             "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
         },
+    )
+    contact_public = forms.BooleanField(
+        label=_("Yhteystietoni saa näyttää mallin sivulla"),
+        help_text=_(
+            "Nimesi, organisaatiosi ja sähköpostiosoitteesi näkyvät mallin sivulla ja avoimessa datassa "
+            "mallin yhteystietoina. Ilman lupaa ne näkyvät vain Mallipankin toimitukselle."
+        ),
+        required=False,
     )
     consent = forms.BooleanField(
         label=_(
@@ -289,6 +312,16 @@ class ProposalForm(PublicFormMixin, forms.Form):
                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"invalid": _("Kirjoita päivämäärä muodossa 31.12.2024.")},
                 )
+        for row in range(1, BUILDS_ON_ROWS + 1):
+            # Field names end in _name so that the error summary reads "Malli 2, mallin nimi".
+            self.fields[f"builds_on{row}_name"] = forms.CharField(
+                label=_("Mallin nimi"),
+                max_length=300,
+                required=False,
+                widget=forms.TextInput(
+                    attrs={"list": PRACTICE_DATALIST, "autocomplete": "off", "data-practice-picker": ""}
+                ),
+            )
         for row in range(1, LINK_ROWS + 1):
             self.fields[f"link{row}_title"] = forms.CharField(label=_("Otsikko"), max_length=500, required=False)
             self.fields[f"link{row}_url"] = forms.URLField(
@@ -319,6 +352,12 @@ class ProposalForm(PublicFormMixin, forms.Form):
             for row in range(1, FUNDING_ROWS + 1)
         ]
 
+    def builds_on_rows(self):
+        return [(row, [self[f"builds_on{row}_name"]]) for row in range(1, BUILDS_ON_ROWS + 1)]
+
+    def practice_datalist(self) -> list[str]:
+        return builds_on.datalist_options()
+
     def link_rows(self):
         return [(row, [self[f"link{row}_title"], self[f"link{row}_url"]]) for row in range(1, LINK_ROWS + 1)]
 
@@ -340,6 +379,7 @@ class ProposalForm(PublicFormMixin, forms.Form):
                 self.add_error(f"funding{row}_programme", _("Kirjoita rahoitusohjelma tai tyhjennä rivi."))
             if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
                 self.add_error(f"funding{row}_end", _("Päättymispäivä on ennen alkamispäivää."))
+        self._clean_builds_on(data)
         for row in range(1, LINK_ROWS + 1):
             title, url = data.get(f"link{row}_title"), data.get(f"link{row}_url")
             if title and not url and f"link{row}_url" not in self.errors:
@@ -350,6 +390,48 @@ class ProposalForm(PublicFormMixin, forms.Form):
                 except forms.ValidationError:
                     self.add_error(f"link{row}_url", _("Kirjoita verkko-osoite muodossa https://esimerkki.fi."))
         return data
+
+    def _clean_builds_on(self, data):
+        """Each named practice must be published, and named once."""
+        self.builds_on_pages = []
+        for row in range(1, BUILDS_ON_ROWS + 1):
+            name = f"builds_on{row}_name"
+            text = data.get(name)
+            if not text or name in self.errors:
+                continue
+            page = builds_on.resolve(text)
+            if page is None:
+                self.add_error(name, self._not_found(text))
+            elif page.pk in {known.pk for known in self.builds_on_pages}:
+                self.add_error(name, _("Valitsit tämän mallin jo. Tyhjennä rivi."))
+            else:
+                self.builds_on_pages.append(page)
+        if (
+            data.get("builds_on_note")
+            and not self.builds_on_pages
+            and not any(f"builds_on{row}_name" in self.errors for row in range(1, BUILDS_ON_ROWS + 1))
+        ):
+            self.add_error("builds_on_note", _("Valitse malli, johon mallinne pohjautuu, tai tyhjennä tämä kenttä."))
+
+    def _not_found(self, text):
+        if builds_on.is_ambiguous(text):
+            return forms.ValidationError(
+                _("Usealla mallilla on nimi ”%(name)s”. Valitse oikea ehdotuksista: niissä on mallin tunnus suluissa."),
+                params={"name": text},
+            )
+        similar = builds_on.suggestions(text)
+        if similar:
+            return forms.ValidationError(
+                _("Julkaistua mallia ”%(name)s” ei löytynyt. Tarkoititko: %(suggestions)s?"),
+                params={"name": text, "suggestions": ", ".join(f"”{item}”" for item in similar)},
+            )
+        return forms.ValidationError(
+            _(
+                "Julkaistua mallia ”%(name)s” ei löytynyt. Kirjoita mallin nimi sellaisena kuin se on "
+                "Mallipankissa tai liitä mallin sivun osoite."
+            ),
+            params={"name": text},
+        )
 
     # --- the result ---------------------------------------------------------------
 
@@ -403,6 +485,10 @@ class ProposalForm(PublicFormMixin, forms.Form):
             "achievements": data["achievements"],
             "continuity_owner": data["continuity_owner"],
             "attachments": [safe_file_name(upload.name) for upload in data["attachments"]],
+            # The ids (slugs) of the published practices it builds on, as chosen; approval links them.
+            "builds_on": [page.slug for page in getattr(self, "builds_on_pages", [])],
+            "builds_on_note": data.get("builds_on_note", ""),
+            "contact_public": bool(data.get("contact_public")),
         }
 
     # --- the error summary ------------------------------------------------------------
