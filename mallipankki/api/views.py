@@ -18,6 +18,7 @@ from ninja.errors import HttpError, ValidationError
 
 from mallipankki.core.unavailable import database_failure_response
 from mallipankki.imports.exporter import iter_export_json
+from mallipankki.links.health import add_to_records as add_link_health
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.lineage import lineage_notes
 from mallipankki.practices.listing import published_practices
@@ -303,7 +304,9 @@ def get_practice(request: HttpRequest, practice_id: str):
         page = export_queryset(published.filter(slug=practice_id).prefetch_related(with_targets)).first()
     if page is None:
         raise HttpError(404, "Practice not found.")
-    return {**practice_to_record(page, public=True), "url": public_url(page), "lineage": lineage_notes(page, published)}
+    record = practice_to_record(page, public=True)
+    add_link_health([record], [page.pk])
+    return {**record, "url": public_url(page), "lineage": lineage_notes(page, published)}
 
 
 def _terms(model) -> list[dict]:

@@ -151,6 +151,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             # Never confirmed first, on every database.
             "unconfirmed": [F("continuity_verified_on").asc(nulls_first=True), "title"],
             "ended": ["title"],
+            "materials": ["title"],
         }
         sections = []
         for rule in RULES:

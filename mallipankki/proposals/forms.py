@@ -14,9 +14,6 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db.models import Case, When
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.core.pdf import PdfRefused, clean_pdf, safe_file_name
@@ -47,29 +44,6 @@ ROW_FIELD = re.compile(r"(org|funding|link|builds_on)(\d)_\w+")
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
-
-
-class CompactSelectMultiple(forms.SelectMultiple):
-    """SelectMultiple rendered in Python: 250 countries through a template per option is slow."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = [
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                option["value"],
-                " selected" if option["selected"] else "",
-                option["label"],
-            )
-            for _group, group_options, _index in widget["optgroups"]
-            for option in group_options
-        ]
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(options)),  # noqa: S308
-        )
 
 
 class MultiplePdfField(forms.FileField):
@@ -191,9 +165,10 @@ class ProposalForm(PublicFormMixin, forms.Form):
         # Finland first: most practices are Finnish, and the list is long.
         queryset=Country.objects.order_by(Case(When(code="FI", then=0), default=1), "name_fi"),
         label=_("Maat"),
-        help_text=_("Missä maissa mallia käytetään. Valitse useampi pitämällä Ctrl-näppäintä pohjassa."),
+        help_text=_("Missä maissa mallia käytetään. Valitse yksi tai useampi."),
         required=False,
-        widget=CompactSelectMultiple(attrs={"size": 6}),
+        # Checkboxes, not a multiple select: that needs Ctrl and does not work by touch.
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _("Valitse maat luettelosta."),
             "invalid_pk_value": _("Valitse maat luettelosta."),
