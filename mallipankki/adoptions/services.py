@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from mallipankki.core import public_forms
+from mallipankki.core.publishing import publishing_blocked
 from mallipankki.practices.listing import published_practices, with_card_data
 from mallipankki.practices.models import Adoption, PracticePage
 from mallipankki.vocabularies.models import Region
@@ -147,7 +148,7 @@ def confirm(pending_id: int, user) -> Adoption:
     # A fresh instance: its child relations are read from the rows, new one included.
     page = PracticePage.objects.get(pk=page.pk)
     revision = page.save_revision(user=user, log_action=True, clean=False)
-    if draft is None and not page.workflow_in_progress:
+    if draft is None and not publishing_blocked(page):
         revision.publish(user=user, log_action=True, skip_permission_checks=True)
     else:
         _publish_in_place(page, revision, user)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
+from mallipankki.core.publishing import publish_in_place, publishing_blocked
 from mallipankki.links.permissions import grant_by_owner
 from mallipankki.practices.models import PracticePage
 
@@ -147,7 +148,12 @@ def publish_changes(page: PracticePage, changes: dict):
     for name, value in changes.items():
         setattr(live, name, value)
     revision = live.save_revision(user=None, clean=False)
-    revision.publish(user=None, log_action=True)
+    if publishing_blocked(live):
+        # Only the workflow publishes now (core.publishing); the answer still
+        # reaches the live page, without publishing the draft under review.
+        publish_in_place(live, revision, None, fields=changes)
+    else:
+        revision.publish(user=None, log_action=True)
     if draft is not None:
         for name, value in changes.items():
             setattr(draft, name, value)

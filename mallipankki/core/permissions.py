@@ -31,6 +31,8 @@ from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from wagtail.models.pages import PagePermissionTester
 
+from .publishing import publishing_blocked
+
 EDITORS = "Toimittajat"
 EVALUATORS = "Arvioijat"
 REGIONAL_WORKERS = "Aluetyöntekijät"
@@ -154,7 +156,9 @@ class RegionScopedPermissionTester(PagePermissionTester):
     what the group's permissions give. Editors, admins and everyone else are
     unaffected. One rule applies to everyone: only editors and admins delete
     (and so move) a practice that is in its workflow. The page must have a
-    `regions` relation (PracticePage).
+    `regions` relation (PracticePage). And one more, for everyone, superusers
+    too: nobody publishes a practice whose workflow is in progress; its
+    decision task does (core.publishing).
 
     The listings (explorer, search, choosers, reports) are narrowed in the
     regions app, which knows the practice model.
@@ -198,16 +202,26 @@ class RegionScopedPermissionTester(PagePermissionTester):
         return not self.outside_own_regions and super().can_unpublish()
 
     def can_publish(self):
+        # While the workflow runs, its decision task publishes: see core.publishing.
+        return self._may_publish() and not self.in_workflow
+
+    @cached_property
+    def in_workflow(self) -> bool:
+        # Asked several times a request (menu, views, bulk actions); one query for them all.
+        return publishing_blocked(self.page)
+
+    def _may_publish(self) -> bool:
         return not self.outside_own_regions and super().can_publish()
 
     def can_submit_for_moderation(self):
         return not self.outside_own_regions and super().can_submit_for_moderation()
 
     def can_set_view_restrictions(self):
-        return not self.outside_own_regions and super().can_set_view_restrictions()
+        # Wagtail ties these to publishing; they are not publishing, so the workflow does not block them.
+        return self._may_publish()
 
     def can_unschedule(self):
-        return not self.outside_own_regions and super().can_unschedule()
+        return self._may_publish()
 
     def can_lock(self):
         return not self.outside_own_regions and super().can_lock()

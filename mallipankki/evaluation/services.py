@@ -163,6 +163,16 @@ class Comparison:
         return [row for row in self.criteria_rows + self.axis_rows if row.disagreement]
 
 
+def revision_numbers(page) -> dict[int, int]:
+    """Each revision of `page` numbered from 1, oldest first: "versio 3" means the page's third.
+
+    Revision ids run across every page of the site, so an id tells an
+    evaluator nothing about this practice.
+    """
+    ids = page.revisions.order_by("created_at", "pk").values_list("pk", flat=True)
+    return {pk: number for number, pk in enumerate(ids, start=1)}
+
+
 def compare(page) -> Comparison:
     evaluations = list(
         Evaluation.objects.filter(practice=page)
@@ -176,6 +186,9 @@ def compare(page) -> Comparison:
         .select_related("evaluator")
         .order_by("-submitted_at")
     )
+    numbers = revision_numbers(page)
+    for evaluation in evaluations:
+        evaluation.revision_number = numbers.get(evaluation.revision_id)
     score_maps = [evaluation.score_map() for evaluation in evaluations]
     used = {criterion_id for scores in score_maps for criterion_id in scores}
     criteria = EvaluationCriterion.objects.filter(pk__in=used) | EvaluationCriterion.objects.filter(active=True)

@@ -238,6 +238,7 @@ class EvaluateView(EvaluationAdminMixin, TemplateView):
             page=self.page,
             practice=revision.as_object() if revision else self.page,
             revision=revision,
+            revision_number=services.revision_numbers(self.page).get(revision.pk) if revision else None,
             task_state=self.task_state,
             form=form or (EvaluationForm() if self.task_state else None),
             previous=Evaluation.objects.filter(practice=self.page, evaluator=self.request.user).current().first(),

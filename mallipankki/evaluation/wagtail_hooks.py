@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as wagtail_gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,6 +11,7 @@ from mallipankki.core.permissions import is_editor, is_evaluator
 
 from . import admin_urls
 from .dashboard_panels import dashboard_panels
+from .decision import approval_message, replace_message, restore_task_labels
 from .models import EvaluationCriterion, ScaleLevel
 from .services import SUMMARY_LOG_ACTION
 
@@ -70,3 +72,24 @@ def register_summary_log_action(actions):
     actions.register_action(
         SUMMARY_LOG_ACTION, _("Arvioinnin yhteenveto muutettu"), _("Julkinen arvioinnin yhteenveto muutettu")
     )
+
+
+@hooks.register("construct_page_action_menu")
+def decision_labels_as_written(menu_items, request, context):
+    page = context.get("page")
+    if page is not None:
+        restore_task_labels(menu_items, page, request.user)
+
+
+@hooks.register("after_edit_page")
+def say_the_decision_published(request, page):
+    if not (request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"):
+        return None
+    message = approval_message(page)
+    if message:
+        # Wagtail's own message, as its edit view words it.
+        updated = wagtail_gettext("Page '%(page_title)s' has been updated.") % {
+            "page_title": page.get_admin_display_title()
+        }
+        replace_message(request, updated, message)
+    return None

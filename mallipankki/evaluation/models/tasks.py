@@ -19,7 +19,7 @@ from wagtail.models import GroupApprovalTask, Task, TaskState
 
 from mallipankki.core.permissions import is_editor
 
-from ..workflow import practice_approving, set_practice_status
+from ..workflow import cancel_scheduled_publishing, practice_approving, set_practice_status
 from .evaluations import Evaluation, EvaluationAssignment
 
 
@@ -61,6 +61,7 @@ class EvaluationTask(RejectionWithReasons, Task):
         )
 
     def start(self, workflow_state, user=None):
+        cancel_scheduled_publishing(workflow_state.content_object, user)
         if set_practice_status(workflow_state.content_object, "in_review", user):
             # The task state records the latest revision: let it see the new one.
             workflow_state.content_object.refresh_from_db()
@@ -155,7 +156,7 @@ class PublicationDecisionTask(RejectionWithReasons, GroupApprovalTask):
             return [
                 ("reject", _("Hylkää"), True),
                 ("approve", _("Hyväksy ja julkaise"), False),
-                ("approve", _("Hyväksy ja julkaise kommentilla"), True),
+                ("approve", _("Hyväksy kommentilla ja julkaise"), True),
             ]
         return []
 

@@ -186,8 +186,10 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
         self.assertTrue(self.users["admin"].has_perm("auth.change_user"))
         self.assertTrue(self.users["admin"].has_perm("vocabularies.change_theme"))
         self.assertFalse(self.users["editor"].has_perm("auth.change_user"))
-        # Publishing: editors and admins may, evaluators and regional workers may not.
+        # Publishing: editors and admins may, evaluators and regional workers may not;
+        # a practice in its workflow only through the decision (test_publish_gate).
         for role, can_publish in (("editor", True), ("admin", True), ("regional", False), ("evaluator_done", False)):
             with self.subTest(role=role):
-                self.assertEqual(self.page.permissions_for_user(self.users[role]).can_publish(), can_publish)
+                self.assertEqual(self.index.permissions_for_user(self.users[role]).can_publish_subpage(), can_publish)
+                self.assertFalse(self.page.permissions_for_user(self.users[role]).can_publish())
         self.assertTrue(self.page.permissions_for_user(self.users["regional"]).can_edit())

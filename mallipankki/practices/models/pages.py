@@ -31,6 +31,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mallipankki.core.permissions import RegionScopedPermissionTester
+from mallipankki.core.publishing import PublishOnlyThroughWorkflow
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .. import choices
@@ -59,7 +60,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(RoutablePageMixin, Page):
+class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
     EvidenceLevel = choices.EvidenceLevel
     ScalingStage = choices.ScalingStage
     ContinuityStatus = choices.ContinuityStatus
