@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mallipankki.adoptions",
     "mallipankki.imports",
     "mallipankki.privacy",
+    "mallipankki.planning",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
