@@ -8,6 +8,7 @@ network, no file: URLs, nothing outside the static files.
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import posixpath
 from urllib.parse import unquote, urlsplit
@@ -15,8 +16,13 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# WeasyPrint reports each rendering step at INFO, and parses its own
+# stylesheets on import: that is no news for the site's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
 # The address the rendered HTML uses for static files; nothing is served
 # there, the fetcher maps it to files.

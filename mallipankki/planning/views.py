@@ -19,7 +19,6 @@ from .annex import build_annex, model_of
 from .annex_docx import render_docx
 from .forms import PlanForm
 from .matcher import Plan, match_practices
-from .pdf import render_pdf
 from .results import load_matches
 from .shortlist import SESSION_KEY, Shortlist, from_ids, parse_ids, practices_by_id, valid_id
 
@@ -246,6 +245,8 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 
 @require_GET
 def annex_pdf(request):
+    from .pdf import render_pdf  # WeasyPrint and its libraries load only when a PDF is asked for
+
     annex = _annex(request)
     content = render_pdf("planning/annex_pdf.html", {"annex": annex})
     interest.count([model.page_id for model in annex.chosen], "annexed")
@@ -269,6 +270,8 @@ def practice_card(request, practice_id):
     if practice_id not in practices:
         raise Http404
     page = practices[practice_id]
+    from .pdf import render_pdf
+
     content = render_pdf("planning/card_pdf.html", {"model": model_of(page), "practice": page})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{practice_id}.pdf"'

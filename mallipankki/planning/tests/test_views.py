@@ -234,3 +234,17 @@ def test_compare_is_a_data_table_with_headers_and_scopes(client, practices):
 def test_compare_needs_two_published_practices(client, practices):
     assert client.get("/vertaa/", {"mallit": "ips"}).status_code == 400
     assert client.get("/vertaa/", {"mallit": "ips,ei-ole"}).status_code == 400
+
+
+def test_interest_report_is_for_the_admin_only(client, practices, django_user_model):
+    client.post("/muistilista/lisaa/", {"malli": "ips"})
+    assert client.get("/admin/reports/kiinnostus/").status_code == 302  # to the login
+    admin = django_user_model.objects.create_superuser("paakayttaja", "p@example.org", "salasana-123")
+    client.force_login(admin)
+    response = client.get("/admin/reports/kiinnostus/")
+    assert response.status_code == 200
+    assert "Työhönvalmennus mielenterveyskuntoutujille" in response.text
+    export = client.get("/admin/reports/kiinnostus/", {"export": "csv"})
+    assert (
+        b"Lis\xc3\xa4tty muistilistalle" in b"".join(export.streaming_content) if export.streaming else export.content
+    )
