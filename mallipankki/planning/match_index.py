@@ -6,8 +6,8 @@ match: asked for any of hundreds of words, it would score most of the
 catalogue in SQL for every description. So the matcher keeps its own
 postings in memory, built from the search app's analysed documents
 (SearchDocument, so it agrees with the search on what a word is), with the
-BM25 term saturation precomputed per posting: scoring a description is then
-a sum over the postings of its terms.
+BM25 term saturation precomputed per posting, as numpy arrays: scoring a
+description is then one vectorised sum per term over its postings.
 
 The index follows the search index's change log (search_indexchange) as the
 facet bitmaps do: a changed document is set aside in the base postings and
@@ -17,13 +17,12 @@ overlay grown large) reloads everything.
 
 from __future__ import annotations
 
-import bisect
-import heapq
 import math
 import threading
 from array import array
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import connection
 
 from mallipankki.search.facet_bitmaps import CHANGE_TABLE, DOCUMENT_TABLE, FACET_TABLE
@@ -34,11 +33,11 @@ from mallipankki.search.facet_bitmaps import CHANGE_TABLE, DOCUMENT_TABLE, FACET
 FIELD_WEIGHTS = (("terms_a", 3.0), ("terms_b", 2.0), ("terms_c", 1.5), ("terms_d", 1.0))
 K1, B = 1.2, 0.75
 FACETS = ("theme", "target_group", "region")
-# Postings visited per description, rarest terms first. The commonest terms
+# Postings summed per description, rarest terms first. The commonest terms
 # ("työ" in nearly every practice) add almost the same to every score, so
 # leaving them out once the budget is spent changes the order very little
-# and bounds the time at a large catalogue.
-POSTINGS_BUDGET = 600_000
+# and bounds the time of a very long description at a large catalogue.
+POSTINGS_BUDGET = 5_000_000
 # Past this many changed documents since the last load, reload everything.
 MAX_OVERLAY = 2000
 
@@ -82,10 +81,10 @@ class MatchIndex:
         self.loaded = False
         self.ids: list[int] = []
         self.position: dict[int, int] = {}
-        self.postings: dict[str, tuple[array, array]] = {}
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.document_frequency: dict[str, int] = {}
         self.facets: list[frozenset[tuple[str, str]]] = []
-        self.by_facet: dict[tuple[str, str], list[int]] = {}
+        self.by_facet: dict[tuple[str, str], np.ndarray] = {}
         self.average_length = 1.0
         self.stale: set[int] = set()  # positions whose postings are out of date
         self.overlay: dict[int, _Document] = {}  # page id -> document re-read since the load
@@ -162,14 +161,19 @@ class MatchIndex:
                     found[0].append(position)
                     found[1].append(value * (K1 + 1) / (value + norm))
         facets_by_id = self._read_facets(cursor)
-        self.ids, self.postings = ids, postings
+        self.ids = ids
+        self.postings = {
+            term: (np.frombuffer(positions, dtype=np.int32), np.frombuffer(values, dtype=np.float32))
+            for term, (positions, values) in postings.items()
+        }
         self.position = {page_id: position for position, page_id in enumerate(ids)}
         self.document_frequency = {term: len(found[0]) for term, found in postings.items()}
         self.facets = [frozenset(facets_by_id.get(page_id, ())) for page_id in ids]
-        self.by_facet = {}
+        by_facet: dict[tuple[str, str], list[int]] = {}
         for position, values in enumerate(self.facets):
             for value in values:
-                self.by_facet.setdefault(value, []).append(position)
+                by_facet.setdefault(value, []).append(position)
+        self.by_facet = {value: np.array(positions, dtype=np.int32) for value, positions in by_facet.items()}
         self.average_length = average or 1.0
         self.stale, self.overlay = set(), {}
 
@@ -203,37 +207,62 @@ class MatchIndex:
         df = self.document_frequency.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def score(self, weights: dict[str, float], boosted: set[tuple[str, str]]) -> dict[int, float]:
-        """``{page id: text score}`` of every practice that has a term of
-        ``weights`` or a facet value of ``boosted`` (0 if only the facet)."""
-        scores: dict[int, float] = {}
+    def score(self, weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
+        """The ``limit`` best practices for the description terms ``weights``.
+
+        The text score is normalised to the best one (1.0), and each facet
+        value of ``boosts`` that a practice has adds its boost. Practices with
+        neither a term nor a boosted value are not candidates.
+        """
+        count = len(self.ids)
+        texts = np.zeros(count, dtype=np.float64)
         visited = 0
         present = sorted((self.document_frequency[t], t) for t in weights if t in self.document_frequency)
         for df, term in present:
             if visited + df > POSTINGS_BUDGET and visited:
                 break
             visited += df
-            factor = weights[term] * self.idf(term)
             positions, values = self.postings[term]
-            get = scores.get
-            for position, value in zip(positions, values, strict=True):
-                scores[position] = get(position, 0.0) + factor * value
-        for value in boosted:
-            for position in self.by_facet.get(value, ()):
-                scores.setdefault(position, 0.0)
-        for position in self.stale:
-            scores.pop(position, None)
-        ids = self.ids
-        result = {ids[position]: score for position, score in scores.items()}
+            # A term's postings hold each position once, so the fancy-index
+            # add is a plain vector add.
+            texts[positions] += (weights[term] * self.idf(term)) * values
+        boost = np.zeros(count, dtype=np.float64)
+        for value, amount in boosts.items():
+            positions = self.by_facet.get(value)
+            if positions is not None:
+                boost[positions] += amount
+        if self.stale:
+            stale = np.fromiter(self.stale, dtype=np.int64)
+            texts[stale] = 0.0
+            boost[stale] = 0.0
+        overlay = {}
         for page_id, document in self.overlay.items():
             text = sum(
                 weight * self.idf(term) * document.saturation[term]
                 for term, weight in weights.items()
                 if term in document.saturation
             )
-            if text or boosted & document.facets:
-                result[page_id] = text
-        return result
+            extra = sum(amount for value, amount in boosts.items() if value in document.facets)
+            if text or extra:
+                overlay[page_id] = (text, extra)
+        best = max(float(texts.max()) if count else 0.0, max((t for t, _e in overlay.values()), default=0.0)) or 1.0
+        totals = texts / best + boost
+        candidates = np.flatnonzero((texts > 0) | (boost > 0))
+        if len(candidates) > limit:
+            chosen = candidates[np.argpartition(-totals[candidates], limit - 1)[:limit]]
+        else:
+            chosen = candidates
+        ranked = [(float(totals[p]), self.ids[p], float(texts[p]) / best, self.facets[p]) for p in chosen.tolist()]
+        ranked += [
+            (text / best + extra, page_id, text / best, self.overlay[page_id].facets)
+            for page_id, (text, extra) in overlay.items()
+        ]
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [
+            Scored(page_id, total, text, facets, _weightiest(self, self.shared_terms(page_id, weights), weights))
+            for total, page_id, text, facets in ranked[:limit]
+            if total > 0
+        ]
 
     def facets_of(self, page_id: int) -> frozenset[tuple[str, str]]:
         if page_id in self.overlay:
@@ -250,7 +279,7 @@ class MatchIndex:
             postings = self.postings.get(term)
             if postings is None:
                 continue
-            index = bisect.bisect_left(postings[0], position)
+            index = int(np.searchsorted(postings[0], position))
             if index < len(postings[0]) and postings[0][index] == position:
                 found.add(term)
         return frozenset(found)
@@ -261,28 +290,11 @@ _lock = threading.Lock()
 
 
 def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
-    """The ``limit`` best practices for the description terms ``weights``.
-
-    The text score is normalised to the best one (1.0), and each facet value
-    of ``boosts`` that a practice has adds its boost: picked and inferred
-    target groups, themes and regions raise a practice, never filter.
-    """
+    """The ``limit`` best practices of this database (see `MatchIndex.score`)."""
     with _lock:
         index = _indexes.setdefault(connection.settings_dict["NAME"], MatchIndex())
         index.refresh()
-        texts = index.score(weights, set(boosts))
-        best = max(texts.values(), default=0.0) or 1.0
-        scored = []
-        for page_id, text in texts.items():
-            facets = index.facets_of(page_id)
-            boost = sum(value for key, value in boosts.items() if key in facets)
-            scored.append((text / best + boost, page_id, text / best, facets))
-        chosen = heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
-        return [
-            Scored(page_id, total, text, facets, _weightiest(index, index.shared_terms(page_id, weights), weights))
-            for total, page_id, text, facets in chosen
-            if total > 0
-        ]
+        return index.score(weights, boosts, limit)
 
 
 def _weightiest(index: MatchIndex, terms, weights: dict[str, float]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ regions, and the description's words the practice has.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from mallipankki.search.analysis import LANGUAGES, analyse_query
@@ -78,15 +79,24 @@ class PracticeMatch:
         return reasons
 
 
+@functools.lru_cache(maxsize=1000)
+def _label_words(name: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """A label's words (their terms and expansions) in each language, without the person words."""
+    readings = []
+    for lang in LANGUAGES:
+        words = [word for word in analyse_query(name, lang) if word.terms.isdisjoint(_PERSON_WORDS)]
+        readings.append(tuple(word.terms | word.expansions for word in words))
+    return tuple(readings)
+
+
 def _named_in(terms: DescriptionTerms, name: str) -> bool:
     """Whether the description names a vocabulary label: at least half of
     the label's words (leaving out "people", "personer", "henkilöt"), so
     that "young participants" names "Young people" and "Långtidsarbetslösa"
     is named by "långtidsarbetslösa"."""
-    available = set(terms.weights)
-    for lang in LANGUAGES:
-        words = [word for word in analyse_query(name, lang) if word.terms.isdisjoint(_PERSON_WORDS)]
-        found = sum(1 for word in words if not available.isdisjoint(word.terms | word.expansions))
+    available = terms.weights
+    for words in _label_words(name):
+        found = sum(1 for alternatives in words if any(term in available for term in alternatives))
         if words and found * 2 >= len(words):
             return True
     return False
