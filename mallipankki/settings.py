@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "mallipankki.imports",
     "mallipankki.privacy",
     "mallipankki.planning",
+    "mallipankki.links",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -253,6 +254,20 @@ PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "pri
 CONTINUITY_LINK_MAX_AGE_DAYS = env.int("CONTINUITY_LINK_MAX_AGE_DAYS", default=30)
 CONTINUITY_REMINDER_INTERVAL_DAYS = env.int("CONTINUITY_REMINDER_INTERVAL_DAYS", default=30)
 CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
+# The contact point of the open data's DCAT-AP description; empty means DEFAULT_FROM_EMAIL.
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="")
+
+# The link checker (manage.py check_links). LINK_CHECK_ALLOW_PRIVATE_NETWORKS is
+# for tests only: it lets the checker reach loopback and private addresses,
+# which in production would let a typed-in link make the server ask its own
+# network (README: Link health). LINK_CHECK_HOST_DELAY is the pause between
+# two requests to one host: keep it at 1 s or more outside tests.
+LINK_CHECK_ALLOW_PRIVATE_NETWORKS = env.bool("LINK_CHECK_ALLOW_PRIVATE_NETWORKS", default=False)
+LINK_CHECK_HOST_DELAY = env.float("LINK_CHECK_HOST_DELAY", default=1.0)
+LINK_CHECK_CONCURRENCY = env.int("LINK_CHECK_CONCURRENCY", default=32)
+LINK_CHECK_CONTACT_URL = env.str("LINK_CHECK_CONTACT_URL", default="")
+# Archived copies of linked documents: persistent, never served by the web server.
+LINK_ARCHIVE_ROOT = env.str("LINK_ARCHIVE_ROOT", default=str(DATA_DIR / "arkisto"))
 
 # The open-data API is public: any origin may read it, nobody may write.
 CORS_URLS_REGEX = r"^/api/.*$"

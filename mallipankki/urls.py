@@ -26,6 +26,7 @@ urlpatterns = [
     path("alueet/", include("mallipankki.regions.urls")),
     path("", include("mallipankki.adoptions.urls")),
     path("", include("mallipankki.planning.urls")),
+    path("", include("mallipankki.links.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,7 +6,7 @@ A report without a Finnish region belongs to the editors only
 
 from django.contrib.auth import get_user_model
 
-from mallipankki.core.permissions import REGIONAL_WORKERS, can_handle, handles_all_regions, regions_for
+from mallipankki.core.permissions import REGIONAL_WORKERS, can_handle, handles_all_regions, has_regions, regions_for
 
 from .models import PendingAdoption
 
@@ -32,7 +32,7 @@ def queue_for(user):
 
 
 def may_use_queue(user) -> bool:
-    return bool(user and user.is_authenticated) and (handles_all_regions(user) or regions_for(user).exists())
+    return bool(user and user.is_authenticated) and (handles_all_regions(user) or has_regions(user))
 
 
 def may_decide(user, pending: PendingAdoption) -> bool:

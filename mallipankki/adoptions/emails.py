@@ -26,6 +26,12 @@ def notify_handlers(pending) -> None:
     _send("new_report", {"pending": pending, "url": url}, handler_addresses(pending))
 
 
+def send_receipt(pending) -> bool:
+    """The reporter's receipt: the reference and what happens next."""
+    context = {"pending": pending, "to_workers": bool(deciders_of(pending))}
+    return _send("received", context, [pending.contact_email])
+
+
 def send_decision(pending) -> None:
     page = pending.practice
     context = {

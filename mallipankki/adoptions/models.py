@@ -12,7 +12,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core import references
 from mallipankki.vocabularies.models import Country, Region
+
+REFERENCE_PREFIX = "KAY"
+
+
+def new_reference() -> str:
+    """E.g. KAY-2026-K7RM4X: the year and six random characters (see core.references).
+
+    KAY, not KÄY: a code typed on any keyboard or read over the phone comes out the same.
+    """
+    return references.new_reference(REFERENCE_PREFIX)
 
 
 class PendingAdoption(models.Model):
@@ -27,6 +38,7 @@ class PendingAdoption(models.Model):
         on_delete=models.CASCADE,
         related_name="pending_adoptions",
     )
+    reference = models.CharField(_("viite"), max_length=20, unique=True, default=new_reference, editable=False)
     status = models.CharField(_("tila"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
 
     # What becomes the public Adoption once confirmed.

@@ -3,7 +3,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,24 @@ from .models import PendingAdoption
 logger = logging.getLogger(__name__)
 # The cookie that takes the report to the thanks page (core/receipts.py).
 RECEIPT = "kayttoonotto"
+
+QUEUE_DENIED = gettext_lazy(
+    "Käyttöönottoilmoituksia käsittelevät aluetyöntekijät omien alueidensa osalta ja toimittajat."
+)
+OTHER_REGION = gettext_lazy(
+    "Tämä käyttöönottoilmoitus kuuluu toisen alueen aluetyöntekijöille. "
+    "Voit käsitellä vain omien alueidesi ilmoituksia."
+)
+
+
+def _pending_or_denied(user, pk):
+    """The report, if `user` handles its region: 403 when it is another region's, 404 when there is none."""
+    pending = queue_for(user).filter(pk=pk).first()
+    if pending is None:
+        if PendingAdoption.objects.filter(pk=pk).exists():
+            raise PermissionDenied(OTHER_REGION)
+        raise Http404
+    return pending
 
 
 def _practice_or_404(practice_id: str):
@@ -66,6 +84,7 @@ def report(request, practice_id):
     except RateLimited:
         # Another post from the same address got in first (e.g. a double submit).
         return render(request, "adoptions/rate_limited.html", {"practice": practice}, status=429)
+    emails.send_receipt(pending)
     emails.notify_handlers(pending)
     response = redirect("adoptions:thanks", practice_id=practice.slug)
     remember(response, RECEIPT, pending.pk)
@@ -94,7 +113,7 @@ class QueueMixin(WagtailAdminTemplateMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if not may_use_queue(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(QUEUE_DENIED)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -129,6 +148,9 @@ class ReportView(QueueMixin, DetailView):
     template_name = "adoptions/admin/detail.html"
     context_object_name = "pending"
 
+    def get_object(self, queryset=None):
+        return _pending_or_denied(self.request.user, self.kwargs["pk"])
+
     def get_page_title(self):
         return _("Käyttöönotto: %(organisation)s") % {"organisation": self.object.organisation}
 
@@ -146,8 +168,7 @@ class ReportView(QueueMixin, DetailView):
 
 
 def _decide(request, pk, action):
-    # 404 for reports outside the user's regions: their existence is not disclosed.
-    pending = get_object_or_404(queue_for(request.user), pk=pk)
+    pending = _pending_or_denied(request.user, pk)
     try:
         action(pending)
     except services.DecisionError as error:
@@ -158,7 +179,7 @@ def _decide(request, pk, action):
 @require_POST
 def confirm(request, pk):
     if not may_use_queue(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(QUEUE_DENIED)
 
     def act(pending):
         services.confirm(pending.pk, request.user)
@@ -170,8 +191,8 @@ def confirm(request, pk):
 @require_POST
 def reject(request, pk):
     if not may_use_queue(request.user):
-        raise PermissionDenied
-    pending = get_object_or_404(queue_for(request.user), pk=pk)
+        raise PermissionDenied(QUEUE_DENIED)
+    pending = _pending_or_denied(request.user, pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
         view = ReportView()

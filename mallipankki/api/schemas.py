@@ -26,15 +26,9 @@ EvidenceLevel = Annotated[
 ]
 
 
-class PracticeFilters(Schema):
-    q: str | None = Field(
-        None,
-        max_length=MAX_QUERY_LENGTH,
-        description=(
-            "Hakusanat. Suomi taivutusmuotoineen ja yhdyssanoineen (työkokeiluun löytää työkokeilun), "
-            "ruotsi ja englanti. Mallit järjestetään osuvuuden mukaan; muut rajaukset pätevät hakuun."
-        ),
-    )
+class VocabularyFilters(Schema):
+    """The filters on codes and levels, shared by /practices and /export.csv."""
+
     theme: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
@@ -53,7 +47,10 @@ class PracticeFilters(Schema):
     region: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Maakunnan koodi (ISO 3166-2:FI, esim. FI-18). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
+        description=(
+            "Maakunta: koodi (ISO 3166-2:FI, esim. FI-10) tai sama tunnus kuin maakunnan sivun osoitteessa "
+            "(esim. lappi, kuten /alueet/lappi/). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa."
+        ),
     )
     evidence_min: EvidenceLevel = Field(
         None, ge=0, le=5, description="Näytön taso vähintään (0–5). Tyhjä arvo ei rajaa."
@@ -66,8 +63,6 @@ class PracticeFilters(Schema):
             "Tyhjä arvo ei rajaa."
         ),
     )
-    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
 
     @field_validator(*CODE_FILTERS)
     @classmethod
@@ -78,6 +73,19 @@ class PracticeFilters(Schema):
     @classmethod
     def _empty_level_is_no_filter(cls, level):
         return None if level == "" else level
+
+
+class PracticeFilters(VocabularyFilters):
+    q: str | None = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description=(
+            "Hakusanat. Suomi taivutusmuotoineen ja yhdyssanoineen (työkokeiluun löytää työkokeilun), "
+            "ruotsi ja englanti. Mallit järjestetään osuvuuden mukaan; muut rajaukset pätevät hakuun."
+        ),
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
 
 
 class PracticeItem(Schema):

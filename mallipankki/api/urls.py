@@ -2,6 +2,7 @@ from django.http import JsonResponse
 from django.urls import path, re_path
 from django.views.decorators.http import require_safe
 
+from . import open_data
 from .feeds import PracticeFeed
 from .views import api
 
@@ -18,4 +19,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("syotteet/mallit.atom", require_safe(PracticeFeed()), name="practice_feed"),
+    path("avoin-data/", open_data.open_data, name="open_data"),
+    path("avoin-data/dcat.jsonld", open_data.dcat_jsonld, name="open_data_dcat"),
+    path("avoin-data/practices-v1.schema.json", open_data.schema_file, name="open_data_schema"),
 ]

@@ -11,13 +11,14 @@ import re
 
 from django.core.exceptions import SuspiciousOperation
 from django.db import OperationalError, ProgrammingError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import HttpError, ValidationError
 
 from mallipankki.core.unavailable import database_failure_response
 from mallipankki.imports.exporter import iter_export_json
+from mallipankki.links.health import add_to_records as add_link_health
 from mallipankki.planning.matcher import Plan, match_practices
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.lineage import lineage_notes
@@ -28,7 +29,16 @@ from mallipankki.search.service import facet_counts, rank_practices
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .csv_export import iter_export_csv
-from .schemas import Error, MatchList, MatchQuery, PracticeDetail, PracticeFilters, PracticeList, Vocabularies
+from .schemas import (
+    Error,
+    MatchList,
+    MatchQuery,
+    PracticeDetail,
+    PracticeFilters,
+    PracticeList,
+    Vocabularies,
+    VocabularyFilters,
+)
 
 DESCRIPTION = """\
 Mallipankin avoin data: työllisyyden edistämisen hyvät käytänteet ja mallit
@@ -68,17 +78,26 @@ class OpenDataAPI(NinjaAPI):
             name: list(model.objects.order_by("code").values_list("code", flat=True))
             for name, (model, _, _) in VOCABULARY_FILTERS.items()
         }
+        # A region is also named by its page's slug (/alueet/lappi/).
+        codes["region"] += list(Region.objects.order_by("slug").values_list("slug", flat=True))
         codes["scaling_stage"] = list(PracticePage.ScalingStage.values)
         for path, operations in schema["paths"].items():
-            if path.endswith("/practices"):
+            if path.endswith(FILTERED_PATHS):
                 for parameter in operations["get"]["parameters"]:
                     if parameter["name"] in codes:
                         parameter["schema"]["items"]["enum"] = ["", *codes[parameter["name"]]]
         return schema
 
 
+class SiteSwagger(Swagger):
+    """Swagger UI in a page of ours: its language, and a link back to the site."""
+
+    template = "api/docs.html"
+
+
 api = OpenDataAPI(
     title="Mallipankki avoin data",
+    docs=SiteSwagger(),
     version="1",
     description=DESCRIPTION,
     urls_namespace="api-v1",
@@ -105,6 +124,8 @@ def database_failure(request: HttpRequest, exc: Exception):
 
 
 PRACTICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+# The operations that take VocabularyFilters.
+FILTERED_PATHS = ("/practices", "/export.csv")
 VOCABULARY_FILTERS = {
     "theme": (Theme, PracticePage.themes.through, "theme__code__in"),
     "target_group": (TargetGroup, PracticePage.target_groups.through, "targetgroup__code__in"),
@@ -159,29 +180,49 @@ def check_single_values(request: HttpRequest) -> None:
         raise ValidationError(errors)
 
 
-def filter_practices(filters: PracticeFilters):
-    """Published practices matching `filters`; unknown codes raise a 422."""
-    queryset = published_practices()
-    errors = []
-    for name, (model, through, lookup) in VOCABULARY_FILTERS.items():
-        codes = list(dict.fromkeys(getattr(filters, name)))
-        if not codes:
+def known_codes(model, values: list[str]) -> dict[str, str]:
+    """The codes that `values` name in `model`'s vocabulary: {value: code}.
+
+    A region may also be named by the slug of its page (/alueet/lappi/), which
+    people see and type more readily than FI-10; one query either way.
+    """
+    if model is Region:
+        rows = Region.objects.filter(Q(code__in=values) | Q(slug__in=values)).values_list("code", "slug")
+        return {value: code for code, slug in rows for value in (code, slug) if value in values}
+    return {code: code for code in model.objects.filter(code__in=values).values_list("code", flat=True)}
+
+
+def resolve_filters(filters: VocabularyFilters) -> VocabularyFilters:
+    """`filters` with every vocabulary value as its code; an unknown value or
+    stage raises a 422 naming every one."""
+    errors, resolved = [], {}
+    for name, (model, _, _) in VOCABULARY_FILTERS.items():
+        values = list(dict.fromkeys(getattr(filters, name)))
+        if not values:
             continue
-        known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
-        if unknown := [code for code in codes if code not in known]:
+        known = known_codes(model, values)
+        if unknown := [value for value in values if value not in known]:
             errors.append(_unknown(name, unknown))
-            continue
-        matching = through.objects.filter(**{lookup: codes}).values("practicepage_id")
-        queryset = queryset.filter(pk__in=matching)
-    stages = list(dict.fromkeys(filters.scaling_stage))
-    if stages:
-        if unknown := [stage for stage in stages if stage not in PracticePage.ScalingStage.values]:
-            errors.append(_unknown("scaling_stage", unknown))
+        resolved[name] = list(dict.fromkeys(known[value] for value in values if value in known))
+    stages = dict.fromkeys(filters.scaling_stage)
+    if unknown := [stage for stage in stages if stage not in PracticePage.ScalingStage.values]:
+        errors.append(_unknown("scaling_stage", unknown))
+    if errors:
+        raise ValidationError(errors)
+    return filters.model_copy(update=resolved)
+
+
+def filter_practices(filters: VocabularyFilters):
+    """Published practices matching `filters`, whose values resolve_filters() has checked."""
+    queryset = published_practices()
+    for name, (_, through, lookup) in VOCABULARY_FILTERS.items():
+        if codes := getattr(filters, name):
+            matching = through.objects.filter(**{lookup: codes}).values("practicepage_id")
+            queryset = queryset.filter(pk__in=matching)
+    if stages := list(dict.fromkeys(filters.scaling_stage)):
         queryset = queryset.filter(scaling_stage__in=stages)
     if filters.evidence_min:
         queryset = queryset.filter(evidence_level__gte=filters.evidence_min)
-    if errors:
-        raise ValidationError(errors)
     return queryset
 
 
@@ -235,7 +276,8 @@ def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
 )
 def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
     check_single_values(request)
-    queryset = filter_practices(filters)  # validates every code first
+    filters = resolve_filters(filters)
+    queryset = filter_practices(filters)
     chosen = facet_filters(filters)
     if filters.q and filters.q.strip():
         ranked = rank_practices(filters.q, limit=filters.limit, offset=filters.offset, filters=chosen, with_facets=True)
@@ -272,7 +314,9 @@ def get_practice(request: HttpRequest, practice_id: str):
         page = export_queryset(published.filter(slug=practice_id).prefetch_related(with_targets)).first()
     if page is None:
         raise HttpError(404, "Practice not found.")
-    return {**practice_to_record(page, public=True), "url": public_url(page), "lineage": lineage_notes(page, published)}
+    record = practice_to_record(page, public=True)
+    add_link_health([record], [page.pk])
+    return {**record, "url": public_url(page), "lineage": lineage_notes(page, published)}
 
 
 @read_only(
@@ -359,11 +403,13 @@ def export_json(request: HttpRequest):
     summary="Kaikki mallit (CSV)",
     description=(
         "Yksi rivi julkaistua mallia kohden, UTF-8 (BOM). Moniarvoiset kentät on erotettu merkeillä `; `. "
-        "Ei yhteystietoja."
+        "Ei yhteystietoja. Samat rajaukset kuin `/practices`-kyselyssä (ilman hakusanoja); ilman rajauksia "
+        "kaikki julkaistut mallit."
     ),
+    response={422: Error},
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
 )
-def export_csv(request: HttpRequest):
-    return _download(
-        request, iter_export_csv(published_practices()), "text/csv; charset=utf-8", "mallipankki-practices.csv"
-    )
+def export_csv(request: HttpRequest, filters: Query[VocabularyFilters]):
+    check_single_values(request)
+    queryset = filter_practices(resolve_filters(filters))
+    return _download(request, iter_export_csv(queryset), "text/csv; charset=utf-8", "mallipankki-practices.csv")

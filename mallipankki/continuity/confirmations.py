@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
+from mallipankki.links.permissions import grant_by_owner
 from mallipankki.practices.models import PracticePage
 
 from .models import ContinuityConfirmation, ContinuityReminder
@@ -56,6 +57,7 @@ def record_answer(
     continuity_status: str = "",
     continuity_owner: str = "",
     continuity_funding: str = "",
+    grant_copies: bool = False,
     now=None,
 ) -> ContinuityConfirmation:
     """Stores the answer and publishes the practice with its new status and date.
@@ -73,6 +75,7 @@ def record_answer(
             chosen_status=continuity_status,
             owner=continuity_owner.strip(),
             funding=continuity_funding.strip(),
+            grant_copies=grant_copies,
             now=now or timezone.now(),
         )
     except IntegrityError as error:
@@ -80,7 +83,7 @@ def record_answer(
 
 
 @transaction.atomic
-def _record(reminder_pk, *, answer, note, chosen_status, owner, funding, now) -> ContinuityConfirmation:
+def _record(reminder_pk, *, answer, note, chosen_status, owner, funding, grant_copies, now) -> ContinuityConfirmation:
     reminder = ContinuityReminder.objects.select_for_update().get(pk=reminder_pk)
     if ContinuityConfirmation.objects.filter(reminder=reminder).exists():
         raise AlreadyAnswered
@@ -109,6 +112,8 @@ def _record(reminder_pk, *, answer, note, chosen_status, owner, funding, now) ->
         continuity_funding=changes.get("continuity_funding", ""),
         answered_at=now,
     )
+    if grant_copies:
+        grant_by_owner(page, now)
     previous_status = page.continuity_status
     confirmation.revision = publish_changes(page, changes)
     confirmation.save(update_fields=["revision"])

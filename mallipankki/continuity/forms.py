@@ -20,6 +20,7 @@ class ConfirmationForm(PublicFormMixin, forms.Form):
         "continuity_owner": _("Ylläpitäjä"),
         "continuity_funding": _("Rahoitus"),
         "note": _("Lisätieto"),
+        "grant_copies": _("Kopioiden julkaisulupa"),
     }
 
     answer = forms.ChoiceField(
@@ -46,6 +47,16 @@ class ConfirmationForm(PublicFormMixin, forms.Form):
         max_length=255,
         required=False,
         help_text=_("Esimerkiksi kunnan perusrahoitus tai uusi hanke. Tieto näkyy mallin julkisella sivulla."),
+    )
+    grant_copies = forms.BooleanField(
+        label=_("Mallipankki saa julkaista tallentamansa kopiot mallin materiaaleista."),
+        required=False,
+        help_text=_(
+            "Mallipankki tallentaa kopiot materiaaleihin linkitetyistä asiakirjoista, jotta malli on käytettävissä "
+            "senkin jälkeen, kun hankkeen verkkosivu poistuu. Kopiot näytetään kaikille vain luvallanne, koska "
+            "niiden julkaiseminen uudelleen vaatii tekijän luvan. Rastita vain, jos organisaatiollanne on oikeus "
+            "antaa lupa."
+        ),
     )
     note = forms.CharField(
         label=_("Lisätietoa toimitukselle"),

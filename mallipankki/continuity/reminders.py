@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mallipankki.core.mail import send_templated
+from mallipankki.links.report import broken_materials
 from mallipankki.practices.models import PracticePage
 
 from . import conf
@@ -67,6 +68,7 @@ def send_reminder(page: PracticePage, now) -> ContinuityReminder | None:
         "url": confirmation_url(reminder),
         "expires_on": timezone.localdate(now + conf.link_max_age()),
         "contact_email": conf.contact_email(),
+        "broken_materials": broken_materials(page),
     }
     if not send_templated("continuity/emails/reminder", context, [page.contact_email], about=f"practice {page.pk}"):
         # Without the email the reminder never happened: tomorrow's run tries again.

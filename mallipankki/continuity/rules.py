@@ -15,6 +15,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.links.report import materials_lost
 from mallipankki.practices.models import Funding, PracticePage
 
 ENDED = PracticePage.ContinuityStatus.ENDED
@@ -82,6 +83,15 @@ def ended_without_contact(today: date, practices: QuerySet | None = None) -> Que
     )
 
 
+def materials_broken(today: date, practices: QuerySet | None = None) -> QuerySet:
+    """Every material is a broken link and none has a public copy: the model can no longer be used.
+
+    The link checker decides what is broken (links/rules.py: three failed
+    checks at least three days apart); `today` is taken like the other rules.
+    """
+    return materials_lost(_candidates(practices))
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -108,6 +118,12 @@ RULES = (
         ended_without_contact,
         _("Päättynyt, eikä ketään ole nimetty kysyttäväksi"),
         _("Toiminta on päättynyt, eikä yhteyshenkilöä ole"),
+    ),
+    Rule(
+        "materials",
+        materials_broken,
+        _("Kaikkien materiaalien linkit rikki, eikä julkista kopiota ole"),
+        _("Mallin materiaalit eivät ole enää saatavilla"),
     ),
 )
 

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from mallipankki.core.busy import keep_form_when_busy, storing
-from mallipankki.core.permissions import REGIONAL_WORKERS, handles_all_regions, regions_for
+from mallipankki.core.permissions import handles_all_regions, has_regions, in_regional_workers_group, regions_for
 from mallipankki.practices.models import PracticePage
 
 from . import conf
@@ -110,7 +110,7 @@ def confirm(request, token):
 def may_view_report(user) -> bool:
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return handles_all_regions(user) or user.groups.filter(name=REGIONAL_WORKERS).exists() or regions_for(user).exists()
+    return handles_all_regions(user) or in_regional_workers_group(user) or has_regions(user)
 
 
 def practices_for(user):
@@ -129,7 +129,9 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not may_view_report(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(
+                gettext_lazy("Jatkuvuusraporttia lukevat toimittajat ja aluetyöntekijät omien alueidensa osalta.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -151,6 +153,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             # Never confirmed first, on every database.
             "unconfirmed": [F("continuity_verified_on").asc(nulls_first=True), "title"],
             "ended": ["title"],
+            "materials": ["title"],
         }
         sections = []
         for rule in RULES:

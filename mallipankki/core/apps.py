@@ -11,3 +11,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         register(trusted_proxies_check, Tags.security, deploy=True)
+
+        from .admin_denied import install
+
+        install()

@@ -74,7 +74,14 @@ def region_model():
 
 
 def in_regional_workers_group(user) -> bool:
-    return user.groups.filter(name=REGIONAL_WORKERS).exists()
+    # Asked a dozen times in one admin request (menu items, dashboard panels,
+    # the page permission tester): looked up once per user object, the way
+    # Django keeps a user's permissions (request.user lives for one request).
+    cached = getattr(user, "_in_regional_workers_group", None)
+    if cached is None:
+        cached = user.groups.filter(name=REGIONAL_WORKERS).exists()
+        user._in_regional_workers_group = cached
+    return cached
 
 
 def regions_for(user) -> QuerySet:
@@ -91,6 +98,19 @@ def regions_for(user) -> QuerySet:
     if not in_regional_workers_group(user):
         return Region.objects.none()
     return Region.objects.filter(regional_workers__user=user)
+
+
+def has_regions(user) -> bool:
+    """Whether `user` handles any region (`regions_for` is not empty); asked once per user object.
+
+    Every admin page asks it for each regional queue's menu item and panel.
+    """
+    cached = getattr(user, "_has_regions", None)
+    if cached is None:
+        cached = regions_for(user).exists()
+        if user is not None:
+            user._has_regions = cached
+    return cached
 
 
 def handles_all_regions(user) -> bool:

@@ -1,56 +1,21 @@
 """The editors' and evaluators' panels on the admin dashboard, built from the queries in `dashboard`.
 
-Each panel is a `DashboardListPanel` built by a function of its own from
-the rows a query returned, so that a test can build any one of them; each
-row is a dict made by a row function (see `DashboardListPanel`).
+Each panel is a `DashboardListPanel` (core.dashboard_panels) built by a
+function of its own from the rows a query returned, so that a test can
+build any one of them; each row is a dict made by a row function.
 `dashboard_panels` picks the panels a user's roles concern and runs their
 queries. Other apps add panels of their own the same way through the
-construct_homepage_panels hook (proposals.dashboard: the new proposals).
+construct_homepage_panels hook (proposals.dashboard: the new proposals;
+adoptions, regions and continuity: their queues).
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
 
+from mallipankki.core.dashboard_panels import DashboardListPanel
 from mallipankki.core.permissions import is_editor, is_evaluator
 
 from . import dashboard
-
-
-class DashboardListPanel(Component):
-    """A short list on the admin dashboard: a count, the first rows, an empty-state text.
-
-    `rows` are dicts with "title", "url", "date" and optional "detail",
-    "note" and "links" (a list of (label, url)); `row` makes one from an item.
-    """
-
-    template_name = "evaluation/admin/dashboard_list.html"
-    LIMIT = 5
-
-    def __init__(self, name, heading, items, row, empty_text, column, order, all_url=None):
-        self.name = name
-        self.heading = heading
-        self.items = items
-        self.row = row
-        self.empty_text = empty_text
-        self.column = column
-        self.order = order
-        self.all_url = all_url
-
-    def get_context_data(self, parent_context):
-        items = list(self.items[: self.LIMIT + 1]) if hasattr(self.items, "query") else list(self.items)
-        count = self.items.count() if hasattr(self.items, "query") else len(items)
-        return {
-            "panel_id": self.name,
-            "heading": self.heading,
-            "count": count,
-            "rows": [self.row(item) for item in items[: self.LIMIT]],
-            "more": count > self.LIMIT,
-            "empty_text": self.empty_text,
-            "column": self.column,
-            "all_url": self.all_url,
-        }
-
 
 # --- the editors' panels -----------------------------------------------------------
 

@@ -56,7 +56,7 @@ class EvaluationAdminMixin(WagtailAdminTemplateMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if not (is_editor(request.user) or is_evaluator(request.user)):
-            raise PermissionDenied
+            raise PermissionDenied(_("Arvioinnit kuuluvat toimittajille ja arvioijille."))
         return super().dispatch(request, *args, **kwargs)
 
 

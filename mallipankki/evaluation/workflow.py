@@ -6,6 +6,7 @@ when the index exists, otherwise when the index is created: see signals.py).
 """
 
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import Workflow, WorkflowPage
 
 from mallipankki.practices.models import PracticePage
@@ -13,6 +14,12 @@ from mallipankki.practices.models import PracticePage
 WORKFLOW_NAME = "Arviointi ja julkaisu"
 EVALUATION_TASK_NAME = "Arviointi"
 DECISION_TASK_NAME = "Julkaisupäätös"
+
+# Sent by the decision step when an editor approves, before the practice is
+# published, with `page` (the practice) and `user`. A receiver may save a new
+# revision of the page (e.g. proposals adds the chosen attachments, the
+# builds-on links and the contact): the approval publishes the latest one.
+practice_approving = Signal()
 
 
 def get_workflow() -> Workflow | None:

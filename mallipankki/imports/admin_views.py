@@ -64,7 +64,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_import(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(_("Mallien tuonti kuuluu toimittajille ja ylläpitäjille."))
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
+from mallipankki.links.health import add_to_records as add_link_health
 from mallipankki.practices.interchange import export_queryset, format_datetime, practice_to_record
 from mallipankki.practices.models import PracticePage
 
@@ -30,8 +31,11 @@ def iter_records(queryset=None, *, include_private: bool = False, public: bool =
     pks = list(queryset.order_by("path").values_list("pk", flat=True))
     for start in range(0, len(pks), CHUNK_SIZE):
         chunk = export_queryset(PracticePage.objects.filter(pk__in=pks[start : start + CHUNK_SIZE]))
-        for page in chunk:
-            yield practice_to_record(page, include_private=include_private, public=public)
+        pages = list(chunk)
+        records = [practice_to_record(page, include_private=include_private, public=public) for page in pages]
+        # Link status and archived copies: written by the service, ignored on import.
+        add_link_health(records, [page.pk for page in pages])
+        yield from records
 
 
 def iter_export_json(

@@ -12,31 +12,40 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
-from mallipankki.vocabularies.models import TargetGroup
+from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
-from .models import Adoption, PracticePage, Resource
+from .models import Adoption, PracticeIndexPage, PracticePage, Resource
 
 
 def published_practices():
     return PracticePage.objects.live().public()
 
 
+def catalogue_url(request) -> str | None:
+    """The address of the live, public catalogue (/mallit/) as `request`'s
+    site reaches it; None when there is none (a site being set up)."""
+    catalogue = PracticeIndexPage.objects.live().public().order_by("path").first()
+    return catalogue.get_url(request) if catalogue is not None else None
+
+
 # The page's own fields that a card (templates/includes/practice_card.html),
 # its address and its search snippet read; the other texts of a practice
 # (evidence, costs, scaling plan, contacts) stay in the database.
 CARD_FIELDS = (
-    *("title", "slug", "url_path", "path", "depth", "live", "locale", "content_type"),
+    *("title", "slug", "url_path", "path", "depth", "live", "locale", "content_type", "evidence_level"),
     *(f"{name}_{lang}" for name in ("name", "summary", "description") for lang in ("fi", "sv", "en")),
 )
 
 
 def with_card_data(queryset):
     """The page fields a card needs (CARD_FIELDS) and what it shows beyond
-    them: its target groups (`card_target_groups`, a list), the kind of its
-    first material (`PracticePage.resource_kind`) and its adoption count.
+    them: its target groups (`card_target_groups`, a list), its regions and
+    countries (`card_regions`, `card_countries`), the kind of its first
+    material (`PracticePage.resource_kind`) and its adoption count.
 
-    Two queries for any number of cards: the pages with both subqueries, and
-    the target groups. Those are prefetched into a plain list: prefetching
+    Four queries for any number of cards: the pages with both subqueries, the
+    target groups, the regions and the countries. Those are prefetched into
+    plain lists: prefetching
     into the relation built a queryset per card, a large part of the time
     a page of results takes to load. The subqueries are SQL written once
     (see `_card_subqueries`): Django compiled the same two Subquery
@@ -45,7 +54,11 @@ def with_card_data(queryset):
     adoptions, first_kind = _card_subqueries(connection.vendor)
     return (
         queryset.only(*CARD_FIELDS)
-        .prefetch_related(Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="card_target_groups"))
+        .prefetch_related(
+            Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="card_target_groups"),
+            Prefetch("regions", queryset=Region.objects.all(), to_attr="card_regions"),
+            Prefetch("countries", queryset=Country.objects.all(), to_attr="card_countries"),
+        )
         .annotate(
             # Names from the models, no values: nothing from outside reaches the SQL.
             adoption_count=RawSQL(adoptions, []),  # noqa: S611
@@ -82,8 +95,9 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     """The published, public practices among `ids` as `with_card_data` loads
     them, by id: what a page of search results shows.
 
-    The same rows and values in two statements: the pages, with their
-    target group ids as a third subquery, and those target groups. The
+    The same rows and values in four statements: the pages, with the ids of
+    their target groups, regions and countries as subqueries, and those
+    three vocabularies' terms. The
     pages' statement is written once (`_cards_sql`), so nothing is compiled
     per page of results; `published_practices()` asks the database for the
     view restrictions first and the ORM builds three statements, which made
@@ -95,16 +109,26 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     if connection.vendor == "postgresql":
         params = [params]
     pages = list(PracticePage.objects.raw(sql, params))
-    group_ids = {page.pk: _target_group_ids(page.card_target_group_ids) for page in pages}
-    wanted = {pk for ids_of_page in group_ids.values() for pk in ids_of_page}
-    groups = TargetGroup.objects.in_bulk(wanted) if wanted else {}
-    for page in pages:
-        chosen = (groups[pk] for pk in group_ids[page.pk] if pk in groups)
-        page.card_target_groups = sorted(chosen, key=lambda group: (group.sort_order, group.code))
+    for attribute, model, key in CARD_TERMS:
+        term_ids = {page.pk: _term_ids(getattr(page, f"{attribute}_ids")) for page in pages}
+        wanted = {pk for ids_of_page in term_ids.values() for pk in ids_of_page}
+        terms = model.objects.in_bulk(wanted) if wanted else {}
+        for page in pages:
+            chosen = (terms[pk] for pk in term_ids[page.pk] if pk in terms)
+            setattr(page, attribute, sorted(chosen, key=key))
     return {page.pk: page for page in pages}
 
 
-def _target_group_ids(value) -> list[int]:
+# What cards_by_id loads beside the pages: (attribute, vocabulary, order), the
+# order being the vocabulary's own (Meta.ordering), as with_card_data has it.
+CARD_TERMS = (
+    ("card_target_groups", TargetGroup, lambda term: (term.sort_order, term.code)),
+    ("card_regions", Region, lambda term: (term.sort_order, term.code)),
+    ("card_countries", Country, lambda term: term.name_fi),
+)
+
+
+def _term_ids(value) -> list[int]:
     # An array on PostgreSQL, a comma-separated string (or NULL) on SQLite.
     if isinstance(value, list):
         return value
@@ -121,15 +145,16 @@ def _cards_sql(vendor: str, how_many: int) -> str:
         f"{page_table if field.model is Page else practice_table}.{quote(field.column)}"
         for field in (PracticePage._meta.get_field(name) for name in (*CARD_FIELDS, "page_ptr"))
     ]
-    through = PracticePage._meta.get_field("target_groups").remote_field.through
-    through_table = quote(through._meta.db_table)
-    practice_column = quote(through._meta.get_field("practicepage").column)
-    group_column = quote(through._meta.get_field("targetgroup").column)
-    of_practice = f"FROM {through_table} WHERE {practice_column} = {practice}"
-    if vendor == "postgresql":
-        group_ids = f"ARRAY(SELECT {group_column} {of_practice})"
-    else:
-        group_ids = f"(SELECT group_concat({group_column}) {of_practice})"
+    term_ids = []
+    for attribute, model, _key in CARD_TERMS:
+        field = next(field for field in PracticePage._meta.many_to_many if field.related_model is model)
+        through = quote(field.remote_field.through._meta.db_table)
+        of_practice = f"FROM {through} WHERE {quote(field.m2m_column_name())} = {practice}"
+        term = quote(field.m2m_reverse_name())
+        if vendor == "postgresql":
+            term_ids.append(f"ARRAY(SELECT {term} {of_practice}) AS {attribute}_ids")
+        else:
+            term_ids.append(f"(SELECT group_concat({term}) {of_practice}) AS {attribute}_ids")
     adoptions, first_kind = _card_subqueries(vendor)
     restriction = quote(PageViewRestriction._meta.db_table)
     restricted_page = quote(PageViewRestriction._meta.get_field("page").column)
@@ -139,7 +164,7 @@ def _cards_sql(vendor: str, how_many: int) -> str:
     # view restriction.
     return (
         f"SELECT {', '.join(columns)}, {adoptions} AS adoption_count, {first_kind} AS first_resource_kind, "  # noqa: S608
-        f"{group_ids} AS card_target_group_ids "
+        f"{', '.join(term_ids)} "
         f"FROM {practice_table} JOIN {page_table} ON {page_table}.{page_id} = {practice} "
         f"WHERE {page_table}.live AND {practice} {ids} AND NOT EXISTS ("
         f"SELECT 1 FROM {restriction} r JOIN {page_table} restricted ON restricted.{page_id} = r.{restricted_page} "

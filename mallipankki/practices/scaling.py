@@ -79,6 +79,7 @@ class Requirement:
     value: str = ""  # what there is: the owner, the funding, or the score "2/3"
     next_step: str = ""
     assessed: bool = True  # False: a readiness part nobody has scored yet
+    needed: str = ""  # a readiness part's score the next stage needs, "2/3"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,18 @@ class ScalingGuidance:
     @property
     def missing(self) -> list[Requirement]:
         return [item for item in self.requirements if not item.in_place]
+
+    @property
+    def short(self) -> list[Requirement]:
+        """Missing and known to fall short: a readiness part scored below what the stage needs."""
+        return [item for item in self.missing if item.value]
+
+    @property
+    def unknown(self) -> list[Requirement]:
+        """Missing because nobody has said: no owner or funding given, or a
+        readiness part not scored yet. Told apart from `short` on the page: a
+        reader must not take "not told" for "known to be lacking"."""
+        return [item for item in self.missing if not item.value]
 
     @property
     def next_steps(self) -> list[str]:
@@ -147,9 +160,10 @@ def _funding_step(page: PracticePage, today: dt.date) -> str:
 
 def _readiness(key: str, label: str, score: int | None, needed: int, step) -> Requirement:
     value = f"{score}/{MAXIMUM[key]}" if score is not None else ""
+    wanted = f"{needed}/{MAXIMUM[key]}"
     if score is not None and score >= needed:
-        return Requirement(key, label, True, value)
-    return Requirement(key, label, False, value, step(needed), assessed=score is not None)
+        return Requirement(key, label, True, value, needed=wanted)
+    return Requirement(key, label, False, value, step(needed), assessed=score is not None, needed=wanted)
 
 
 def scaling_guidance(page: PracticePage, today: dt.date | None = None) -> ScalingGuidance:

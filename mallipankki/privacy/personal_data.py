@@ -10,6 +10,17 @@ Three forms store personal data of whoever sends them:
 - a support request (regions.SupportRequest): name, organisation, email,
   phone, when they consented, and the address hash.
 
+A proposal's submitter also becomes the contact of the proposed practice
+(PracticePage.contact_*, shown publicly only if they allowed it), so that the
+yearly continuity reminder reaches the practice's owner. That copy is the
+practice's data with a purpose of its own (keeping the practice alive), so
+the retention time of the proposal does not erase it: `erase_expired` leaves
+it. A person's request does: `erase` empties the contact of every practice
+whose contact has their address, in the page as shown and in every revision
+(the history would otherwise bring it back), and `export` lists it. A contact
+that an editor has since replaced with someone else's is not theirs and
+stays.
+
 Erasing replaces these and records when it happened. What the person sent
 about the practice stays, because it is the service's content, not the
 person's: the proposed practice (the submission, its attachments, the draft
@@ -30,10 +41,13 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page, Revision
 
 from mallipankki.adoptions.models import PendingAdoption
+from mallipankki.practices.models import PracticePage
 from mallipankki.proposals.models import Proposal
 from mallipankki.regions.models import SupportRequest
 
@@ -50,6 +64,64 @@ def adoption_reports_of(email: str):
 
 def support_requests_of(email: str):
     return SupportRequest.objects.filter(email__iexact=email.strip()).order_by("created_at", "pk")
+
+
+PRACTICE_CONTACT_FIELDS = ("contact_name", "contact_organisation", "contact_email", "contact_phone")
+
+
+def _page_revisions(page_ids):
+    # Page revisions are stored against the base Page content type.
+    return Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(pk) for pk in page_ids]
+    )
+
+
+def practices_with_contact(email: str) -> list[PracticePage]:
+    """Practices whose contact has `email`: as published, or in their latest revision (a draft)."""
+    email = email.strip()
+    ids = set(PracticePage.objects.filter(contact_email__iexact=email).values_list("pk", flat=True))
+    # Drafts: the practices of the person's proposals, whose latest revision may differ from the row.
+    candidates = set(proposals_of(email).exclude(practice=None).values_list("practice_id", flat=True))
+    for page in PracticePage.objects.filter(pk__in=candidates - ids):
+        latest = page.get_latest_revision_as_object()
+        if latest.contact_email.lower() == email.lower():
+            ids.add(page.pk)
+    return list(PracticePage.objects.filter(pk__in=ids).order_by("path"))
+
+
+def _practice_contact(page: PracticePage, email: str) -> dict:
+    shown = page if page.contact_email.lower() == email.lower() else page.get_latest_revision_as_object()
+    return {
+        "malli": page.title,
+        "osoite": _live_url(page),
+        "nimi": shown.contact_name,
+        "organisaatio": shown.contact_organisation,
+        "sahkoposti": shown.contact_email,
+        "puhelin": shown.contact_phone,
+        "naytetaan_julkisesti": shown.contact_public,
+    }
+
+
+def erase_practice_contacts(email: str) -> list[str]:
+    """Empties the contact of every practice whose contact has `email`, in the page and all its revisions.
+
+    Returns the practices' ids (slugs). The public page stops showing it at
+    once, and no revision can bring it back.
+    """
+    email = email.strip()
+    pages = practices_with_contact(email)
+    for page in pages:
+        if page.contact_email.lower() == email.lower():
+            PracticePage.objects.filter(pk=page.pk).update(
+                **dict.fromkeys(PRACTICE_CONTACT_FIELDS, ""), contact_public=False
+            )
+        for revision in _page_revisions([page.pk]).select_for_update():
+            content = revision.content or {}
+            if str(content.get("contact_email", "")).lower() == email.lower():
+                content.update(dict.fromkeys(PRACTICE_CONTACT_FIELDS, ""), contact_public=False)
+                revision.content = content
+                revision.save(update_fields=["content"])
+    return [page.slug for page in pages]
 
 
 def _iso(value) -> str | None:
@@ -69,6 +141,7 @@ def _proposal(proposal: Proposal) -> dict:
             "nimi": proposal.submitter_name,
             "organisaatio": proposal.submitter_organisation,
             "sahkoposti": proposal.submitter_email,
+            "yhteystiedot_saa_nayttaa": proposal.contact_public,
             "hyvaksyi_tietosuojaselosteen": _iso(proposal.consent_at),
             "osoitteen_tiiviste": proposal.ip_hash,
         },
@@ -88,6 +161,7 @@ def _proposal(proposal: Proposal) -> dict:
 def _adoption_report(report: PendingAdoption) -> dict:
     return {
         "id": report.pk,
+        "viite": report.reference,
         "lahetetty": _iso(report.created_at),
         "tila": report.status,
         "henkilotiedot": {
@@ -153,23 +227,34 @@ def export(email: str) -> dict:
         "ehdotukset": [_proposal(proposal) for proposal in proposals],
         "kayttoonottoilmoitukset": [_adoption_report(report) for report in reports],
         "tukipyynnot": [_support_request(support_request) for support_request in requests],
+        "mallien_yhteystiedot": [_practice_contact(page, email.strip()) for page in practices_with_contact(email)],
     }
 
 
 @dataclass
 class Erased:
-    """What `erase` changed: proposal references, adoption report ids, support request references."""
+    """What `erase` changed: proposal references, adoption report ids, support request references,
+    and the ids of the practices whose contact was emptied."""
 
     proposals: list[str] = field(default_factory=list)
     adoption_reports: list[int] = field(default_factory=list)
     support_requests: list[str] = field(default_factory=list)
+    practice_contacts: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.proposals) + len(self.adoption_reports) + len(self.support_requests)
+        return (
+            len(self.proposals) + len(self.adoption_reports) + len(self.support_requests) + len(self.practice_contacts)
+        )
 
 
 # What erasing sets, per kind of row.
-PROPOSAL_ERASED = {"submitter_name": ERASED_NAME, "submitter_organisation": "", "submitter_email": "", "ip_hash": ""}
+PROPOSAL_ERASED = {
+    "submitter_name": ERASED_NAME,
+    "submitter_organisation": "",
+    "submitter_email": "",
+    "contact_public": False,
+    "ip_hash": "",
+}
 # The organisation, place, year and note stay: they are the adoption,
 # public on the practice page once confirmed. The contact is no longer
 # shown there (contact_public off).
@@ -195,7 +280,11 @@ def erase(email: str, now=None) -> Erased:
     address, so it is not found again.
     """
     now = now or timezone.now()
-    return _erase_all(proposals_of(email), adoption_reports_of(email), support_requests_of(email), now)
+    # The practices first: they are found through the proposals' addresses.
+    practice_contacts = erase_practice_contacts(email)
+    erased = _erase_all(proposals_of(email), adoption_reports_of(email), support_requests_of(email), now)
+    erased.practice_contacts = practice_contacts
+    return erased
 
 
 def retention_cutoff(now: dt.datetime, months: int = RETENTION_MONTHS) -> dt.datetime:

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
+from mallipankki.core.dashboard_panels import DashboardListPanel
 from mallipankki.core.permissions import is_editor
-from mallipankki.evaluation.dashboard_panels import DashboardListPanel
 from mallipankki.evaluation.models import EvaluationAssignment
 
 from .access import visible_proposals

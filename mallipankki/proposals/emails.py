@@ -39,6 +39,11 @@ def send_decision(proposal) -> int:
     context = {
         "proposal": proposal,
         "page_url": settings.BASE_URL + page.url if page and page.live and page.url else "",
+        # Still the practice's contact (an editor may have named someone else): say so, and whether it is shown.
+        "is_contact": bool(
+            page and proposal.submitter_email and page.contact_email.lower() == proposal.submitter_email.lower()
+        ),
+        "contact_shown": bool(page and page.contact_public),
     }
     return send_once(
         f"proposal_{template}",
@@ -56,12 +61,18 @@ def regional_workers_for(proposal) -> list[Recipient]:
 
 
 def notify_editors(proposal) -> int:
-    """Editors, and the regional workers of its regions, hear of a new proposal."""
-    url = admin_url("proposals_admin:detail", proposal.pk)
-    return send_once(
+    """Editors, and the regional workers of its regions, hear of a new proposal: each what their role can do.
+
+    Editors assign the evaluators; regional workers read the proposal and may
+    complete the draft, but cannot assign. Someone in both roles gets the
+    editors' email only (send_once sends each person one "proposal_new").
+    """
+    context = {"proposal": proposal, "url": admin_url("proposals_admin:detail", proposal.pk)}
+    sent = send_once("proposal_new", f"proposal:{proposal.pk}", editors(), "proposals/emails/new_proposal", context)
+    return sent + send_once(
         "proposal_new",
         f"proposal:{proposal.pk}",
-        editors() + regional_workers_for(proposal),
-        "proposals/emails/new_proposal",
-        {"proposal": proposal, "url": url},
+        regional_workers_for(proposal),
+        "proposals/emails/new_proposal_regional",
+        context,
     )

@@ -14,15 +14,14 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db.models import Case, When
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.core.pdf import PdfRefused, clean_pdf, safe_file_name
 from mallipankki.core.public_forms import HoneypotField, PublicFormMixin, required
 from mallipankki.practices.models import Organisation
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
+
+from . import builds_on
 
 MAX_FILES = 5  # also DATA_UPLOAD_MAX_NUMBER_FILES, which stops a request at the sixth file
 MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -34,37 +33,17 @@ MAX_REQUEST_SIZE = MAX_TOTAL_SIZE + 1024 * 1024
 ORGANISATION_ROWS = 3
 FUNDING_ROWS = 2
 LINK_ROWS = 3
+BUILDS_ON_ROWS = builds_on.MAX_BUILDS_ON
+# The id of the <datalist> of published practices' names (templates, JS).
+PRACTICE_DATALIST = "julkaistut-mallit"
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 # The repeating groups' rows are named in the error summary, e.g. "Rahoitus 2, alkoi".
-ROW_LABELS = {"org": _("Organisaatio"), "funding": _("Rahoitus"), "link": _("Linkki")}
-ROW_FIELD = re.compile(r"(org|funding|link)(\d)_\w+")
+ROW_LABELS = {"org": _("Organisaatio"), "funding": _("Rahoitus"), "link": _("Linkki"), "builds_on": _("Malli")}
+ROW_FIELD = re.compile(r"(org|funding|link|builds_on)(\d)_\w+")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
-
-
-class CompactSelectMultiple(forms.SelectMultiple):
-    """SelectMultiple rendered in Python: 250 countries through a template per option is slow."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = [
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                option["value"],
-                " selected" if option["selected"] else "",
-                option["label"],
-            )
-            for _group, group_options, _index in widget["optgroups"]
-            for option in group_options
-        ]
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(options)),  # noqa: S308
-        )
 
 
 class MultiplePdfField(forms.FileField):
@@ -186,9 +165,10 @@ class ProposalForm(PublicFormMixin, forms.Form):
         # Finland first: most practices are Finnish, and the list is long.
         queryset=Country.objects.order_by(Case(When(code="FI", then=0), default=1), "name_fi"),
         label=_("Maat"),
-        help_text=_("Missä maissa mallia käytetään. Valitse useampi pitämällä Ctrl-näppäintä pohjassa."),
+        help_text=_("Missä maissa mallia käytetään. Valitse yksi tai useampi."),
         required=False,
-        widget=CompactSelectMultiple(attrs={"size": 6}),
+        # Checkboxes, not a multiple select: that needs Ctrl and does not work by touch.
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _("Valitse maat luettelosta."),
             "invalid_pk_value": _("Valitse maat luettelosta."),
@@ -220,6 +200,16 @@ class ProposalForm(PublicFormMixin, forms.Form):
         required=False,
     )
 
+    builds_on_note = forms.CharField(
+        label=_("Mitä muutitte"),
+        help_text=_(
+            "Miten mallinne eroaa malleista, joihin se pohjautuu: mitä lisäsitte, jätitte pois tai teitte toisin."
+        ),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
     attachments = MultiplePdfField(
         label=_("Liitteet (PDF)"),
         help_text=_(
@@ -240,6 +230,14 @@ class ProposalForm(PublicFormMixin, forms.Form):
             "required": _("Kirjoita sähköpostiosoitteesi."),
             "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
         },
+    )
+    contact_public = forms.BooleanField(
+        label=_("Yhteystietoni saa näyttää mallin sivulla"),
+        help_text=_(
+            "Nimesi, organisaatiosi ja sähköpostiosoitteesi näkyvät mallin sivulla ja avoimessa datassa "
+            "mallin yhteystietoina. Ilman lupaa ne näkyvät vain Mallipankin toimitukselle."
+        ),
+        required=False,
     )
     consent = forms.BooleanField(
         label=_(
@@ -289,6 +287,16 @@ class ProposalForm(PublicFormMixin, forms.Form):
                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"invalid": _("Kirjoita päivämäärä muodossa 31.12.2024.")},
                 )
+        for row in range(1, BUILDS_ON_ROWS + 1):
+            # Field names end in _name so that the error summary reads "Malli 2, mallin nimi".
+            self.fields[f"builds_on{row}_name"] = forms.CharField(
+                label=_("Mallin nimi"),
+                max_length=300,
+                required=False,
+                widget=forms.TextInput(
+                    attrs={"list": PRACTICE_DATALIST, "autocomplete": "off", "data-practice-picker": ""}
+                ),
+            )
         for row in range(1, LINK_ROWS + 1):
             self.fields[f"link{row}_title"] = forms.CharField(label=_("Otsikko"), max_length=500, required=False)
             self.fields[f"link{row}_url"] = forms.URLField(
@@ -319,6 +327,12 @@ class ProposalForm(PublicFormMixin, forms.Form):
             for row in range(1, FUNDING_ROWS + 1)
         ]
 
+    def builds_on_rows(self):
+        return [(row, [self[f"builds_on{row}_name"]]) for row in range(1, BUILDS_ON_ROWS + 1)]
+
+    def practice_datalist(self) -> list[str]:
+        return builds_on.datalist_options()
+
     def link_rows(self):
         return [(row, [self[f"link{row}_title"], self[f"link{row}_url"]]) for row in range(1, LINK_ROWS + 1)]
 
@@ -340,6 +354,7 @@ class ProposalForm(PublicFormMixin, forms.Form):
                 self.add_error(f"funding{row}_programme", _("Kirjoita rahoitusohjelma tai tyhjennä rivi."))
             if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
                 self.add_error(f"funding{row}_end", _("Päättymispäivä on ennen alkamispäivää."))
+        self._clean_builds_on(data)
         for row in range(1, LINK_ROWS + 1):
             title, url = data.get(f"link{row}_title"), data.get(f"link{row}_url")
             if title and not url and f"link{row}_url" not in self.errors:
@@ -350,6 +365,48 @@ class ProposalForm(PublicFormMixin, forms.Form):
                 except forms.ValidationError:
                     self.add_error(f"link{row}_url", _("Kirjoita verkko-osoite muodossa https://esimerkki.fi."))
         return data
+
+    def _clean_builds_on(self, data):
+        """Each named practice must be published, and named once."""
+        self.builds_on_pages = []
+        for row in range(1, BUILDS_ON_ROWS + 1):
+            name = f"builds_on{row}_name"
+            text = data.get(name)
+            if not text or name in self.errors:
+                continue
+            page = builds_on.resolve(text)
+            if page is None:
+                self.add_error(name, self._not_found(text))
+            elif page.pk in {known.pk for known in self.builds_on_pages}:
+                self.add_error(name, _("Valitsit tämän mallin jo. Tyhjennä rivi."))
+            else:
+                self.builds_on_pages.append(page)
+        if (
+            data.get("builds_on_note")
+            and not self.builds_on_pages
+            and not any(f"builds_on{row}_name" in self.errors for row in range(1, BUILDS_ON_ROWS + 1))
+        ):
+            self.add_error("builds_on_note", _("Valitse malli, johon mallinne pohjautuu, tai tyhjennä tämä kenttä."))
+
+    def _not_found(self, text):
+        if builds_on.is_ambiguous(text):
+            return forms.ValidationError(
+                _("Usealla mallilla on nimi ”%(name)s”. Valitse oikea ehdotuksista: niissä on mallin tunnus suluissa."),
+                params={"name": text},
+            )
+        similar = builds_on.suggestions(text)
+        if similar:
+            return forms.ValidationError(
+                _("Julkaistua mallia ”%(name)s” ei löytynyt. Tarkoititko: %(suggestions)s?"),
+                params={"name": text, "suggestions": ", ".join(f"”{item}”" for item in similar)},
+            )
+        return forms.ValidationError(
+            _(
+                "Julkaistua mallia ”%(name)s” ei löytynyt. Kirjoita mallin nimi sellaisena kuin se on "
+                "Mallipankissa tai liitä mallin sivun osoite."
+            ),
+            params={"name": text},
+        )
 
     # --- the result ---------------------------------------------------------------
 
@@ -403,6 +460,10 @@ class ProposalForm(PublicFormMixin, forms.Form):
             "achievements": data["achievements"],
             "continuity_owner": data["continuity_owner"],
             "attachments": [safe_file_name(upload.name) for upload in data["attachments"]],
+            # The ids (slugs) of the published practices it builds on, as chosen; approval links them.
+            "builds_on": [page.slug for page in getattr(self, "builds_on_pages", [])],
+            "builds_on_note": data.get("builds_on_note", ""),
+            "contact_public": bool(data.get("contact_public")),
         }
 
     # --- the error summary ------------------------------------------------------------

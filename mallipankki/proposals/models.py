@@ -1,10 +1,13 @@
 """A proposal as the public submitted it, kept as it was submitted.
 
 The proposal becomes a draft PracticePage in the workflow "Arviointi ja
-julkaisu"; the two are linked. The submitter's personal data stays here and
-is not copied onto the practice. Attachments are stored outside MEDIA_ROOT
-(see `PrivateStorage`) and served only to staff through a permission-checked
-admin view, so nothing lists or serves them publicly.
+julkaisu"; the two are linked. The submitter's name, organisation and email
+also become the practice's contact (so that continuity reminders reach its
+owner), shown publicly only when `contact_public` says they allowed it.
+Attachments are stored outside MEDIA_ROOT (see `PrivateStorage`) and served
+only to staff through a permission-checked admin view; the ones the editors
+choose (`ProposalAttachment.publish`) are copied into public documents when
+the practice is approved (see `approval.py`), the rest stay private.
 """
 
 import secrets
@@ -79,12 +82,13 @@ class Proposal(models.Model):
         related_name="proposals",
     )
 
-    # Personal data: not shown publicly, not copied onto the practice.
+    # Personal data. Copied into the practice's contact, shown publicly only with contact_public.
     submitter_name = models.CharField(_("ehdottajan nimi"), max_length=200)
     submitter_organisation = models.CharField(_("ehdottajan organisaatio"), max_length=255, blank=True)
     submitter_email = models.EmailField(_("ehdottajan sähköposti"))
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    contact_public = models.BooleanField(_("yhteystiedot saa näyttää mallin sivulla"), default=False)
 
     created_at = models.DateTimeField(_("lähetetty"), auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(_("päätös tehty"), null=True, blank=True)
@@ -122,6 +126,18 @@ class ProposalAttachment(models.Model):
     original_name = models.CharField(_("tiedoston nimi"), max_length=255)
     size = models.PositiveIntegerField(_("koko"))
     sha256 = models.CharField(max_length=64)
+    # Every stored attachment has passed core.pdf's check, so the default is
+    # to publish it; editors untick what must stay private.
+    publish = models.BooleanField(_("julkaistaan mallin mukana"), default=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("julkaistu tiedosto"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["pk"]

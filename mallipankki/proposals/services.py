@@ -6,6 +6,7 @@ import logging
 
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 
 from mallipankki.core import public_forms
 from mallipankki.evaluation.workflow import start_workflow
@@ -38,16 +39,16 @@ def practice_index() -> PracticeIndexPage:
     return index
 
 
-def unique_slug(index, name: str, reference: str) -> str:
-    """The name as a slug plus the reference's random part.
+def unique_slug(index, name: str) -> str:
+    """The name as a slug (ä→a, ö→o, å→a), with -2, -3, ... when a sibling has it.
 
-    The suffix keeps two proposals with the same name apart even when they
-    arrive at the same moment: upsert_practice would otherwise update the
-    other one's draft.
+    The caller holds the index's row lock (see create_proposal), so two
+    proposals with the same name cannot both take the free slug.
     """
     base = slugify(name).replace("_", "-").strip("-")[:80].strip("-") or "ehdotus"
-    base = f"{base}-{reference.rsplit('-', 1)[-1].lower()}"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    # Not index.get_children(): treebeard answers "none" from the object's own
+    # numchild, which is stale when another proposal added a child since it was read.
+    taken = set(Page.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug = f"{base}-{number}"
@@ -55,8 +56,22 @@ def unique_slug(index, name: str, reference: str) -> str:
     return slug
 
 
-def practice_record(submission: dict, slug: str) -> dict:
-    """The interchange record of the draft practice; status "submitted"."""
+def lock_index(index) -> PracticeIndexPage:
+    """Holds the catalogue page's row until the transaction ends, and returns it as it is now.
+
+    New practices' slugs are then chosen one at a time, each seeing the
+    children added before it (on SQLite the transaction already holds the
+    database's write lock: BEGIN IMMEDIATE).
+    """
+    Page.objects.select_for_update().filter(pk=index.pk).values_list("pk", flat=True).first()
+    return PracticeIndexPage.objects.get(pk=index.pk)
+
+
+def practice_record(submission: dict, slug: str, contact: dict | None = None) -> dict:
+    """The interchange record of the draft practice; status "submitted".
+
+    `contact` is the proposer as the practice's contact (name, organisation,
+    email, public: whether they allowed it to be shown)."""
     record = {
         "id": slug,
         "name": {"fi": submission["name"]},
@@ -76,7 +91,18 @@ def practice_record(submission: dict, slug: str) -> dict:
     }
     if submission["continuity_owner"]:
         record["scaling"] = {"continuity_owner": submission["continuity_owner"]}
+    if contact:
+        record["contact"] = {key: value for key, value in contact.items() if value not in ("", None)}
     return record
+
+
+def proposer_contact(proposal) -> dict:
+    return {
+        "name": proposal.submitter_name,
+        "organisation": proposal.submitter_organisation,
+        "email": proposal.submitter_email,
+        "public": proposal.contact_public,
+    }
 
 
 def _store_attachment(proposal, upload) -> ProposalAttachment:
@@ -113,15 +139,16 @@ def create_proposal(form, request) -> Proposal:
                 submitter_name=data["submitter_name"],
                 submitter_organisation=data["submitter_organisation"],
                 submitter_email=data["submitter_email"],
+                contact_public=bool(data.get("contact_public")),
                 consent_at=timezone.now(),
                 ip_hash=address_hash,
             )
             proposal.regions.set(data["regions"])
             for upload in data["attachments"]:
                 stored.append(_store_attachment(proposal, upload))
-            page, _ = upsert_practice(
-                index, practice_record(submission, unique_slug(index, submission["name"], proposal.reference))
-            )
+            index = lock_index(index)
+            slug = unique_slug(index, submission["name"])
+            page, _ = upsert_practice(index, practice_record(submission, slug, proposer_contact(proposal)))
             proposal.practice = page
             proposal.save(update_fields=["practice"])
             start_workflow(page, user=None)
@@ -130,3 +157,15 @@ def create_proposal(form, request) -> Proposal:
             attachment.file.delete(save=False)
         raise
     return proposal
+
+
+def set_published_attachments(proposal, chosen_ids) -> int:
+    """Ticks `publish` on the attachments whose ids are in `chosen_ids` and unticks the rest; returns how many."""
+    chosen = {int(value) for value in chosen_ids if str(value).isdigit()}
+    attachments = list(proposal.attachments.all())
+    for attachment in attachments:
+        publish = attachment.pk in chosen
+        if attachment.publish != publish:
+            attachment.publish = publish
+            attachment.save(update_fields=["publish"])
+    return sum(1 for attachment in attachments if attachment.pk in chosen)

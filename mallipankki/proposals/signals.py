@@ -1,4 +1,6 @@
-"""Decisions on a proposed practice are sent to the person who proposed it."""
+"""Decisions on a proposed practice are sent to the person who proposed it;
+an approval first hands the proposal's materials, links and contact over to
+the practice (approval.py)."""
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -6,8 +8,10 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from mallipankki.evaluation.workflow import practice_approving
 from mallipankki.practices.models import PracticePage
 
+from .approval import hand_over, open_proposals
 from .emails import send_decision
 from .models import Proposal
 
@@ -59,3 +63,9 @@ def proposal_approved(sender, instance, user=None, **kwargs):
     Proposal.objects.filter(practice_id=instance.object_id, status=Proposal.Status.PUBLISHED, decided_by=None).update(
         decided_by=user, decision_reason=task_state.comment if task_state else ""
     )
+
+
+@receiver(practice_approving, dispatch_uid="proposals_hand_over")
+def hand_over_on_approval(sender, page, user=None, **kwargs):
+    for proposal in open_proposals(page.pk).select_related("practice"):
+        hand_over(proposal, user)

@@ -1,5 +1,6 @@
 import logging
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -194,3 +195,23 @@ def attachment(request, pk):
     response = FileResponse(handle, as_attachment=True, filename=item.original_name, content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+def attachment_choices(request, pk):
+    """Editors choose which attachments are published with the practice (see approval.py)."""
+    if not (request.user.is_authenticated and is_editor(request.user)):
+        raise PermissionDenied
+    proposal = get_object_or_404(Proposal, pk=pk)
+    if proposal.status == Proposal.Status.PUBLISHED:
+        messages.error(request, _("Malli on jo julkaistu: liitteiden valintoja ei voi enää muuttaa."))
+    else:
+        chosen = services.set_published_attachments(proposal, request.POST.getlist("publish"))
+        messages.success(
+            request,
+            _("Liitteiden valinnat tallennettu: %(chosen)s/%(total)s julkaistaan mallin mukana.")
+            % {"chosen": chosen, "total": proposal.attachments.count()},
+        )
+    if proposal.practice_id:
+        return redirect(reverse("evaluation_admin:practice", args=[proposal.practice_id]))
+    return redirect(reverse("proposals_admin:detail", args=[proposal.pk]))

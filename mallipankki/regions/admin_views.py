@@ -2,12 +2,14 @@
 
 A regional worker sees and acts on the requests of their own regions only
 (`core.permissions.regions_for`); editors and admins on all; anyone else is refused.
-A request outside the user's regions is answered as if it did not exist.
+A request outside the user's regions is refused with a 403 page that says so
+(core.admin_denied).
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,13 +22,18 @@ from . import services
 from .forms import AssignForm, NoteForm, StatusForm
 from .models import SupportRequest
 
+QUEUE_DENIED = gettext_lazy("Tukipyyntöjä käsittelevät aluetyöntekijät omien alueidensa osalta ja toimittajat.")
+OTHER_REGION = gettext_lazy(
+    "Tämä tukipyyntö kuuluu toisen alueen aluetyöntekijöille. Voit käsitellä vain omien alueidesi tukipyyntöjä."
+)
+
 
 class SupportQueueMixin(WagtailAdminTemplateMixin):
-    header_icon = "help"
+    header_icon = "comment"
 
     def dispatch(self, request, *args, **kwargs):
         if not services.can_use_queue(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(QUEUE_DENIED)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -85,7 +92,12 @@ class SupportRequestDetailView(SupportQueueMixin, TemplateView):
 
     def get_object(self):
         if not hasattr(self, "object"):
-            self.object = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+            self.object = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
+            if self.object is None:
+                # Another region's request: say so (403); no such request: 404.
+                if SupportRequest.objects.filter(pk=self.kwargs["pk"]).exists():
+                    raise PermissionDenied(OTHER_REGION)
+                raise Http404
         return self.object
 
     def get_page_title(self):

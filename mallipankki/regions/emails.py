@@ -22,6 +22,11 @@ def notify_new_request(support_request, recipients: list[str]) -> None:
     _send("new_request", {"support_request": support_request, "url": request_url(support_request)}, recipients)
 
 
+def send_receipt(support_request, to_workers: bool) -> None:
+    """The requester's receipt: the reference, where the request went and what happens next."""
+    _send("received", {"support_request": support_request, "to_workers": to_workers}, [support_request.email])
+
+
 def notify_assignee(support_request) -> None:
     user = support_request.assigned_to
     if user is not None and user.email:

@@ -19,6 +19,7 @@ from mallipankki.core.permissions import (
     MANAGE_PERMISSION,
     REGIONAL_WORKERS,
     handles_all_regions,
+    has_regions,
     regions_for,
     users_with_permission,
 )
@@ -67,7 +68,7 @@ def assignable_users(region):
 
 def can_use_queue(user) -> bool:
     """Editors and admins, and regional workers who have at least one region."""
-    return handles_all_regions(user) or regions_for(user).exists()
+    return handles_all_regions(user) or has_regions(user)
 
 
 def visible_requests(user):
@@ -110,6 +111,7 @@ def create_support_request(form, request) -> SupportRequest:
             consent_at=timezone.now(),
             ip_hash=address_hash,
         )
+    emails.send_receipt(support_request, to_workers=workers_of(support_request.region).exists())
     emails.notify_new_request(support_request, recipients_for(support_request.region))
     return support_request
 

@@ -24,18 +24,26 @@ logger = logging.getLogger(__name__)
 RECEIPT = "tukipyynto"
 
 # The two practice lists of a region page, each with a paginated page of its own.
+# The texts take the region where Finnish says where ("Lapissa", "Uudellamaalla").
 PRACTICE_LISTS = {
     "kehitetyt": {
         "query": listing.developed_in,
-        "title": _("Alueella kehitetyt mallit"),
-        "empty": _("Tällä alueella kehitettyjä malleja ei ole vielä julkaistu."),
+        "title": _("%(region)s kehitetyt mallit"),
+        "empty": _("%(region)s kehitettyjä malleja ei ole vielä julkaistu."),
     },
     "kaytossa": {
         "query": adopted_in,
-        "title": _("Alueella käyttöön otetut mallit"),
-        "empty": _("Tällä alueella ei ole vielä vahvistettuja käyttöönottoja."),
+        "title": _("%(region)s käyttöön otetut mallit"),
+        "empty": _("%(region)s ei ole vielä vahvistettuja käyttöönottoja."),
     },
 }
+
+
+def _list_texts(kind: str, region) -> dict:
+    """The list's kind, query and its title and empty text for `region`, e.g. "Lapissa kehitetyt mallit"."""
+    where = {"region": region.name_where}
+    spec = PRACTICE_LISTS[kind]
+    return {"kind": kind, "query": spec["query"], "title": spec["title"] % where, "empty": spec["empty"] % where}
 
 
 @require_safe
@@ -47,7 +55,7 @@ def _preview(kind: str, region) -> dict:
     queryset = PRACTICE_LISTS[kind]["query"](region)
     practices = list(queryset[: listing.PREVIEW_SIZE + 1])
     count = len(practices) if len(practices) <= listing.PREVIEW_SIZE else queryset.count()
-    return {"kind": kind, **PRACTICE_LISTS[kind], "practices": practices[: listing.PREVIEW_SIZE], "count": count}
+    return {**_list_texts(kind, region), "practices": practices[: listing.PREVIEW_SIZE], "count": count}
 
 
 @require_safe
@@ -74,7 +82,7 @@ def practice_list(request, slug, kind):
     page_obj = paginator.get_page(request.GET.get("sivu"))
     context = {
         "region": region,
-        "list": PRACTICE_LISTS[kind],
+        "list": _list_texts(kind, region),
         "page_obj": page_obj,
         "practices": list(page_obj.object_list),
     }

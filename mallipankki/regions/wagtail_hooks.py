@@ -2,12 +2,14 @@ from django import forms
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from mallipankki.core.menu import CountedMenuItem
+
 from . import admin_urls, services
+from .dashboard import open_count, open_label, open_requests, open_requests_panel
 from .models import RegionalWorker
 from .page_scope import choosable_pages, without_other_regions_practices
 
@@ -29,14 +31,27 @@ def register_support_request_urls():
     return [path("tukipyynnot/", include(admin_urls, namespace="regions_admin"))]
 
 
-class SupportRequestMenuItem(MenuItem):
+class SupportRequestMenuItem(CountedMenuItem):
     def is_shown(self, request):
         return services.can_use_queue(request.user)
+
+    def count(self, request) -> int:
+        return open_count(request.user)
+
+    def count_label(self, count: int) -> str:
+        return open_label(count)
 
 
 @hooks.register("register_admin_menu_item")
 def register_support_request_menu_item():
-    return SupportRequestMenuItem(_("Tukipyynnöt"), reverse("regions_admin:index"), icon_name="help", order=260)
+    # Not the "help" icon: Wagtail's own help menu (core.wagtail_hooks) has it.
+    return SupportRequestMenuItem(_("Tukipyynnöt"), reverse("regions_admin:index"), icon_name="comment", order=260)
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_support_requests_panel(request, panels):
+    if services.can_use_queue(request.user):
+        panels.append(open_requests_panel(request.user, open_requests(request.user)))
 
 
 class RegionalWorkerViewSet(SnippetViewSet):

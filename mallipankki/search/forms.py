@@ -31,7 +31,9 @@ class SearchForm(forms.Form):
     q = QueryField(
         label=_("Hakusana"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "true"}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "spellcheck": "true", "aria-describedby": "search-help"}
+        ),
     )
     jarjestys = forms.ChoiceField(label=_("Järjestys"), choices=SORT_CHOICES, required=False)
 

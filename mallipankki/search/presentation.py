@@ -1,9 +1,13 @@
 """What a page of search results shows: shared by /haku/ and the catalogue /mallit/.
 
-Both pages are the same engine behind the same query string (q, the facet
-parameters of facets.FACETS, jarjestys, sivu) and the same templates
-(templates/search/panel.html and its includes); they differ only in their
-address, their heading and how facet values are chosen (see `results_context`).
+Both are one search-and-filter page: the same engine behind the same query
+string (q, the facet parameters of facets.FACETS, jarjestys, sivu) and the
+same templates (templates/search/panel.html and its includes). /haku/
+redirects to the catalogue and shows the panel itself only when it cannot
+(see views.py). (Until issue 19 the
+catalogue chose one value per facet through links while /haku/ combined
+checkboxes: two ways to do one job. The checkboxes stayed; every old
+catalogue address such as ?teema=… is the same query string and still works.)
 """
 
 from urllib.parse import urlencode
@@ -16,15 +20,15 @@ from .facets import FACETS
 from .forms import SORT_PARAMS, SearchForm, search_arguments
 from .service import search
 
+# Facets with more values than this get a filter box (with JavaScript).
+LONG_FACET = 12
 
-def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: bool = False) -> dict:
+
+def results_context(params: QueryDict, *, url: str, per_page: int) -> dict:
     """Template context for one page of results for the query string ``params``.
 
     ``url`` is the page's own address (the form's action and the base of
-    every link). ``facet_links`` shows each facet value as a link that
-    selects that one value (the catalogue's browsing filters, which keep
-    their old addresses such as ?teema=…); otherwise values are checkboxes
-    that combine (the search page).
+    every link).
     """
     result = search(**search_arguments(params), per_page=per_page, language=translation.get_language())
     # The box shows the query as searched: cleaned, not as typed in the URL.
@@ -37,10 +41,8 @@ def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: 
     ]
     for facet in facets:
         facet["selected"] = [value for value in facet["values"] if value["selected"]]
-        if facet_links:
-            for value in facet["values"]:
-                value["href"] = address(url, result, {facet["key"]: [value["code"]]})
-            facet["clear_href"] = address(url, result, {facet["key"]: []})
+        # A long list (countries) gets a filter box from filter-choices.js.
+        facet["long"] = len(facet["values"]) > LONG_FACET
     context = {
         "form": form,
         "result": result,
@@ -52,19 +54,16 @@ def results_context(params: QueryDict, *, url: str, per_page: int, facet_links: 
         "sort_choices": form.fields["jarjestys"].choices,
         "search_url": url,
         "unfiltered_href": address(url, result, {key: [] for key in FACETS}),
-        "facet_links": facet_links,
     }
     return context
 
 
 def catalogue_results(request, index_page) -> dict:
     """The catalogue /mallit/ (``index_page``, a PracticeIndexPage): the
-    results panel with the catalogue's link filters, so that its addresses
-    (?teema=…&kohderyhma=…&sivu=…) keep working and gain q. Registered with
+    results panel at the catalogue's address, so that its old addresses
+    (?teema=…&kohderyhma=…&sivu=…) keep working. Registered with
     practices.catalogue in SearchConfig.ready()."""
-    return results_context(
-        request.GET, url=index_page.get_url(request), per_page=index_page.page_size, facet_links=True
-    )
+    return results_context(request.GET, url=index_page.get_url(request), per_page=index_page.page_size)
 
 
 def address(url: str, result, changes: dict[str, list[str]]) -> str:

@@ -13,6 +13,9 @@ from pathlib import Path
 from django.utils.text import slugify
 
 VOCABULARY_FILE = Path(__file__).resolve().parent.parent / "formats" / "vocabularies-v1.json"
+# The shared vocabulary file has names only; Finnish case forms of the regions are ours.
+REGION_CASE_FORMS_FILE = Path(__file__).resolve().parent / "data" / "region_case_forms_fi.json"
+CASE_FORM_FIELDS = {"genitive": "genitive_fi", "where": "where_fi", "from": "from_fi", "to": "to_fi"}
 KINDS = {"themes": "Theme", "target_groups": "TargetGroup", "regions": "Region"}
 
 
@@ -22,6 +25,19 @@ def read_vocabulary_file(path: Path = VOCABULARY_FILE) -> dict:
     if data.get("format") != "vocabularies" or data.get("version") != 1:
         raise ValueError(f"{path}: not a version 1 vocabulary file")
     return data
+
+
+def read_region_case_forms(path: Path = REGION_CASE_FORMS_FILE) -> dict[str, dict[str, str]]:
+    """{region code: {model field: Finnish form}}, e.g. {"FI-10": {"genitive_fi": "Lapin", ...}}."""
+    with open(path, encoding="utf-8") as fp:
+        regions = json.load(fp)["regions"]
+    return {code: {field: forms[key] for key, field in CASE_FORM_FIELDS.items()} for code, forms in regions.items()}
+
+
+def region_fields(row: dict, case_forms: dict | None = None) -> dict:
+    """What a region has beyond a term's names: its slug and Finnish case forms (empty when the file lacks it)."""
+    case_forms = read_region_case_forms() if case_forms is None else case_forms
+    return {"slug": slugify(row["name"]["fi"]), **case_forms.get(row["code"], {})}
 
 
 def country_rows() -> list[dict]:
@@ -48,6 +64,8 @@ def country_rows() -> list[dict]:
 
 
 def _upsert(model, rows, extra=None):
+    # A data migration passes the model as it was then: without fields added later (the case forms).
+    field_names = {field.name for field in model._meta.get_fields()}
     created = 0
     for position, row in enumerate(rows):
         names = row["name"]
@@ -58,7 +76,7 @@ def _upsert(model, rows, extra=None):
             "sort_order": position,
         }
         if extra:
-            defaults.update(extra(row))
+            defaults.update({name: value for name, value in extra(row).items() if name in field_names})
         _, was_created = model.objects.update_or_create(code=row["code"], defaults=defaults)
         created += was_created
     return created
@@ -72,8 +90,9 @@ def load_vocabularies(get_model, data: dict | None = None) -> dict[str, int]:
     """
     data = data or read_vocabulary_file()
     counts = {}
+    case_forms = read_region_case_forms()
     for key, model_name in KINDS.items():
-        extra = (lambda row: {"slug": slugify(row["name"]["fi"])}) if model_name == "Region" else None
+        extra = (lambda row: region_fields(row, case_forms)) if model_name == "Region" else None
         counts[key] = _upsert(get_model(model_name), data[key], extra)
     counts["countries"] = _upsert(get_model("Country"), country_rows())
     return counts

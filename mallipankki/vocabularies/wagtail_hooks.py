@@ -26,7 +26,7 @@ class TargetGroupViewSet(TermViewSet):
 class RegionViewSet(TermViewSet):
     model = Region
     icon = "site"
-    list_display = ["code", "name_fi", "slug"]
+    list_display = ["code", "name_fi", "genitive_fi", "where_fi", "slug"]
 
 
 class CountryViewSet(TermViewSet):

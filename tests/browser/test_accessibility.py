@@ -39,6 +39,8 @@ PAGE_KINDS = [
     "search-no-results",
     "practice-with-pdf",
     "practice-builds-on",
+    "proposal-form",
+    "regions",
     "not-found",
 ]
 
@@ -120,6 +122,10 @@ def resolve_path(kind: str) -> tuple[str, int]:
             target, practice = list(live_practices.order_by("path")[:2])
             BuildsOnLinkFactory(practice=practice, target=target, adaptation_note="Sovitettu toiseen kohderyhmään.")
         return practice.url, 200
+    if kind == "proposal-form":
+        return "/ehdota/", 200
+    if kind == "regions":
+        return "/alueet/", 200
     if kind == "not-found":
         return "/tata-sivua-ei-ole-olemassa/", 404
     raise AssertionError(kind)
@@ -257,29 +263,27 @@ def test_focus_is_visible(demo_site, live_server, make_probe):
     assert not without_outline, "focused elements without a visible outline:\n" + "\n".join(without_outline)
 
 
-def test_catalogue_filters_and_pagination_keep_each_other(demo_site, live_server, make_probe):
+def test_catalogue_filters_combine_without_javascript(demo_site, live_server, make_probe):
+    """The catalogue's old theme address ticks its box; ticking a target group
+    and sending the form keeps both; "Poista kaikki rajaukset" clears them."""
     path, _ = resolve_path("catalogue-filtered")
-    probe = make_probe(DESKTOP)
+    probe = make_probe(DESKTOP, javascript=False)
     probe.goto(live_server.url + path)
     page = probe.page
 
-    selected = page.locator(".filters a[aria-current]")
-    assert selected.count() == 1, "the selected theme is not marked with aria-current"
-    theme_href = selected.get_attribute("href")
+    checked = page.locator("#search-facets input[type=checkbox]:checked")
+    assert checked.count() == 1 and checked.first.get_attribute("name") == "teema", "the theme is not ticked"
+    group = page.locator("#search-facets input[name=kohderyhma]").first
+    group.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Päivitä tulokset").click()
+    assert "teema=" in page.url and "kohderyhma=" in page.url, page.url
+    assert page.locator("#search-facets input[type=checkbox]:checked").count() == 2
 
-    # Choosing a target group keeps the theme.
-    group_link = page.locator(".filters__list").nth(1).locator("a").first
-    group_href = group_link.get_attribute("href")
-    assert "teema=" in group_href and "kohderyhma=" in group_href, group_href
-    group_link.click()
-    page.wait_for_load_state()
-    assert page.locator(".filters a[aria-current]").count() == 2, "theme and group are not both marked as selected"
-    assert page.locator(".filters__clear a").count() == 2, "no 'poista rajaus' link for both filters"
-
-    # Removing the group returns to the theme alone.
-    page.locator(".filters__clear a").nth(1).click()
-    page.wait_for_load_state()
-    assert page.url.endswith(theme_href), f"{page.url} is not the theme filter {theme_href}"
+    with page.expect_navigation():
+        page.get_by_role("link", name="Poista kaikki rajaukset").click()
+    assert "teema=" not in page.url and "kohderyhma=" not in page.url, page.url
+    assert page.locator("#search-facets input[type=checkbox]:checked").count() == 0
 
 
 def test_server_error_page_is_standalone_and_accessible(
@@ -319,6 +323,8 @@ def test_mobile_menu_works_with_and_without_javascript(demo_site, live_server, m
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.locator("#main-nav-list").is_visible()
+    # The regions are in the menu, not only in the footer.
+    assert page.locator("#main-nav-list").get_by_role("link", name="Alueet", exact=True).is_visible()
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.classList.contains('main-nav__toggle')")

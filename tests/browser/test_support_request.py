@@ -84,7 +84,8 @@ def test_keyboard_only_support_request_from_a_region_page(
 
     support_request = SupportRequest.objects.get(reference=match.group(0))
     assert (support_request.region_id, support_request.organisation) == (lapland.pk, "Esimerkkikunta")
-    assert [message.to for message in mailoutbox] == [["aluetyontekija-lappi@example.org"]]
+    # The requester's receipt, then the region's worker.
+    assert [message.to for message in mailoutbox] == [["maija@example.org"], ["aluetyontekija-lappi@example.org"]]
 
     mobile = make_probe(MOBILE)
     check_page(mobile, live_server.url + "/alueet/lappi/", 200)

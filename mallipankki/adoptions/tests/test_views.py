@@ -81,14 +81,25 @@ def test_a_report_is_stored_pending_and_the_regions_worker_is_emailed(client, pr
     assert pending.practice_id == practice.pk and pending.status == PendingAdoption.Status.PENDING
     assert pending.region.code == LAPPI and pending.country.code == "FI" and pending.year == 2024
     assert pending.contact_public and pending.consent_at is not None and pending.ip_hash
-    assert [message.to for message in mail.outbox] == [["lappi@example.org"]]
-    assert f"/admin/kayttoonotot/{pending.pk}/" in mail.outbox[0].body
-    assert "Rovaniemen kaupunki" not in mail.outbox[0].subject
+    receipt, to_worker = mail.outbox
+    assert to_worker.to == ["lappi@example.org"]
+    assert f"/admin/kayttoonotot/{pending.pk}/" in to_worker.body
+    assert "Rovaniemen kaupunki" not in to_worker.subject
+
+    # The reporter's receipt names the report by its reference, as the thanks page does.
+    assert pending.reference.startswith("KAY-") and len(pending.reference) == len("KAY-2026-K7RM4X")
+    assert receipt.to == ["liisa@rovaniemi.example"]
+    assert pending.reference in receipt.subject and f"Viitenumero: {pending.reference}" in receipt.body
+    assert "Hei Liisa Lappalainen" in receipt.body and '"Työhönvalmennus"' in receipt.body
+    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in receipt.body
+    assert "/admin/" not in receipt.body
 
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
-    assert "Kiitos ilmoituksesta" in thanks.content.decode()
-    assert "Maakunnan aluetyöntekijä (Lappi) tarkistaa ilmoituksen" in thanks.content.decode()
+    html = thanks.content.decode()
+    assert "Kiitos ilmoituksesta" in html
+    assert f"Viitenumero <strong>{pending.reference}</strong>" in html
+    assert "Lapin maakunnan aluetyöntekijä tarkistaa ilmoituksen" in html
 
 
 def test_a_region_fills_in_finland_and_a_country_alone_goes_to_the_editors(client, practice):
@@ -203,10 +214,14 @@ def test_a_lappi_worker_sees_and_confirms_lappis_report_only(client, practice, r
     assert "/admin/kayttoonotot/" in client.get("/admin/").content.decode()  # the menu item
 
     uusimaa = reports["uusimaa"].pk
-    assert client.get(f"/admin/kayttoonotot/{uusimaa}/").status_code == 404
-    assert client.post(f"/admin/kayttoonotot/{uusimaa}/vahvista/").status_code == 404
-    assert client.post(f"/admin/kayttoonotot/{uusimaa}/hylkaa/", {"reason": "Ei"}).status_code == 404
-    assert client.get(f"/admin/kayttoonotot/{reports['abroad'].pk}/").status_code == 404
+    # Another region's report: refused with the reason, and nothing is decided.
+    refused = client.get(f"/admin/kayttoonotot/{uusimaa}/")
+    assert refused.status_code == 403 and "kuuluu toisen alueen" in refused.content.decode()
+    assert "Espoon kaupunki" not in refused.content.decode()
+    assert client.post(f"/admin/kayttoonotot/{uusimaa}/vahvista/").status_code == 403
+    assert client.post(f"/admin/kayttoonotot/{uusimaa}/hylkaa/", {"reason": "Ei"}).status_code == 403
+    assert client.get(f"/admin/kayttoonotot/{reports['abroad'].pk}/").status_code == 403
+    assert client.get("/admin/kayttoonotot/999999/").status_code == 404
 
     lappi = reports["lappi"].pk
     detail = client.get(f"/admin/kayttoonotot/{lappi}/")
@@ -243,9 +258,10 @@ def test_editors_see_every_report_and_others_are_refused(client, practice, repor
     html = client.get("/admin/kayttoonotot/").content.decode()
     assert all(name in html for name in ("Rovaniemen kaupunki", "Espoon kaupunki", "Tallinna"))
     client.force_login(UserFactory(username="arvioija", role="Arvioijat"))
-    # Wagtail answers PermissionDenied in the admin with a redirect to the dashboard.
-    assert client.get("/admin/kayttoonotot/")["Location"] == "/admin/"
-    assert client.post(f"/admin/kayttoonotot/{reports['lappi'].pk}/vahvista/")["Location"] == "/admin/"
+    # A refused admin page answers 403 with the reason (core.admin_denied).
+    refused = client.get("/admin/kayttoonotot/")
+    assert refused.status_code == 403 and "Käyttöönottoilmoituksia käsittelevät" in refused.content.decode()
+    assert client.post(f"/admin/kayttoonotot/{reports['lappi'].pk}/vahvista/").status_code == 403
     assert "/admin/kayttoonotot/" not in client.get("/admin/").content.decode()
     assert PendingAdoption.objects.get(pk=reports["lappi"].pk).status == PendingAdoption.Status.PENDING
     client.logout()

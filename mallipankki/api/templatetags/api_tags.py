@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for practice pages: `{% practice_json_ld page %}`."""
+"""JSON-LD in pages: `{% practice_json_ld page %}` (schema.org), `{% json_ld data %}`."""
 
 import json
 
@@ -44,7 +44,13 @@ def practice_json_ld_data(page) -> dict:
 @register.simple_tag(takes_context=True)
 def practice_json_ld(context, page):
     """A <script type="application/ld+json"> describing the practice for search engines."""
-    payload = json.dumps(practice_json_ld_data(page), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return json_ld(context, practice_json_ld_data(page))
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict):
+    """`data` as a <script type="application/ld+json">, with the request's CSP nonce."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = mark_safe(payload.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 (escaped just above)
     request = context.get("request")
     nonce = getattr(request, "csp_nonce", "") if request is not None else ""

@@ -19,7 +19,7 @@ from wagtail.models import GroupApprovalTask, Task, TaskState
 
 from mallipankki.core.permissions import is_editor
 
-from ..workflow import set_practice_status
+from ..workflow import practice_approving, set_practice_status
 from .evaluations import Evaluation, EvaluationAssignment
 
 
@@ -164,6 +164,7 @@ class PublicationDecisionTask(RejectionWithReasons, GroupApprovalTask):
         if action_name == "approve":
             # The published revision says "published" in its status field.
             page = task_state.workflow_state.content_object
+            practice_approving.send(sender=type(self), page=page, user=user)
             set_practice_status(page, "published", user)
             # The workflow publishes page.get_latest_revision(): make it see the new one.
             page.refresh_from_db()

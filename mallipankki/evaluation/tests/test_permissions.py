@@ -110,6 +110,8 @@ class PermissionMatrixTests(PrivateFilesMixin, TestCase):
     def outcome(self, response) -> str:
         if response.status_code == 200:
             return "ok"
+        if response.status_code == 403:
+            return "denied"  # the admin's page saying why (core.admin_denied)
         if response.status_code == 302:
             location = response["Location"]
             if location.startswith(reverse("wagtailadmin_login")):

@@ -314,6 +314,35 @@ class PracticePage(RoutablePageMixin, Page):
         return list(self.target_groups.all())
 
     @cached_property
+    def card_regions(self) -> list:
+        """The regions a card names; listing.with_card_data loads them for a whole listing at once."""
+        return list(self.regions.all())
+
+    @cached_property
+    def card_countries(self) -> list:
+        """The countries a card names when it has no regions; loaded like card_regions."""
+        return list(self.countries.all())
+
+    CARD_PLACES_SHOWN = 3
+
+    @property
+    def card_places(self) -> dict | None:
+        """Where the practice is used, as a card says it: its regions, or
+        without them its countries (a region already says the country). The
+        first few by name and how many more ("ja 4 muuta" reads better than a
+        card-long list; never "ja 1 muu", which takes the room of the name).
+        None when it names neither."""
+        places = self.card_regions or self.card_countries
+        if not places:
+            return None
+        if self.card_regions:
+            label = _("Maakunnat") if len(places) > 1 else _("Maakunta")
+        else:
+            label = _("Maat") if len(places) > 1 else _("Maa")
+        shown = places if len(places) <= self.CARD_PLACES_SHOWN + 1 else places[: self.CARD_PLACES_SHOWN]
+        return {"label": label, "names": [place.name for place in shown], "more": len(places) - len(shown)}
+
+    @cached_property
     def resource_kind(self) -> str:
         """The card badge: 'pdf' when the main material is a PDF, else 'link'."""
         if "first_resource_kind" in self.__dict__:  # annotated by listing.with_card_data

@@ -192,6 +192,7 @@ def test_export_includes_adoption_reports_and_support_requests(forms):
 
     [adoption] = document["kayttoonottoilmoitukset"]
     assert adoption["id"] == forms["maija_report"].pk
+    assert adoption["viite"] == forms["maija_report"].reference
     assert adoption["tila"] == "confirmed"
     assert adoption["lahetetty"]
     assert adoption["henkilotiedot"] == {

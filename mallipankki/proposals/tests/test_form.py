@@ -59,7 +59,7 @@ class ProposalFormTests(PrivateFilesMixin, TestCase):
             self.assertIn(label, html)
         self.assertIn('href="/tietosuoja/"', html)
         self.assertIn('enctype="multipart/form-data"', html)
-        self.assertIn('<option value="FI" selected>', html)
+        self.assertIn('<input type="checkbox" name="countries" value="FI" id="id_countries_0" checked>', html)
         # Strict CSP: no style attributes, no scripts without the nonce.
         self.assertNotIn("style=", html)
         for script in re.findall(r"<script[^>]*>", html):

@@ -84,7 +84,11 @@ def test_region_page_shows_published_practices_workers_and_form(client, lapland_
     # Breadcrumbs, the continuity include and the support form preset to the region.
     assert '<a href="/alueet/">Alueet</a>' in content
     assert 'aria-current="page">Lappi</a>' in content
-    assert "Jatkuvuusriskit" in content
+    # The region's name in the Finnish case each sentence needs.
+    assert "Lapissa kehitetyt mallit" in developed and "Lapissa käyttöön otetut mallit" in adopted
+    assert "Jatkuvuusriskit Lapissa" in content and "Lapin aluetyöntekijät" in content
+    assert "Pyyntö menee Lapin maakunnan aluetyöntekijöille" in content
+    assert "maakunnan Lappi" not in content
     assert 'action="/alueet/tukipyynto/"' in content
     assert '<option value="FI-10" selected>Lappi</option>' in content
 
@@ -93,8 +97,8 @@ def test_region_page_empty_states(client, practice_index):
     response = client.get("/alueet/kainuu/")
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Tällä alueella kehitettyjä malleja ei ole vielä julkaistu." in content
-    assert "Tällä alueella ei ole vielä vahvistettuja käyttöönottoja." in content
+    assert "Kainuussa kehitettyjä malleja ei ole vielä julkaistu." in content
+    assert "Kainuussa ei ole vielä vahvistettuja käyttöönottoja." in content
     assert "Aluetyöntekijöiden yhteystietoja ei ole julkaistu." in content
 
 
@@ -169,11 +173,11 @@ def test_send_request_from_a_practice_then_confirmation(client, lapland_practice
     assert response.status_code == 302 and response["Location"] == reverse("regions:thanks")
     support_request = SupportRequest.objects.get()
     assert support_request.practice_id == practice.pk and support_request.region.slug == "lappi"
-    assert [message.to for message in mail.outbox] == [["lappilainen@example.org"]]
+    assert [message.to for message in mail.outbox] == [["pyytaja@example.org"], ["lappilainen@example.org"]]
 
     thanks = client.get(response["Location"]).content.decode()
     assert support_request.reference in thanks
-    assert "Pyyntösi on välitetty maakunnan Lappi aluetyöntekijöille." in thanks
+    assert "Pyyntösi on välitetty Lapin maakunnan aluetyöntekijöille." in thanks
     assert "Kaupunkimentorointi" in thanks
     assert "pyytaja@example.org" not in thanks
 
@@ -182,7 +186,9 @@ def test_request_to_a_region_without_workers_goes_to_editors(client, practice_in
     UserFactory(username="toimittaja", role=permissions.EDITORS)
     response = client.post("/alueet/tukipyynto/", support_post(region="FI-05"))
     assert response.status_code == 302
-    assert [message.to for message in mail.outbox] == [["toimittaja@example.org"]]
+    receipt, to_editor = mail.outbox
+    assert to_editor.to == ["toimittaja@example.org"]
+    assert "Kainuussa ei ole tällä hetkellä aluetyöntekijää" in receipt.body
 
 
 def test_thanks_without_a_request_goes_back_to_the_form(client, practice_index):

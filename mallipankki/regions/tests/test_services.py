@@ -96,13 +96,18 @@ def test_create_stores_the_request_and_emails_the_workers(make_practice):
     assert support_request.reference.startswith(f"TUKI-{timezone.localdate().year}-")
     assert support_request.consent_at is not None and len(support_request.ip_hash) == 64
     assert "192.0.2.1" not in support_request.ip_hash
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    receipt, message = mail.outbox
     assert message.to == ["lappilainen@example.org"]
     assert support_request.reference in message.subject
     assert f"/admin/tukipyynnot/{support_request.pk}/" in message.body
     # The requester's message and contact stay in the admin, not in the mail.
     assert "pyytaja@example.org" not in message.body
+    # The requester's receipt: the reference, where it went, no admin link.
+    assert receipt.to == ["pyytaja@example.org"] and support_request.reference in receipt.subject
+    assert f"Viitenumero: {support_request.reference}" in receipt.body
+    assert "välittäneet sen Lapin maakunnan aluetyöntekijöille" in receipt.body
+    assert f'Pyyntö koskee mallia "{practice.title}"' in receipt.body
+    assert "/admin/" not in receipt.body
 
 
 def test_form_drops_an_unpublished_or_unknown_practice(make_practice):
@@ -177,6 +182,33 @@ def test_status_change_is_recorded_and_emailed_to_the_requester():
 
     assert services.change_status(support_request, SupportRequest.Status.DONE, worker)
     assert len(mail.outbox) == 2 and "Valmis" in mail.outbox[1].subject
+
+
+STATUS_TEXTS = {
+    "in_progress": "Aluetyöntekijä on ottanut pyyntösi käsittelyyn",
+    "done": "Pyyntösi on käsitelty.",
+    "new": "Pyyntösi odottaa jälleen käsittelyä.",
+}
+
+
+@pytest.mark.parametrize("status", ["in_progress", "done", "new"])
+def test_a_status_email_says_the_current_status_and_nothing_else(status):
+    support_request = SupportRequestFactory(status="in_progress" if status == "new" else "new")
+    assert services.change_status(support_request, status, None)
+    body = mail.outbox[-1].body
+    assert f"Uusi tila: {support_request.get_status_display()}" in body
+    assert STATUS_TEXTS[status] in body
+    for other, text in STATUS_TEXTS.items():
+        if other != status:
+            assert text not in body, (status, other)
+
+
+def test_a_new_request_email_says_where_it_comes_from_in_finnish():
+    RegionalWorkerFactory(user__username="lappilainen", regions=["lappi"])
+    form = SupportRequestForm(support_post())
+    assert form.is_valid(), form.errors
+    support_request = services.create_support_request(form, fake_request())
+    assert f"tukipyyntö {support_request.reference} Lapista." in mail.outbox[1].body
 
 
 def test_unknown_status_is_refused():

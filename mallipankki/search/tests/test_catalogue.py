@@ -1,7 +1,5 @@
-"""The catalogue /mallit/ over the module corpus: the same engine and results
-panel as /haku/, with link filters that keep the catalogue's addresses."""
-
-from urllib.parse import parse_qs, urlsplit
+"""The catalogue /mallit/ over the module corpus: the same engine and the same
+search-and-filter page as /haku/, and every old catalogue address still works."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,10 +23,6 @@ def hrefs(soup) -> list[str]:
     return [card.find("a")["href"] for card in soup.select("#search-results .card")]
 
 
-def params_of(href: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(href).query)
-
-
 def test_query_ranks_with_the_engine_and_marks_the_snippet(client, corpus):
     soup = page(client, {"q": "työkokeiluun"})
     assert hrefs(soup)[0] == "/mallit/tyokokeilu-portaat/"
@@ -47,38 +41,69 @@ def test_browsing_lists_every_published_practice_newest_first(client, corpus):
     assert "/mallit/luonnos/" not in hrefs(soup)
 
 
-def test_facet_links_count_the_query_and_keep_it(client, corpus):
+def checked(soup) -> list[tuple[str, str]]:
+    return [(box["name"], box["value"]) for box in soup.select("#search-facets input[checked]")]
+
+
+def counts(soup, param) -> dict[str, str]:
+    return {
+        box["value"]: soup.find("label", attrs={"for": box["id"]}).select_one(".facet__count").get_text()
+        for box in soup.select(f"#search-facets input[name={param}]")
+    }
+
+
+def test_facets_count_the_query(client, corpus):
     soup = page(client, {"q": "mielenterveyskuntoutujat"})
-    themes = soup.select("#filter-teema-heading + ul a")
-    counts = {params_of(a["href"])["teema"][0]: a.select_one(".facet__count").get_text() for a in themes}
+    themes = counts(soup, "teema")
     # Both mielenterveyskuntoutujat practices have toimintakyky; one also yksilollinen-tuki.
-    assert counts["toimintakyky"].startswith("(2")
-    assert counts["yksilollinen-tuki"].startswith("(1")
-    assert "yhteistyo" not in counts
-    for link in themes:
-        assert params_of(link["href"])["q"] == ["mielenterveyskuntoutujat"]
+    assert themes["toimintakyky"].startswith("(2")
+    assert themes["yksilollinen-tuki"].startswith("(1")
+    assert "yhteistyo" not in themes
+
+
+def test_catalogue_is_the_one_search_and_filter_page(client, corpus):
+    """Checkbox facets in fieldsets that combine (not the former one-value
+    links), and the search box's help; /haku/ leads here."""
+    params = {"teema": "toimintakyky"}
+    catalogue = page(client, params)
+    assert [legend.get_text(strip=True) for legend in catalogue.select("#search-facets legend")][:2] == [
+        "Teema",
+        "Kohderyhmä",
+    ]
+    assert catalogue.select_one("#filters-heading").get_text() == "Rajaa tuloksia"
+    assert not catalogue.select("#search-facets a[aria-current]")
+    assert catalogue.find("input", attrs={"name": "q"})["aria-describedby"] == "search-help"
+    assert catalogue.find(id="search-help").get_text().startswith("Kirjoita sana missä muodossa tahansa")
+    assert checked(catalogue) == [("teema", "toimintakyky")]
+    followed = client.get("/haku/", params, follow=True)
+    assert followed.redirect_chain == [("/mallit/?teema=toimintakyky", 301)]
+    assert hrefs(BeautifulSoup(followed.content, "html.parser")) == hrefs(catalogue)
 
 
 def test_old_filter_addresses_select_and_clear(client, corpus):
     soup = page(client, {"teema": "osaamisen-kehittaminen", "kohderyhma": "maahanmuuttajat"})
     assert sorted(hrefs(soup)) == ["/mallit/hoiva-alan-polku/", "/mallit/kielikahvila/"]
-    selected = soup.select(".filters a[aria-current]")
-    assert [a["href"] for a in selected] == [
-        "/mallit/?teema=osaamisen-kehittaminen&kohderyhma=maahanmuuttajat",
-        "/mallit/?teema=osaamisen-kehittaminen&kohderyhma=maahanmuuttajat",
-    ]
-    clears = [a["href"] for a in soup.select(".filters__clear a")]
-    assert clears == ["/mallit/?kohderyhma=maahanmuuttajat", "/mallit/?teema=osaamisen-kehittaminen"]
-    # Submitting the query box keeps the chosen filters.
-    hidden = {(field["name"], field["value"]) for field in soup.select("#search-form input[type=hidden]")}
-    assert hidden == {("teema", "osaamisen-kehittaminen"), ("kohderyhma", "maahanmuuttajat")}
+    assert checked(soup) == [("teema", "osaamisen-kehittaminen"), ("kohderyhma", "maahanmuuttajat")]
+    assert soup.select_one(".filters__clear a")["href"] == "/mallit/"
     assert "Osaamisen kehittäminen" in soup.title.get_text()
 
 
-def test_choosing_a_value_replaces_the_facets_choice_and_goes_to_page_one(client, corpus):
-    soup = page(client, {"teema": "toimintakyky", "maa": "FI", "sivu": "1", "jarjestys": "uusin"})
-    other = next(a for a in soup.select("#filter-teema-heading + ul a") if "yksilollinen-tuki" in a["href"])
-    assert params_of(other["href"]) == {"teema": ["yksilollinen-tuki"], "maa": ["FI"], "jarjestys": ["uusin"]}
+def test_old_addresses_of_both_pages_give_the_same_results(client, corpus):
+    old = [
+        {},
+        {"teema": "toimintakyky"},
+        {"kohderyhma": "maahanmuuttajat", "sivu": "1"},
+        {"teema": "yksilollinen-tuki", "maa": "FI", "jarjestys": "uusin"},
+        {"q": "työkokeilu", "maakunta": "FI-18", "naytto": "2"},
+        {"levinneisyys": "regional", "aineisto": "pdf"},
+        {"jatkuvuus": "embedded", "kayttoonotot": "1"},
+    ]
+    for params in old:
+        catalogue = page(client, params)
+        response = client.get("/haku/", params, follow=True)
+        assert response.status_code == 200, params
+        assert [status for _url, status in response.redirect_chain] == [301], params
+        assert hrefs(catalogue) == hrefs(BeautifulSoup(response.content, "html.parser")), params
 
 
 def test_every_facet_of_the_engine_filters_the_catalogue(client, corpus):
@@ -93,7 +118,7 @@ def test_every_facet_of_the_engine_filters_the_catalogue(client, corpus):
     }
     soup = page(client, params)
     assert hrefs(soup) == ["/mallit/tyokokeilu-portaat/"]
-    assert len(soup.select(".filters a[aria-current]")) == 7
+    assert len(checked(soup)) == 7
 
 
 def test_pagination_keeps_query_filters_and_sort(client, corpus, monkeypatch):
@@ -127,9 +152,9 @@ def test_hostile_input_never_fails(client, corpus, value):
 
 def test_query_budget(client, corpus, django_assert_max_num_queries):
     page(client, {"q": "työkokeiluun"})  # warm caches (site root paths, Voikko)
-    # As /haku/ (see test_views.test_query_budget, 19) plus Wagtail's page
+    # As /haku/ (see test_views.test_query_budget, 21) plus Wagtail's page
     # routing (site, three page reads, aliases, view restrictions).
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(27):
         page(client, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
 
 
@@ -138,3 +163,21 @@ def test_address_is_built_from_the_cleaned_state(corpus):
     assert address("/mallit/", result, {}) == "/mallit/?q=ty%C3%B6&teema=yhteistyo&jarjestys=uusin"
     assert address("/mallit/", result, {"theme": []}) == "/mallit/?q=ty%C3%B6&jarjestys=uusin"
     assert address("/x/", search(""), {}) == "/x/"
+
+
+def test_a_long_facet_is_marked_for_the_filter_box(client, corpus, monkeypatch):
+    from mallipankki.search import presentation
+
+    monkeypatch.setattr(presentation, "LONG_FACET", 3)
+    soup = page(client)
+    long = {fieldset["data-filter-choices"] for fieldset in soup.select("#search-facets fieldset[data-filter-choices]")}
+    short = {
+        fieldset.select_one("input")["name"]
+        for fieldset in soup.select("#search-facets fieldset:not([data-filter-choices])")
+    }
+    assert long and short and not long & short
+    for name in long:
+        assert len(soup.select(f"#search-facets input[name={name}]")) > 3
+    for name in short:
+        assert len(soup.select(f"#search-facets input[name={name}]")) <= 3
+    assert soup.find("script", src=lambda src: src and src.endswith("js/filter-choices.js"))

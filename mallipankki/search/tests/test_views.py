@@ -1,11 +1,12 @@
-"""/haku/ over the module corpus: the page with and without results, its
-form and landmarks, and hostile input that must never cause a 5xx."""
+"""/haku/ over the module corpus: a permanent redirect to the catalogue
+/mallit/ that keeps the query, the page it leads to with and without results,
+its form and landmarks, and hostile input that must never cause a 5xx."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from mallipankki.search import views
+from mallipankki.practices.models import PracticeIndexPage
 from mallipankki.search.service import search
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +15,38 @@ URL = "/haku/"
 
 
 def page(client, params=None) -> BeautifulSoup:
-    response = client.get(URL, params or {})
+    response = client.get(URL, params or {}, follow=True)
+    assert [status for _url, status in response.redirect_chain] == [301]
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
+
+
+def test_a_query_too_long_to_redirect_is_answered_in_place(client, corpus):
+    response = client.get(URL, {"q": "työkokeilu", "teema": ["x" * 9000, "y" * 9000]})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("form", id="search-form")["action"] == "/mallit/"
+    assert soup.select("#search-results .card")
+
+
+def test_old_search_addresses_lead_to_the_same_query_on_the_catalogue(client, corpus):
+    for query in [
+        "",
+        "q=ty%C3%B6kokeilu",
+        "q=ty%C3%B6&teema=yhteistyo&teema=toimintakyky&maa=FI&jarjestys=uusin&sivu=2",
+    ]:
+        response = client.get(f"{URL}?{query}" if query else URL)
+        assert response.status_code == 301
+        assert response["Location"] == (f"/mallit/?{query}" if query else "/mallit/")
+
+
+def test_without_a_catalogue_the_search_page_still_answers(client, corpus):
+    PracticeIndexPage.objects.update(live=False)
+    response = client.get(URL, {"q": "työkokeiluun", "teema": "yhteistyo"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("form", id="search-form")["action"] == URL
+    assert "Haku: työkokeiluun" in soup.title.get_text()
 
 
 def test_url_name():
@@ -36,7 +66,7 @@ def test_page_with_results(client, corpus):
     assert cards[0].find("a")["href"] == "/mallit/tyokokeilu-portaat/"
     assert cards[0].find("mark").get_text() == "työkokeilulla"
     assert "Työkokeilun portaat – Mallipankki" not in soup.title.get_text()
-    assert "Haku: työkokeiluun" in soup.title.get_text()
+    assert "Mallit: ”työkokeiluun”" in soup.title.get_text()
 
 
 def test_facets_are_labelled_checkbox_groups(client, corpus):
@@ -78,7 +108,7 @@ def test_all_facet_parameters_filter(client, corpus):
 
 
 def test_sort_and_paging_are_in_the_query_string(client, corpus, monkeypatch):
-    monkeypatch.setattr(views, "PER_PAGE", 5)
+    monkeypatch.setattr(PracticeIndexPage, "page_size", 5)
     soup = page(client, {"jarjestys": "uusin", "sivu": "2"})
     assert soup.find("select", attrs={"name": "jarjestys"}).find("option", selected=True)["value"] == "uusin"
     links = [a["href"] for a in soup.select(".pagination a")]
@@ -92,7 +122,7 @@ def test_page_without_results_helps(client, corpus):
     text = empty.get_text(" ", strip=True)
     assert "ei löytynyt malleja" in text
     assert "Tarkista kirjoitusasu" in text
-    assert empty.find("a", string="hae ilman rajauksia")["href"] == "/haku/?q=xyzzyplugh"
+    assert empty.find("a", string="hae ilman rajauksia")["href"] == "/mallit/?q=xyzzyplugh"
     assert "0 mallia" in soup.find(id="search-status").get_text()
 
 
@@ -122,7 +152,7 @@ def test_browse_without_query(client, corpus):
 
 
 def test_script_is_loaded_with_nonce_and_no_inline_styles(client, corpus):
-    response = client.get(URL, {"q": "sirkus"})
+    response = client.get(URL, {"q": "sirkus"}, follow=True)
     soup = BeautifulSoup(response.content, "html.parser")
     script = soup.find("script", src=lambda src: src and src.endswith("js/search.js"))
     assert script is not None and script.get("nonce")
@@ -132,13 +162,21 @@ def test_script_is_loaded_with_nonce_and_no_inline_styles(client, corpus):
 
 def test_query_budget(client, corpus, django_assert_max_num_queries):
     page(client, {"q": "työkokeiluun"})  # warm caches (site root paths, Voikko)
-    # Search: vocabulary check, strict-match count, result count, top-tier
-    # count, results, index change log, matched ids (for the facets);
-    # labels: themes, countries (2), target groups, regions; cards: view
-    # restrictions, pages, 3 prefetches; base.html: 2. None of it grows
-    # with the number of results.
-    with django_assert_max_num_queries(19):
-        page(client, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
+    # The redirect: the site and the catalogue page. The page it leads to has
+    # its own budget (test_catalogue.test_query_budget).
+    with django_assert_max_num_queries(3):
+        client.get(URL, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
+    PracticeIndexPage.objects.update(live=False)
+    # Without a catalogue, the page itself. Search: vocabulary check,
+    # strict-match count, result count, top-tier count, results, index change
+    # log, matched ids (for the facets); labels: themes, countries (2), target
+    # groups, regions; cards: pages, target groups, regions, countries;
+    # base.html: 2; the catalogue lookup. None of it grows with the number of
+    # results.
+    client.get(URL, {"q": "työkokeiluun"})
+    with django_assert_max_num_queries(21):
+        response = client.get(URL, {"q": "työkokeilu palkkatuki", "teema": "tyonantajat", "maa": "FI"})
+    assert response.status_code == 200
 
 
 # --- Hostile input ---------------------------------------------------------------
@@ -188,7 +226,9 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_query_through_the_page(client, corpus, value):
-    response = client.get(URL, {"q": value, "teema": value, "maa": value, "sivu": value, "jarjestys": value})
+    response = client.get(
+        URL, {"q": value, "teema": value, "maa": value, "sivu": value, "jarjestys": value}, follow=True
+    )
     assert response.status_code == 200
     assert b"<script>alert" not in response.content
 
@@ -201,13 +241,13 @@ def test_hostile_query_through_search(corpus, value):
 
 @pytest.mark.parametrize("page_number", ["-1", "0", "abc", "1e9", "9" * 30, "9" * 5000, ""])
 def test_hostile_page_numbers(client, corpus, page_number):
-    assert client.get(URL, {"q": "työ", "sivu": page_number}).status_code == 200
+    assert client.get(URL, {"q": "työ", "sivu": page_number}, follow=True).status_code == 200
 
 
 def test_many_values_and_unknown_parameters(client, corpus):
     params = [("teema", f"t{i}") for i in range(500)] + [("tuntematon", "x"), ("q", "työ")]
     query = "&".join(f"{key}={value}" for key, value in params)
-    assert client.get(f"{URL}?{query}").status_code == 200
+    assert client.get(f"{URL}?{query}", follow=True).status_code == 200
 
 
 def test_post_is_not_allowed(client, corpus):

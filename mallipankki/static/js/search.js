@@ -1,4 +1,4 @@
-/* /haku/: live results. Progressive enhancement only: without this file the
+/* /haku/ and the catalogue /mallit/: live results. Progressive enhancement only: without this file the
    form submits and the page reloads. With it, typing (after a pause), ticking
    a filter, changing the sort and paging fetch the same URL, swap the results
    and the filters in place and update the address, so every state can still
@@ -51,6 +51,8 @@
             target.innerHTML = source.innerHTML;
           }
         });
+        // filter-choices.js gives the new facets their filter boxes back.
+        document.dispatchEvent(new CustomEvent("search:updated"));
         status.innerHTML = next.getElementById("search-status").innerHTML;
         document.title = next.title;
         if (history === "push") {
@@ -77,7 +79,8 @@
   });
 
   form.addEventListener("change", function (event) {
-    if (event.target.name !== "q") {
+    // Unnamed controls (a facet's filter box) are not part of the query.
+    if (event.target.name && event.target.name !== "q") {
       load(urlOf(form), "push");
     }
   });

@@ -9,7 +9,9 @@ document of every proposal, adoption report ("we use this practice") and
 support request sent with that address. Erase replaces the person's name
 and empties their contact details and address hash on those rows and
 records when; the proposed practice, the adoption and the request's message
-stay (see personal_data). Without --yes it asks first.
+stay (see personal_data). It also empties the contact of the practices whose
+contact has that address (a proposer becomes their practice's contact).
+Without --yes it asks first.
 
 erase-expired erases, in the same way, the personal data of every row dealt
 with more than twelve months ago (the retention time of the privacy
@@ -119,12 +121,15 @@ class Command(BaseCommand):
             personal_data.adoption_reports_of(email),
             personal_data.support_requests_of(email),
         )
-        if not any(found):
+        practices = personal_data.practices_with_contact(email)
+        if not any(found) and not practices:
             self.stdout.write(f"Osoitteella {email} {NOTHING_FOUND}; mitään ei poistettu.")
             return
         self.stdout.write(f"Osoitteella {email} löytyi {counted(len(rows) for rows in found)}:")
         for row in (row for rows in found for row in rows):
             self.stdout.write(f"  {row}")
+        for page in practices:
+            self.stdout.write(f"  mallin yhteystiedot: {page.title} ({page.slug})")
         if not confirmed:
             if not sys.stdin.isatty():
                 raise CommandError("Vahvista poisto valitsimella --yes (syöte ei ole pääte).")
@@ -138,6 +143,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  käyttöönottoilmoitus {pk}: henkilötiedot poistettu")
         for reference in erased.support_requests:
             self.stdout.write(f"  tukipyyntö {reference}: henkilötiedot poistettu")
+        for slug in erased.practice_contacts:
+            self.stdout.write(f"  malli {slug}: yhteystiedot poistettu")
         counts = (len(erased.proposals), len(erased.adoption_reports), len(erased.support_requests))
         self.stdout.write(
             self.style.SUCCESS(
