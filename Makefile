@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mallipankki.settings
 
-SYSTEM_PACKAGES := libvoikko1 voikko-fi gettext
+SYSTEM_PACKAGES := libvoikko1 voikko-fi gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_SYSTEM_PACKAGES := chromium fonts-dejavu-core
 
 .PHONY: run test setup test-setup system-packages test-system-packages messages admin lint bench clean

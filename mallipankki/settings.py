@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mallipankki.adoptions",
     "mallipankki.imports",
     "mallipankki.privacy",
+    "mallipankki.planning",
     "mallipankki.links",
     "ninja",
     "wagtail.contrib.forms",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("mallipankki.continuity.urls")),
     path("alueet/", include("mallipankki.regions.urls")),
     path("", include("mallipankki.adoptions.urls")),
+    path("", include("mallipankki.planning.urls")),
     path("", include("mallipankki.links.urls")),
 ]
 

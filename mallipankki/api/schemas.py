@@ -182,3 +182,49 @@ class Vocabularies(Schema):
 
 class Error(Schema):
     detail: Any = Field(description="Virheen kuvaus; validointivirheissä luettelo virheellisistä parametreista.")
+
+
+class MatchQuery(Schema):
+    description: str = Field(
+        min_length=1,
+        max_length=5000,
+        description=(
+            "Suunnitellun hankkeen kuvaus omin sanoin (enintään 5 000 merkkiä): ongelma, kohderyhmä, toimet "
+            "ja alue. Mallit järjestetään sen mukaan, miten hyvin ne vastaavat koko kuvausta; mikään sana ei "
+            "ole pakollinen."
+        ),
+    )
+    theme: list[Code] = Field(
+        default_factory=list,
+        max_length=MAX_VALUES_PER_FILTER,
+        description="Teeman koodi. Toistettavissa. Nostaa mallit, joilla teema on; ei rajaa muita pois.",
+    )
+    target_group: list[Code] = Field(
+        default_factory=list,
+        max_length=MAX_VALUES_PER_FILTER,
+        description="Kohderyhmän koodi. Toistettavissa. Nostaa, ei rajaa.",
+    )
+    region: list[Code] = Field(
+        default_factory=list,
+        max_length=MAX_VALUES_PER_FILTER,
+        description="Maakunnan koodi (ISO 3166-2:FI). Toistettavissa. Nostaa, ei rajaa.",
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia enintään (1–100).")
+
+    @field_validator("theme", "target_group", "region")
+    @classmethod
+    def _empty_code_is_no_boost(cls, codes: list[str]) -> list[str]:
+        return [code for code in codes if code]
+
+
+class MatchItem(Schema):
+    id: str = Field(description="Mallin pysyvä tunnus.")
+    name: dict[str, str] = Field(description="Nimi kielittäin (fi, sv, en).")
+    url: str = Field(description="Mallin sivu Mallipankissa.")
+    score: float = Field(description="Sopivuus: paras kuvaukseen sopiva malli 1,0, lisäksi valintojen nostot.")
+    reasons: list[str] = Field(description="Miksi malli sopii: yhteiset kohderyhmät, teemat, maakunnat ja sanat.")
+
+
+class MatchList(Schema):
+    count: int = Field(description="Montako mallia vastauksessa on.")
+    items: list[MatchItem]

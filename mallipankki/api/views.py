@@ -19,6 +19,7 @@ from ninja.errors import HttpError, ValidationError
 from mallipankki.core.unavailable import database_failure_response
 from mallipankki.imports.exporter import iter_export_json
 from mallipankki.links.health import add_to_records as add_link_health
+from mallipankki.planning.matcher import Plan, match_practices
 from mallipankki.practices.interchange import export_queryset, practice_to_record, public_url
 from mallipankki.practices.lineage import lineage_notes
 from mallipankki.practices.listing import published_practices
@@ -28,7 +29,16 @@ from mallipankki.search.service import facet_counts, rank_practices
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .csv_export import iter_export_csv
-from .schemas import Error, PracticeDetail, PracticeFilters, PracticeList, Vocabularies, VocabularyFilters
+from .schemas import (
+    Error,
+    MatchList,
+    MatchQuery,
+    PracticeDetail,
+    PracticeFilters,
+    PracticeList,
+    Vocabularies,
+    VocabularyFilters,
+)
 
 DESCRIPTION = """\
 Mallipankin avoin data: työllisyyden edistämisen hyvät käytänteet ja mallit
@@ -307,6 +317,46 @@ def get_practice(request: HttpRequest, practice_id: str):
     record = practice_to_record(page, public=True)
     add_link_health([record], [page.pk])
     return {**record, "url": public_url(page), "lineage": lineage_notes(page, published)}
+
+
+@read_only(
+    "/matches",
+    response={200: MatchList, 422: Error},
+    summary="Mallit hankkeen pohjaksi",
+    description=(
+        "Julkaistut mallit järjestettynä sen mukaan, miten hyvin ne sopivat suunnitellun hankkeen kuvaukseen "
+        "(`description`), kuten sivulla /suunnittele/. Teemat, kohderyhmät ja maakunnat nostavat malleja, "
+        "eivät rajaa. Jokaisella mallilla on perustelut `reasons`."
+    ),
+)
+def list_matches(request: HttpRequest, query: Query[MatchQuery]):
+    for name in ("description", "limit"):
+        if len(request.GET.getlist(name)) > 1:
+            raise ValidationError(
+                [{"loc": ["query", name], "msg": f"{name} may be given only once", "type": "repeated_parameter"}]
+            )
+    errors = []
+    for name in ("theme", "target_group", "region"):
+        model = VOCABULARY_FILTERS[name][0]
+        codes = list(dict.fromkeys(getattr(query, name)))
+        known = set(model.objects.filter(code__in=codes).values_list("code", flat=True)) if codes else set()
+        if unknown := [code for code in codes if code not in known]:
+            errors.append(_unknown(name, unknown))
+    if errors:
+        raise ValidationError(errors)
+    plan = Plan(query.description, tuple(query.target_group), tuple(query.theme), tuple(query.region))
+    matches = match_practices(plan, limit=query.limit)
+    pages = {page.pk: page for page in published_practices().filter(pk__in=[match.page_id for match in matches])}
+    items = []
+    for match in matches:
+        page = pages.get(match.page_id)
+        if page is None:
+            continue
+        names = {lang: value for lang in ("fi", "sv", "en") if (value := getattr(page, f"name_{lang}"))}
+        items.append(
+            {"id": page.slug, "name": names, "url": public_url(page), "score": match.score, "reasons": match.reasons()}
+        )
+    return {"count": len(items), "items": items}
 
 
 def _terms(model) -> list[dict]:

@@ -1,0 +1,122 @@
+"""Matching quality on the judged project descriptions in bench/planning/.
+
+Loads the demo content (python manage.py load_demo_content) into a throwaway
+database, runs every description of descriptions.json through the planning
+matcher (mallipankki.planning.matcher.match_practices) and through today's
+search fed the same text as ``q=`` (mallipankki.search.service.search), and
+prints nDCG@10 (gain 2^grade - 1), recall@10 and MRR for both, for the whole
+set and for its two halves: odd ids are the tuning half, even ids are held
+out and must not be looked at while tuning.
+
+Usage:
+    python bench/planning_quality.py [--verbose]
+
+The database is a test database created and destroyed by Django's test
+machinery (in-memory SQLite, or a bench database on the server of
+DATABASE_URL), so the developer's own database is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.search_quality import METRICS, K, mean, setup_django  # noqa: E402
+
+DESCRIPTIONS = ROOT / "bench" / "planning" / "descriptions.json"
+TARGET, TARGET_RATIO = 0.80, 1.25
+
+
+def run_benchmark(connection, verbose: bool) -> int:
+    from mallipankki.pages.demo_content import load_demo_content
+    from mallipankki.planning.matcher import Plan, match_practices
+    from mallipankki.practices.models import PracticePage
+    from mallipankki.search.analysis import voikko_available
+    from mallipankki.search.service import search
+
+    load_demo_content()
+    slugs = dict(PracticePage.objects.values_list("pk", "slug"))
+    descriptions = json.loads(DESCRIPTIONS.read_text(encoding="utf-8"))["descriptions"]
+    print(
+        f"{len(slugs)} practices, {len(descriptions)} descriptions. Database: {connection.vendor}. "
+        f"Voikko: {'yes' if voikko_available() else 'NO'}."
+    )
+
+    def matcher(text: str) -> list[str]:
+        return [slugs[match.page_id] for match in match_practices(Plan(text), limit=K)]
+
+    def plain_search(text: str) -> list[str]:
+        return [page.slug for page in search(text, per_page=K, with_facets=False).items]
+
+    systems = {"matcher": matcher, "search q=": plain_search}
+    results: dict[str, dict[int, dict[str, float]]] = {}
+    timings = {}
+    for name, run in systems.items():
+        started = time.monotonic()
+        results[name] = {}
+        for item in descriptions:
+            ranked = run(item["text"])
+            results[name][item["id"]] = {metric: f(ranked, item["judgments"]) for metric, f in METRICS.items()}
+        timings[name] = (time.monotonic() - started) / len(descriptions) * 1000
+
+    subsets = {
+        "all": descriptions,
+        "tuning": [d for d in descriptions if d["id"] % 2],
+        "held out": [d for d in descriptions if not d["id"] % 2],
+        "fi": [d for d in descriptions if d["lang"] == "fi"],
+        "en + sv": [d for d in descriptions if d["lang"] != "fi"],
+    }
+    names = list(systems)
+    header = f"{'subset':<10} {'n':>3}  {'metric':<10}" + "".join(f"{name:>12}" for name in names)
+    print()
+    print(header)
+    print("-" * len(header))
+    for subset, members in subsets.items():
+        for metric in METRICS:
+            values = [mean(results[name][d["id"]][metric] for d in members) for name in names]
+            print(f"{subset:<10} {len(members):>3}  {metric:<10}" + "".join(f"{v:>12.3f}" for v in values))
+    print()
+    print("Mean time per description (ms): " + ", ".join(f"{name} {timings[name]:.1f}" for name in names))
+    for subset in ("tuning", "held out", "all"):
+        ours = mean(results["matcher"][d["id"]]["nDCG@10"] for d in subsets[subset])
+        theirs = mean(results["search q="][d["id"]]["nDCG@10"] for d in subsets[subset])
+        ratio = ours / theirs if theirs else float("inf")
+        print(
+            f"nDCG@10 {subset}: matcher {ours:.3f}, search q= {theirs:.3f}, {ratio:.2f}x "
+            f"(targets: >= {TARGET} and >= {TARGET_RATIO}x)"
+        )
+    if verbose:
+        print()
+        for d in descriptions:
+            print(
+                f"{d['id']:>3} {d['lang']} {d['text'][:50]:<50}"
+                + "".join(f"{results[name][d['id']]['nDCG@10']:>10.3f}" for name in names)
+            )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="print nDCG@10 per description")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="mallipankki-bench-") as tmp:
+        setup_django(tmp)
+        from django.db import connection
+        from django.test.utils import setup_databases, teardown_databases
+
+        old_config = setup_databases(verbosity=0, interactive=False)
+        try:
+            return run_benchmark(connection, args.verbose)
+        finally:
+            teardown_databases(old_config, verbosity=0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""A planner's description of a project, as weighted index terms.
+
+A description is not a search query: it is a paragraph or several, and a
+practice that shares many of its concepts fits better than one that shares a
+few, but no word is required. So every word is analysed (not only the first
+32 that a search query keeps), repeats are counted, and each word's base
+forms weigh in fully while its compound-part expansions weigh in weakly.
+
+Words are analysed as Finnish, Swedish and English, as the search does
+(`search.words.parse_query`): what language a planner writes in says nothing
+about the language of the practice that fits. A word that any of the three
+treats as a stop word is dropped.
+
+Plain Python over the search app's analysis: no database.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mallipankki.search.analysis import LANGUAGES, analyse_query
+
+MAX_DESCRIPTION_CHARS = 5000
+# An expansion (a compound's part: "valmennus" of "työhönvalmennus") says
+# less about the planner's meaning than the word itself.
+EXPANSION_WEIGHT = 0.35
+
+# Words of the genre, not of the topic: every project plan says it will
+# develop a model with partners for a target group. Left in, they make the
+# practices that use the same genre words fit better, whatever they are
+# about. Base forms, in each language.
+GENRE_WORDS = frozenset(
+    """
+    hanke hankkeemme projekti tavoite tavoitteena tarkoitus suunnitella suunnittelu kehittää
+    kehittäminen malli toimintamalli toiminta tehdä olla haluta aikoa pyrkiä kohderyhmä
+    osallistuja asiakas vuosi kuukausi alue rahoitus budjetti euro
+    project aim goal plan develop model target group participant year region funding
+    budget want intend
+    projekt mål målgrupp utveckla modell deltagare år region finansiering
+    """.split()
+)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
+
+
+def clean_description(text: object) -> str:
+    """The description as the planner meant it: text, without NUL bytes, at most 5,000 characters."""
+    if not isinstance(text, str):
+        return ""
+    return text.replace("\x00", " ")[:MAX_DESCRIPTION_CHARS].strip()
+
+
+@dataclass(frozen=True)
+class DescriptionTerms:
+    """``weights``: term -> query weight. ``words``: term -> the description's
+    words (as written) that gave it, for telling the planner why a practice
+    matched."""
+
+    weights: dict[str, float]
+    words: dict[str, tuple[str, ...]]
+
+    @property
+    def strong_terms(self) -> frozenset[str]:
+        return frozenset(term for term, weight in self.weights.items() if weight >= 1)
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+
+def _word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    terms: set[str] = set()
+    expansions: set[str] = set()
+    for lang in LANGUAGES:
+        analysed = analyse_query(word, lang)
+        if not analysed:
+            return None  # a stop word in this language
+        terms |= analysed[0].terms
+        expansions |= analysed[0].expansions
+    if not terms or not terms.isdisjoint(GENRE_WORDS):
+        return None
+    return frozenset(terms), frozenset(expansions - terms - GENRE_WORDS)
+
+
+def description_terms(text: str) -> DescriptionTerms:
+    counts = Counter(_WORD_RE.findall(clean_description(text)))
+    mass: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for word, count in counts.items():
+        analysed = _word_terms(word)
+        if analysed is None:
+            continue
+        terms, expansions = analysed
+        for term in terms:
+            mass[term] = mass.get(term, 0.0) + count
+            words.setdefault(term, []).append(word)
+        for term in expansions:
+            mass[term] = mass.get(term, 0.0) + count * EXPANSION_WEIGHT
+            words.setdefault(term, []).append(word)
+    # Repeating a word stresses it, with diminishing returns: a description
+    # that says "nuoret" ten times is about young people, not ten times so.
+    weights = {term: (1 + math.log(value)) if value >= 1 else value for term, value in mass.items()}
+    return DescriptionTerms(weights, {term: tuple(dict.fromkeys(found)) for term, found in words.items()})

@@ -1,0 +1,307 @@
+"""A per-process term index of the published practices for matching.
+
+A planner's description has hundreds of words, none of them required. The
+search index's SQL (FTS5, tsvector) is built for a few words that must all
+match: asked for any of hundreds of words, it would score most of the
+catalogue in SQL for every description. So the matcher keeps its own
+postings in memory, built from the search app's analysed documents
+(SearchDocument, so it agrees with the search on what a word is), with the
+BM25 term saturation precomputed per posting, as numpy arrays: scoring a
+description is then one vectorised sum per term over its postings.
+
+The index follows the search index's change log (search_indexchange) as the
+facet bitmaps do: a changed document is set aside in the base postings and
+kept, re-read, in a small overlay; a rebuild of the search index (or an
+overlay grown large) reloads everything.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connection
+
+from mallipankki.search.facet_bitmaps import CHANGE_TABLE, DOCUMENT_TABLE, FACET_TABLE
+
+# The search's own weight groups: name, keywords and target groups, summary,
+# description. A shared word in a practice's name says more about its topic
+# than one in the running text.
+FIELD_WEIGHTS = (("terms_a", 3.0), ("terms_b", 2.0), ("terms_c", 1.5), ("terms_d", 1.0))
+K1, B = 1.2, 0.75
+FACETS = ("theme", "target_group", "region")
+# Postings summed per description, rarest terms first. The commonest terms
+# ("työ" in nearly every practice) add almost the same to every score, so
+# leaving them out once the budget is spent changes the order very little
+# and bounds the time of a very long description at a large catalogue.
+POSTINGS_BUDGET = 5_000_000
+# Past this many changed documents since the last load, reload everything.
+MAX_OVERLAY = 2000
+
+
+@dataclass
+class _Document:
+    saturation: dict[str, float]
+    facets: frozenset[tuple[str, str]]
+
+
+@dataclass
+class Scored:
+    page_id: int
+    score: float  # the text score normalised to the best (1.0), plus the facet boosts
+    text: float  # the normalised text score alone
+    facets: frozenset[tuple[str, str]]
+    terms: tuple[str, ...] = ()  # description terms the practice has, the weightiest first
+
+
+def _saturation(tf: float, length: float, average: float) -> float:
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+
+
+def _weighted_terms(row) -> tuple[dict[str, float], float]:
+    tf: dict[str, float] = {}
+    length = 0.0
+    for text, (_column, weight) in zip(row, FIELD_WEIGHTS, strict=True):
+        terms = (text or "").split()
+        length += weight * len(terms)
+        for term in terms:
+            tf[term] = tf.get(term, 0.0) + weight
+    return tf, length
+
+
+_COLUMNS = ", ".join(column for column, _weight in FIELD_WEIGHTS)
+
+
+class MatchIndex:
+    def __init__(self):
+        self.seen: tuple[int, str] | None = None
+        self.loaded = False
+        self.ids: list[int] = []
+        self.position: dict[int, int] = {}
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.document_frequency: dict[str, int] = {}
+        self.facets: list[frozenset[tuple[str, str]]] = []
+        self.by_facet: dict[tuple[str, str], np.ndarray] = {}
+        self.average_length = 1.0
+        self.stale: set[int] = set()  # positions whose postings are out of date
+        self.overlay: dict[int, _Document] = {}  # page id -> document re-read since the load
+
+    # -- loading -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, token FROM {CHANGE_TABLE} ORDER BY id DESC LIMIT 1")  # noqa: S608
+            newest = cursor.fetchone()
+            newest = tuple(newest) if newest else None
+            if self.loaded and newest == self.seen:
+                return
+            changed = self._changed_documents(cursor, newest) if self.loaded else None
+            if changed is None or len(changed) + len(self.overlay) > MAX_OVERLAY:
+                self._load_all(cursor)
+            else:
+                self._load_documents(cursor, changed)
+        self.seen, self.loaded = newest, True
+
+    def _changed_documents(self, cursor, newest) -> set[int] | None:
+        if self.seen is None or newest is None:
+            return None
+        cursor.execute(f"SELECT token FROM {CHANGE_TABLE} WHERE id = %s", [self.seen[0]])  # noqa: S608
+        row = cursor.fetchone()
+        if row is None or row[0] != self.seen[1]:
+            return None  # the log was rolled back or pruned past what we saw
+        cursor.execute(
+            f"SELECT document_id FROM {CHANGE_TABLE} WHERE id > %s AND id <= %s",  # noqa: S608
+            [self.seen[0], newest[0]],
+        )
+        changed = [document_id for (document_id,) in cursor.fetchall()]
+        return None if None in changed else set(changed)
+
+    def _read_facets(self, cursor, ids: list[int] | None = None) -> dict[int, set[tuple[str, str]]]:
+        placeholders = ", ".join(["%s"] * len(FACETS))
+        sql = f"SELECT document_id, facet, code FROM {FACET_TABLE} WHERE facet IN ({placeholders})"  # noqa: S608
+        params = list(FACETS)
+        if ids is not None:
+            sql += f" AND document_id IN ({', '.join(['%s'] * len(ids))})"
+            params += ids
+        cursor.execute(sql, params)
+        facets: dict[int, set[tuple[str, str]]] = {}
+        for document_id, facet, code in cursor.fetchall():
+            facets.setdefault(document_id, set()).add((facet, code))
+        return facets
+
+    def _load_all(self, cursor) -> None:
+        cursor.execute(f"SELECT COUNT(*), 0 FROM {DOCUMENT_TABLE}")  # noqa: S608
+        count = cursor.fetchone()[0]
+        # Two passes, so that no document's term counts are held for long:
+        # the lengths first (for the average), then the postings.
+        total = 0.0
+        cursor.execute(f"SELECT {_COLUMNS} FROM {DOCUMENT_TABLE}")  # noqa: S608
+        while rows := cursor.fetchmany(2000):
+            for row in rows:
+                total += sum(
+                    weight * len((text or "").split()) for text, (_c, weight) in zip(row, FIELD_WEIGHTS, strict=True)
+                )
+        average = total / count if count else 1.0
+        ids: list[int] = []
+        postings: dict[str, tuple[array, array]] = {}
+        cursor.execute(f"SELECT page_id, {_COLUMNS} FROM {DOCUMENT_TABLE} ORDER BY page_id")  # noqa: S608
+        while rows := cursor.fetchmany(2000):
+            for row in rows:
+                position = len(ids)
+                ids.append(row[0])
+                tf, length = _weighted_terms(row[1:])
+                norm = K1 * (1 - B + B * length / (average or 1.0))
+                for term, value in tf.items():
+                    found = postings.get(term)
+                    if found is None:
+                        found = postings[term] = (array("i"), array("f"))
+                    found[0].append(position)
+                    found[1].append(value * (K1 + 1) / (value + norm))
+        facets_by_id = self._read_facets(cursor)
+        self.ids = ids
+        self.postings = {
+            term: (np.frombuffer(positions, dtype=np.int32), np.frombuffer(values, dtype=np.float32))
+            for term, (positions, values) in postings.items()
+        }
+        self.position = {page_id: position for position, page_id in enumerate(ids)}
+        self.document_frequency = {term: len(found[0]) for term, found in postings.items()}
+        self.facets = [frozenset(facets_by_id.get(page_id, ())) for page_id in ids]
+        by_facet: dict[tuple[str, str], list[int]] = {}
+        for position, values in enumerate(self.facets):
+            for value in values:
+                by_facet.setdefault(value, []).append(position)
+        self.by_facet = {value: np.array(positions, dtype=np.int32) for value, positions in by_facet.items()}
+        self.average_length = average or 1.0
+        self.stale, self.overlay = set(), {}
+
+    def _load_documents(self, cursor, changed: set[int]) -> None:
+        ids = sorted(changed)
+        for page_id in ids:
+            self.overlay.pop(page_id, None)
+            if page_id in self.position:
+                self.stale.add(self.position[page_id])
+        cursor.execute(
+            f"SELECT page_id, {_COLUMNS} FROM {DOCUMENT_TABLE} WHERE page_id IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
+            ids,
+        )
+        rows = cursor.fetchall()
+        facets_by_id = self._read_facets(cursor, ids)
+        for row in rows:
+            tf, length = _weighted_terms(row[1:])
+            self.overlay[row[0]] = _Document(
+                {term: _saturation(value, length, self.average_length) for term, value in tf.items()},
+                frozenset(facets_by_id.get(row[0], ())),
+            )
+
+    # -- scoring -------------------------------------------------------------
+
+    @property
+    def size(self) -> int:
+        return len(self.ids) - len(self.stale) + sum(1 for page_id in self.overlay if page_id not in self.position)
+
+    def idf(self, term: str) -> float:
+        n = max(len(self.ids), 1)
+        df = self.document_frequency.get(term, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def score(self, weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
+        """The ``limit`` best practices for the description terms ``weights``.
+
+        The text score is normalised to the best one (1.0), and each facet
+        value of ``boosts`` that a practice has adds its boost. Practices with
+        neither a term nor a boosted value are not candidates.
+        """
+        count = len(self.ids)
+        texts = np.zeros(count, dtype=np.float64)
+        visited = 0
+        present = sorted((self.document_frequency[t], t) for t in weights if t in self.document_frequency)
+        for df, term in present:
+            if visited + df > POSTINGS_BUDGET and visited:
+                break
+            visited += df
+            positions, values = self.postings[term]
+            # A term's postings hold each position once, so the fancy-index
+            # add is a plain vector add.
+            texts[positions] += (weights[term] * self.idf(term)) * values
+        boost = np.zeros(count, dtype=np.float64)
+        for value, amount in boosts.items():
+            positions = self.by_facet.get(value)
+            if positions is not None:
+                boost[positions] += amount
+        if self.stale:
+            stale = np.fromiter(self.stale, dtype=np.int64)
+            texts[stale] = 0.0
+            boost[stale] = 0.0
+        overlay = {}
+        for page_id, document in self.overlay.items():
+            text = sum(
+                weight * self.idf(term) * document.saturation[term]
+                for term, weight in weights.items()
+                if term in document.saturation
+            )
+            extra = sum(amount for value, amount in boosts.items() if value in document.facets)
+            if text or extra:
+                overlay[page_id] = (text, extra)
+        best = max(float(texts.max()) if count else 0.0, max((t for t, _e in overlay.values()), default=0.0)) or 1.0
+        totals = texts / best + boost
+        candidates = np.flatnonzero((texts > 0) | (boost > 0))
+        if len(candidates) > limit:
+            chosen = candidates[np.argpartition(-totals[candidates], limit - 1)[:limit]]
+        else:
+            chosen = candidates
+        ranked = [(float(totals[p]), self.ids[p], float(texts[p]) / best, self.facets[p]) for p in chosen.tolist()]
+        ranked += [
+            (text / best + extra, page_id, text / best, self.overlay[page_id].facets)
+            for page_id, (text, extra) in overlay.items()
+        ]
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [
+            Scored(page_id, total, text, facets, _weightiest(self, self.shared_terms(page_id, weights), weights))
+            for total, page_id, text, facets in ranked[:limit]
+            if total > 0
+        ]
+
+    def facets_of(self, page_id: int) -> frozenset[tuple[str, str]]:
+        if page_id in self.overlay:
+            return self.overlay[page_id].facets
+        return self.facets[self.position[page_id]]
+
+    def shared_terms(self, page_id: int, terms) -> frozenset[str]:
+        """The ``terms`` that the practice has."""
+        if page_id in self.overlay:
+            return frozenset(term for term in terms if term in self.overlay[page_id].saturation)
+        position = self.position[page_id]
+        found = set()
+        for term in terms:
+            postings = self.postings.get(term)
+            if postings is None:
+                continue
+            index = int(np.searchsorted(postings[0], position))
+            if index < len(postings[0]) and postings[0][index] == position:
+                found.add(term)
+        return frozenset(found)
+
+
+_indexes: dict[str, MatchIndex] = {}
+_lock = threading.Lock()
+
+
+def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
+    """The ``limit`` best practices of this database (see `MatchIndex.score`)."""
+    with _lock:
+        index = _indexes.setdefault(connection.settings_dict["NAME"], MatchIndex())
+        index.refresh()
+        return index.score(weights, boosts, limit)
+
+
+def _weightiest(index: MatchIndex, terms, weights: dict[str, float]) -> tuple[str, ...]:
+    return tuple(sorted(terms, key=lambda term: (-weights[term] * index.idf(term), term)))
+
+
+def forget() -> None:
+    """Drop every loaded index (tests that swap databases)."""
+    with _lock:
+        _indexes.clear()

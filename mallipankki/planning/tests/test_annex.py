@@ -1,0 +1,136 @@
+import io
+import time
+
+import pikepdf
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from mallipankki.planning.models import PracticeInterest
+from mallipankki.planning.pdf import STATIC_BASE, StaticFilesOnly, static_path
+
+HOSTILE = '<script>alert(1)</script> <b>lihava</b> \x00 & "lainaus"'
+
+
+@pytest.fixture
+def shortlisted(client, make_practice):
+    make_practice(
+        id="ips",
+        name={"fi": "IPS-toimintamalli"},
+        summary={"fi": "Tuetun työllistymisen malli mielenterveyskuntoutujille."},
+        evidence={"level": 4},
+        readiness={"materials": 3, "training": 2, "fidelity": 2},
+        scaling={"status": "embedded", "owner": "Esimerkkikaupunki"},
+        adoptions=[{"organisation": "Toinen kaupunki", "region": "FI-15", "year": 2023}],
+        resources=[{"type": "link", "title": {"fi": "Käsikirja"}, "url": "https://example.org/kasikirja"}],
+        contact={"name": "Yksityinen Henkilö", "email": "yksityinen@example.org", "public": False},
+    )
+    make_practice(id="kieli", name={"fi": "Kielikahvila"}, summary={"fi": "Suomen kieltä työpaikoilla."})
+    client.post("/suunnittele/", {"description": "Hankkeemme tukee mielenterveyskuntoutujia.\n\n" + HOSTILE})
+    client.post("/muistilista/lisaa/", {"malli": "ips"})
+    client.post("/muistilista/lisaa/", {"malli": "kieli"})
+    client.post("/muistilista/muistiinpano/", {"malli": "ips", "note": "Runko valmennukselle. " + HOSTILE})
+    client.post("/muistilista/harkittu/", {"malli": "kieli", "reason": "Eri kohderyhmä."})
+    return client
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_pdf_annex_has_the_contents_and_is_tagged(shortlisted):
+    response = shortlisted.get("/muistilista/liite.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Aiemmin kehitetyt mallit hankkeen pohjana" in text
+    assert "Hankkeemme tukee mielenterveyskuntoutujia." in text
+    assert "IPS-toimintamalli" in text
+    assert "4 – toistettu riippumattomasti" in text
+    assert "7/8 pistettä" in text
+    assert "Toinen kaupunki" in text
+    assert "Runko valmennukselle." in text
+    assert "Eri kohderyhmä." in text
+    assert "Näin viittaat Mallipankkiin" in text
+    assert "yksityinen@example.org" not in text  # only public contacts
+    # Markup typed by the visitor is text in the PDF, never markup.
+    assert "<script>alert(1)</script>" in text
+    with pikepdf.open(io.BytesIO(response.content)) as pdf:
+        assert pdf.Root.MarkInfo.Marked
+        assert "/StructTreeRoot" in pdf.Root
+        fonts = [font for page in pdf.pages for font in (page.Resources.get("/Font") or {}).values()]
+        assert fonts
+        for font in fonts:
+            descriptor = font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_docx_annex_reads_back_with_headings_and_links(shortlisted):
+    response = shortlisted.get("/muistilista/liite.docx")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Aiemmin kehitetyt mallit hankkeen pohjana") in headings
+    assert ("Heading 2", "Valitut mallit") in headings
+    assert ("Heading 3", "IPS-toimintamalli") in headings
+    assert ("Heading 2", "Harkitut mallit, joita ei valittu") in headings
+    links = {rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    assert "https://example.org/kasikirja" in links
+    assert any(link.endswith("/ips/") for link in links)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "<script>alert(1)</script>" in text  # as text: Word shows it, nothing runs it
+    assert "\x00" not in text
+    assert "yksityinen@example.org" not in text
+
+
+def test_annex_from_a_shared_address_needs_no_session(client, shortlisted):
+    from django.test import Client
+
+    response = Client().get("/muistilista/liite.docx", {"mallit": "kieli"})
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert headings == ["Kielikahvila"]
+
+
+def test_downloads_count_as_interest(shortlisted):
+    shortlisted.get("/muistilista/liite.docx")
+    shortlisted.get("/muistilista/liite.pdf")
+    row = PracticeInterest.objects.get(practice__slug="ips")
+    assert (row.shortlisted, row.annexed) == (1, 2)
+    # A considered practice is not in the annex's models.
+    assert PracticeInterest.objects.get(practice__slug="kieli").annexed == 0
+
+
+def test_practice_card_pdf(client, make_practice):
+    make_practice(id="kortti", name={"fi": "Korttimalli"}, summary={"fi": "Lyhyt tiivistelmä."}, evidence={"level": 2})
+    started = time.monotonic()
+    response = client.get("/mallit/kortti/kortti.pdf")
+    assert response.status_code == 200
+    assert time.monotonic() - started < 5  # generous here; bench/planning_speed.py measures it
+    reader = PdfReader(io.BytesIO(response.content))
+    assert 1 <= len(reader.pages) <= 2
+    assert "Korttimalli" in pdf_text(response.content)
+    assert client.get("/mallit/ei-ole/kortti.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "https://example.org/style.css",
+        "http://127.0.0.1:8000/static/css/site.css",
+        STATIC_BASE + "../../../etc/passwd",
+        STATIC_BASE + "css/%2e%2e/%2e%2e/settings.py",
+        STATIC_BASE + "css/site.css?x=1",
+        "data:text/css,body{}",
+    ],
+)
+def test_url_fetcher_refuses_files_and_outside_urls(url):
+    with pytest.raises(ValueError):
+        StaticFilesOnly().fetch(url)
+
+
+def test_url_fetcher_serves_our_static_files():
+    assert static_path(STATIC_BASE + "css/print-document.css") == "css/print-document.css"
+    response = StaticFilesOnly().fetch(STATIC_BASE + "css/print-document.css")
+    assert b"@page" in response.read()
