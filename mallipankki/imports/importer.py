@@ -341,13 +341,19 @@ class RecordWriter:
         A practice under evaluation is refused by the checks before anything
         is written; a large file's checks run beside the writes, and a
         workflow may start after they began, so one reached here is skipped
-        (upsert_practice's savepoint undoes its revision) and reported, and
-        the import is refused at its end."""
+        (upsert_practice's savepoint undoes its revision) and reported: the
+        import is refused at once with the check's problems when one runs
+        beside the writer, otherwise at its end."""
         try:
             page, action = upsert_practice(self.index, record, user=self.user, vocabularies=self.vocabularies)
         except PublishingBlocked:
             place = f"practices[{position}]"
             self.blocked += evaluation_problems([(place, record)]) or [Problem(f"{place}.id", str(PublishingBlocked()))]
+            if self.check is not None:
+                # The check beside us lists every such record: stop writing
+                # what will be rolled back anyway.
+                problems, total = self.check.outcome()
+                raise _Refused(problems + [p for p in self.blocked if p not in problems], total) from None
             return
         setattr(self.result, action, getattr(self.result, action) + 1)
         if action != "unchanged":
