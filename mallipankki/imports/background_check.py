@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from mallipankki.core.forking import forget_parent_connections
 
-from .validation import Problem, RecordRules, check_records, record_validators, unknown_targets
+from .validation import DatabaseChecks, Problem, RecordRules, check_records, record_validators
 
 
 class BackgroundCheck:
@@ -34,7 +34,7 @@ class BackgroundCheck:
         send.close()
         self._progress = progress
         self.passed = 0
-        self._outcome: tuple[list[Problem], int, list[tuple[str, str]]] | None = None
+        self._outcome: tuple[list[Problem], int, DatabaseChecks] | None = None
 
     def wait_for(self, count: int) -> bool:
         """Whether the first ``count`` records have passed (False: a problem was found)."""
@@ -45,14 +45,17 @@ class BackgroundCheck:
     def outcome(self) -> tuple[list[Problem], int]:
         """(problems, number of records) of the whole file, as validate_file has them.
 
-        The builds_on references to ids outside the file are looked up here,
-        in this process's transaction: the only pages it has written are in
-        the file, so it finds what validate_file finds before the writes.
+        The builds_on references to ids outside the file, and the practices
+        under evaluation, are looked up here, in this process's transaction:
+        the only pages it has written are in the file, and it has not
+        written those under evaluation (the writer skips them, see
+        importer.RecordWriter.upsert), so it finds what validate_file finds
+        before the writes.
         """
         while self._outcome is None:
             self._read()
-        problems, count, outside = self._outcome
-        return problems + unknown_targets(outside), count
+        problems, count, deferred = self._outcome
+        return problems + deferred.problems(), count
 
     def close(self) -> None:
         if self._process.is_alive():
@@ -76,11 +79,11 @@ class BackgroundCheck:
 
 def _check(open_file: Callable, rules: RecordRules, send) -> None:
     forget_parent_connections()
-    problems, count, outside = check_records(
+    problems, count, deferred = check_records(
         open_file,
         rules,
         progress=lambda done: send.send(("progress", done)),
         passed=lambda done: send.send(("passed", done)),
     )
-    send.send(("done", problems, count, outside))
+    send.send(("done", problems, count, deferred))
     send.close()

@@ -24,6 +24,7 @@ import ijson
 from django.db.models.signals import post_save
 
 from mallipankki.core.garbage import fewer_collections
+from mallipankki.core.publishing import PublishingBlocked
 from mallipankki.practices.interchange import VocabularyIndex, link_builds_on, upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 from mallipankki.search import entry_pool
@@ -34,7 +35,7 @@ from .batch_builder import BackgroundBuilder
 from .batch_rows import Built
 from .bulk_write import BatchWriter
 from .locking import import_lock, import_transaction
-from .validation import ImportFileError, Problem, read_records, validate_file
+from .validation import ImportFileError, Problem, evaluation_problems, read_records, validate_file
 
 
 @dataclass
@@ -205,11 +206,14 @@ def _write(open_file, result: ImportResult, user, progress, bulk: bool, parallel
             result, user=user, progress=progress, bulk=bulk, check=check, pending_entries=pending_entries
         )
         writer.write_file(open_file, parallel=parallel)
+        problems = []
         if check is not None:
             # Every record has passed; the references to the database remain.
             problems, result.total = check.outcome()
-            if problems:
-                raise _Refused(problems, result.total)
+        # A workflow started after the check began (see RecordWriter.upsert).
+        problems += [problem for problem in writer.blocked if problem not in problems]
+        if problems:
+            raise _Refused(problems, result.total)
         # Before the links: linking publishes pages again, which indexes them.
         pending_entries.flush()
     writer.link_waiting()
@@ -221,6 +225,8 @@ class RecordWriter:
     keeps what must wait until every record is written.
 
     `written`: the slugs written one by one through upsert_practice;
+    `blocked`: problems of the records that would have published a practice
+    under evaluation, which were skipped (see `upsert`);
     `waiting`: the pages whose builds_on links must wait until every record
     exists (linked by `link_waiting`), by slug, as (id, wanted ids). Only
     those are kept; the rest are dropped as we go so that memory does not
@@ -237,6 +243,7 @@ class RecordWriter:
         self.vocabularies = VocabularyIndex()
         self.waiting: dict[str, tuple[int, list[str]]] = {}
         self.written: list[str] = []
+        self.blocked: list[Problem] = []
         self.count = 0  # records read and handed on so far
         self.batches = BatchWriter(
             self.index, user=user, vocabularies=self.vocabularies, pending_entries=pending_entries
@@ -306,14 +313,14 @@ class RecordWriter:
         (unless the import is not `bulk`), the others one by one."""
         self.take_built()
         batch: list[dict] = []
-        for record in chunk:
+        for position, record in enumerate(chunk, start=self.count):
             if self.bulk and record["id"] not in existing:
                 batch.append(record)
                 continue
             # File order decides which builds_on targets exist when a record
             # is written, so the new records before this one go first.
             self.create(batch)
-            self.upsert(record)
+            self.upsert(record, position)
         self.create(batch)
         self.count += len(chunk)
         self.report(self.count)
@@ -328,9 +335,26 @@ class RecordWriter:
         self.note_created(self.batches.create(batch))
         batch.clear()
 
-    def upsert(self, record: dict) -> None:
-        """Creates or updates the practice of one record through upsert_practice."""
-        page, action = upsert_practice(self.index, record, user=self.user, vocabularies=self.vocabularies)
+    def upsert(self, record: dict, position: int) -> None:
+        """Creates or updates the practice of one record through upsert_practice.
+
+        A practice under evaluation is refused by the checks before anything
+        is written; a large file's checks run beside the writes, and a
+        workflow may start after they began, so one reached here is skipped
+        (upsert_practice's savepoint undoes its revision) and reported: the
+        import is refused at once with the check's problems when one runs
+        beside the writer, otherwise at its end."""
+        try:
+            page, action = upsert_practice(self.index, record, user=self.user, vocabularies=self.vocabularies)
+        except PublishingBlocked:
+            place = f"practices[{position}]"
+            self.blocked += evaluation_problems([(place, record)]) or [Problem(f"{place}.id", str(PublishingBlocked()))]
+            if self.check is not None:
+                # The check beside us lists every such record: stop writing
+                # what will be rolled back anyway.
+                problems, total = self.check.outcome()
+                raise _Refused(problems + [p for p in self.blocked if p not in problems], total) from None
+            return
         setattr(self.result, action, getattr(self.result, action) + 1)
         if action != "unchanged":
             self.written.append(page.slug)

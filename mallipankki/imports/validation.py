@@ -6,24 +6,32 @@ instance's rules and only ids are kept. Every problem is reported with its
 place (`practices[3].regions[0]: ...`). The importer (importer.py) writes a
 file only when this finds no problem; for a large file these checks run in
 a second process, ahead of the writer (background_check.py).
+
+A record that would update and publish a practice whose workflow
+("Arviointi ja julkaisu") is under way is a problem too: only the workflow
+publishes such a practice (core/publishing.py), so the whole file is refused,
+with every such record named, until the evaluation is finished or cancelled.
 """
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, partial
 from pathlib import Path
 
 import fastjsonschema
 import ijson
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
+from wagtail.models import Page, WorkflowState
 
-from mallipankki.practices.interchange import VOCABULARY_FIELDS, VocabularyIndex
-from mallipankki.practices.models import PracticePage
+from mallipankki.practices.interchange import VOCABULARY_FIELDS, VocabularyIndex, record_is_unchanged
+from mallipankki.practices.models import PracticeIndexPage, PracticePage
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "formats" / "practices-v1.schema.json"
 MAX_PROBLEMS = 1000
@@ -61,6 +69,22 @@ class Problem:
 
 class ImportFileError(Exception):
     """The file cannot be read as JSON at all."""
+
+
+@dataclass
+class DatabaseChecks:
+    """What the streaming check leaves for the database, kept small.
+
+    `outside`: builds_on references (place, id) to ids not in the file;
+    `in_evaluation`: the records (place, record) that would publish a
+    practice whose workflow was under way when the check began.
+    """
+
+    outside: list[tuple[str, str]] = field(default_factory=list)
+    in_evaluation: list[tuple[str, dict]] = field(default_factory=list)
+
+    def problems(self) -> list[Problem]:
+        return unknown_targets(self.outside) + evaluation_problems(self.in_evaluation)
 
 
 def _schema_validator() -> Draft202012Validator:
@@ -104,6 +128,14 @@ class RecordRules:
 
     def __init__(self):
         self.vocabularies = VocabularyIndex()
+        # Read here, in the process that has the database (see background_check).
+        self.in_evaluation = slugs_in_evaluation()
+
+    def publishes_in_evaluation(self, record: dict) -> bool:
+        """Whether `record` would publish a practice whose workflow is under way
+        (unless it turns out unchanged: evaluation_problems decides)."""
+        status = record.get("status", PracticePage.Status.PUBLISHED)
+        return record.get("id") in self.in_evaluation and status == PracticePage.Status.PUBLISHED
 
     def check(self, record: dict, place: str) -> Iterator[Problem]:
         for key in VOCABULARY_FIELDS:
@@ -258,8 +290,8 @@ def validate_file(open_file: Callable, progress: Callable[[int], None] | None = 
 
     `open_file()` must return a new binary file object each call.
     """
-    problems, count, outside = check_records(open_file, RecordRules(), progress)
-    return problems + unknown_targets(outside), count
+    problems, count, deferred = check_records(open_file, RecordRules(), progress)
+    return problems + deferred.problems(), count
 
 
 def check_records(
@@ -267,9 +299,9 @@ def check_records(
     rules: RecordRules,
     progress: Callable[[int], None] | None = None,
     passed: Callable[[int], None] | None = None,
-) -> tuple[list[Problem], int, list[tuple[str, str]]]:
+) -> tuple[list[Problem], int, DatabaseChecks]:
     """Every check of `validate_file` that needs no database: (problems,
-    number of records, builds_on references to ids that are not in the file).
+    number of records, what is left for the database to check).
 
     ``passed(n)`` is told, every REPORT_EVERY records and at the end, that
     the first n records have no problem; it is not called after a problem.
@@ -277,11 +309,11 @@ def check_records(
     whole file, and a writer waiting for the first records need not wait
     for that (a problem there is reported all the same).
     """
-    problems, count, outside = _check_items(open_file, rules, progress, passed)
+    problems, count, deferred = _check_items(open_file, rules, progress, passed)
     try:
         top = _top_level(open_file)
     except (ijson.JSONError, ImportFileError) as error:
-        return [Problem("", f"not a valid JSON file: {error}")], 0, []
+        return [Problem("", f"not a valid JSON file: {error}")], 0, DatabaseChecks()
     validator = _schema_validator()
     top_errors = sorted(
         validator.evolve(
@@ -291,15 +323,16 @@ def check_records(
     )
     top_problems = [Problem(".".join(map(str, e.path)) or "file", e.message) for e in top_errors]
     if "practices" not in top:
-        return top_problems, 0, []
-    return top_problems + problems, count, outside
+        return top_problems, 0, DatabaseChecks()
+    return top_problems + problems, count, deferred
 
 
-def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int, list[tuple[str, str]]]:
+def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int, DatabaseChecks]:
     problems: list[Problem] = []
     item_validator, quick_check = record_validators()
     seen: dict[str, int] = {}
     references: list[tuple[str, str]] = []
+    in_evaluation: list[tuple[str, dict]] = []
     count = 0
     try:
         for position, record in enumerate(read_records(open_file)):
@@ -319,6 +352,8 @@ def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int
                 references += [
                     (f"{place}.builds_on[{i}]", target) for i, target in enumerate(record.get("builds_on", []))
                 ]
+                if rules.publishes_in_evaluation(record):
+                    in_evaluation.append((place, record))
             if count % REPORT_EVERY == 0:
                 if progress:
                     progress(count)
@@ -326,13 +361,14 @@ def _check_items(open_file, rules, progress, passed) -> tuple[list[Problem], int
                     passed(count)
             if len(problems) >= MAX_PROBLEMS:
                 problems.append(Problem("", f"stopped after {MAX_PROBLEMS} problems"))
-                return problems, count, []
+                return problems, count, DatabaseChecks()
     except ijson.JSONError as error:
         problems.append(Problem(f"practices[{count}]", f"not valid JSON: {error}"))
-        return problems, count, []
+        return problems, count, DatabaseChecks()
     if passed and not problems:
         passed(count)
-    return problems, count, [(where, target) for where, target in references if target not in seen]
+    outside = [(where, target) for where, target in references if target not in seen]
+    return problems, count, DatabaseChecks(outside, in_evaluation)
 
 
 def unknown_targets(outside: list[tuple[str, str]]) -> list[Problem]:
@@ -345,3 +381,60 @@ def unknown_targets(outside: list[tuple[str, str]]) -> list[Problem]:
         for where, target in outside
         if target not in existing
     ]
+
+
+def slugs_in_evaluation() -> set[str]:
+    """The ids of the practices whose workflow is under way (in progress, or
+    rejected and waiting for changes): core.publishing.publishing_blocked."""
+    states = WorkflowState.objects.active().filter(base_content_type=ContentType.objects.get_for_model(Page))
+    ids = [int(pk) for pk in states.values_list("object_id", flat=True) if pk.isdigit()]
+    return set(PracticePage.objects.filter(pk__in=ids).values_list("slug", flat=True)) if ids else set()
+
+
+def evaluation_problems(records: list[tuple[str, dict]]) -> list[Problem]:
+    """A problem for each record (place, record) that would update and publish
+    a practice whose workflow is under way, which only the workflow may publish."""
+    if not records:
+        return []
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        return []
+    pages = PracticePage.objects.child_of(index).filter(slug__in=[record["id"] for _place, record in records])
+    pages = {page.slug: page for page in pages}
+    states = {
+        int(state.object_id): state
+        for state in WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in pages.values()],
+        )
+        .select_related("workflow")
+    }
+    problems = []
+    for place, record in records:
+        page = pages.get(record["id"])
+        state = states.get(page.pk) if page else None
+        if state is None or record_is_unchanged(page, record):
+            continue
+        problems.append(Problem(f"{place}.id", _evaluation_message(record["id"], state)))
+    return problems
+
+
+def _evaluation_message(pid: str, state: WorkflowState) -> str:
+    values = {"id": pid, "workflow": state.workflow.name}
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return (
+            _(
+                'malli "%(id)s" on palautettu muutettavaksi työnkulussa "%(workflow)s", joten tuonti ei voi '
+                "päivittää ja julkaista sitä. Lähetä malli uudelleen arvioitavaksi ja vie arviointi loppuun "
+                "tai peru työnkulku, ja tuo tiedosto sitten uudelleen."
+            )
+            % values
+        )
+    return (
+        _(
+            'malli "%(id)s" on arvioitavana työnkulussa "%(workflow)s", joten tuonti ei voi päivittää ja '
+            "julkaista sitä. Vie arviointi loppuun tai peru työnkulku, ja tuo tiedosto sitten uudelleen."
+        )
+        % values
+    )

@@ -468,13 +468,7 @@ def upsert_practice(
     wanted_links = record.get("builds_on", [])
 
     if existing is not None:
-        current = export_queryset(PracticePage.objects.filter(pk=existing.pk)).get()
-        stored = practice_to_record(current, include_private=True)
-        # Without timestamps in the record, the page's own ones stand.
-        for key in ("published_at", "updated_at"):
-            if key not in record:
-                stored.pop(key, None)
-        if stored == _normalised(record) and existing.live == publish:
+        if record_is_unchanged(existing, record):
             existing.interchange_builds_on = []
             return existing, "unchanged"
         page = existing.get_latest_revision_as_object()
@@ -505,6 +499,18 @@ def upsert_practice(
     page.refresh_from_db()
     page.interchange_builds_on = wanted_links if deferred else []
     return page, action
+
+
+def record_is_unchanged(existing: PracticePage, record: dict) -> bool:
+    """Whether importing `record` would leave the practice `existing` as it is."""
+    publish = record.get("status", PracticePage.Status.PUBLISHED) == PracticePage.Status.PUBLISHED
+    current = export_queryset(PracticePage.objects.filter(pk=existing.pk)).get()
+    stored = practice_to_record(current, include_private=True)
+    # Without timestamps in the record, the page's own ones stand.
+    for key in ("published_at", "updated_at"):
+        if key not in record:
+            stored.pop(key, None)
+    return stored == _normalised(record) and existing.live == publish
 
 
 def _create_published(index_page, page: PracticePage, user):
