@@ -712,6 +712,14 @@ def _resources(rng: random.Random, c: _Ctx, pid: str) -> list[dict]:
                 res["title"]["sv"] = f"Material om {t.sv}"
             elif lang == "en":
                 res["title"]["en"] = f"Material on {t.en}"
+        # Link health as an export writes it (ignored on import). Its own random
+        # stream, so that adding it left the rest of the corpus as it was.
+        health = random.Random(f"{pid}-{n}-link")
+        if health.random() < 0.3:
+            res["status"] = health.choices(("ok", "failing", "broken"), (80, 15, 5))[0]
+            res["checked_at"] = f"2026-{health.randint(1, 11):02d}-{health.randint(1, 28):02d}T03:15:00+02:00"
+            if kind == "pdf" and health.random() < 0.5:
+                res["archived_url"] = f"https://mallipankki.example.fi/mallit/{pid}/arkisto/{n + 1}/"
         out.append(res)
     return out
 

@@ -207,7 +207,10 @@ class MatchQuery(Schema):
     region: list[Code] = Field(
         default_factory=list,
         max_length=MAX_VALUES_PER_FILTER,
-        description="Maakunnan koodi (ISO 3166-2:FI). Toistettavissa. Nostaa, ei rajaa.",
+        description=(
+            "Maakunta: koodi (ISO 3166-2:FI, esim. FI-10) tai maakunnan sivun tunnus (esim. lappi). "
+            "Toistettavissa. Nostaa, ei rajaa."
+        ),
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia enintään (1–100).")
 

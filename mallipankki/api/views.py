@@ -125,7 +125,7 @@ def database_failure(request: HttpRequest, exc: Exception):
 
 PRACTICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 # The operations that take VocabularyFilters.
-FILTERED_PATHS = ("/practices", "/export.csv")
+FILTERED_PATHS = ("/practices", "/export.csv", "/matches")
 VOCABULARY_FILTERS = {
     "theme": (Theme, PracticePage.themes.through, "theme__code__in"),
     "target_group": (TargetGroup, PracticePage.target_groups.through, "targetgroup__code__in"),
@@ -335,16 +335,17 @@ def list_matches(request: HttpRequest, query: Query[MatchQuery]):
             raise ValidationError(
                 [{"loc": ["query", name], "msg": f"{name} may be given only once", "type": "repeated_parameter"}]
             )
-    errors = []
+    errors, resolved = [], {}
     for name in ("theme", "target_group", "region"):
         model = VOCABULARY_FILTERS[name][0]
-        codes = list(dict.fromkeys(getattr(query, name)))
-        known = set(model.objects.filter(code__in=codes).values_list("code", flat=True)) if codes else set()
-        if unknown := [code for code in codes if code not in known]:
+        values = list(dict.fromkeys(getattr(query, name)))
+        known = known_codes(model, values) if values else {}
+        if unknown := [value for value in values if value not in known]:
             errors.append(_unknown(name, unknown))
+        resolved[name] = tuple(dict.fromkeys(known[value] for value in values if value in known))
     if errors:
         raise ValidationError(errors)
-    plan = Plan(query.description, tuple(query.target_group), tuple(query.theme), tuple(query.region))
+    plan = Plan(query.description, resolved["target_group"], resolved["theme"], resolved["region"])
     matches = match_practices(plan, limit=query.limit)
     pages = {page.pk: page for page in published_practices().filter(pk__in=[match.page_id for match in matches])}
     items = []

@@ -77,9 +77,13 @@ def health_by_practice(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], Li
     return found
 
 
-def health_of_practice(page) -> dict[str, LinkHealth]:
-    """{url: LinkHealth} for one practice's materials (from its prefetched or loaded resources)."""
-    pairs = [(page.pk, resource.url) for resource in page.resources.all() if resource.url]
+def health_of_practice(page, resources=None) -> dict[str, LinkHealth]:
+    """{url: LinkHealth} for one practice's materials.
+
+    `resources`: the ones the page has already loaded, so that the page does not load them twice.
+    """
+    resources = page.resources.all() if resources is None else resources
+    pairs = [(page.pk, resource.url) for resource in resources if resource.url]
     return {url: health for (_pk, url), health in health_by_practice(pairs).items()}
 
 

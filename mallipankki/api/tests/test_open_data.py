@@ -324,3 +324,19 @@ def test_open_data_page_and_dcat_query_budget(client, make_practice, django_asse
         assert client.get("/avoin-data/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/avoin-data/dcat.jsonld").status_code == 200
+
+
+@pytest.mark.django_db
+def test_matches_take_a_region_slug_as_its_code(client, make_practice):
+    make_practice(id="lapissa", regions=["FI-10"], name={"fi": "Nuorten työpaja"})
+    make_practice(id="pirkanmaalla", regions=["FI-06"], name={"fi": "Nuorten työpaja"})
+
+    by_slug = client.get(f"{API}/matches", {"description": "nuorten työpaja", "region": "lappi"}).json()
+    by_code = client.get(f"{API}/matches", {"description": "nuorten työpaja", "region": "FI-10"}).json()
+
+    assert by_slug == by_code
+    assert by_slug["items"][0]["id"] == "lapissa"
+    unknown = client.get(f"{API}/matches", {"description": "nuorten työpaja", "region": "atlantis"})
+    assert unknown.status_code == 422
+    enum = client.get(f"{API}/openapi.json").json()["paths"]["/api/v1/matches"]["get"]["parameters"]
+    assert "lappi" in next(p for p in enum if p["name"] == "region")["schema"]["items"]["enum"]

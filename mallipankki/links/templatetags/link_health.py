@@ -8,8 +8,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def link_health(page):
-    return health_of_practice(page)
+def link_health(page, resources=None):
+    return health_of_practice(page, resources)
 
 
 @register.inclusion_tag("links/includes/resource_health.html")
