@@ -31,6 +31,7 @@ def test_parallel_proposals_with_one_name_get_numbered_slugs(practice_index, set
             # Each from its own address: the rate limit is not what is tested here.
             lambda i: Client(REMOTE_ADDR=f"203.0.113.{i + 1}").post("/ehdota/", proposal_data(name="Työpolku Åland")),
         )
-        slugs = in_thread(lambda: sorted(PracticePage.objects.filter(slug__startswith="tyopolku-aland").values_list("slug", flat=True)))
+        named = PracticePage.objects.filter(slug__startswith="tyopolku-aland")
+        slugs = in_thread(lambda: sorted(named.values_list("slug", flat=True)))
     assert [getattr(response, "status_code", response) for response in responses] == [302] * POSTS
     assert slugs == sorted(["tyopolku-aland"] + [f"tyopolku-aland-{number}" for number in range(2, POSTS + 1)])
