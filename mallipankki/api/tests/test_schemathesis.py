@@ -19,6 +19,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 MAX_EXAMPLES = 60
 cases = []
@@ -64,12 +65,15 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-# Derandomized: the same cases on every run, so that CI's verdict is repeatable.
-# Negative mode can turn an array filter into an object that serialises to an
-# empty `theme=`, which the API documents as "no filter" and rightly accepts;
-# a random seed hit that now and then and failed a correct API.
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
 def test_api_answers_every_generated_request_as_its_schema_says(case):
     cases.append(case.operation.label)
-    case.call_and_validate()
+    if any(isinstance(value, dict) for value in (case.query or {}).values()):
+        # An object has no query-string form: schemathesis 4.32 sends it as an
+        # empty value (`theme=`), which the API documents as "no filter" and
+        # rightly accepts, and then counts that as accepted negative data.
+        # Every other check still applies to such a case.
+        case.call_and_validate(excluded_checks=[negative_data_rejection])
+    else:
+        case.call_and_validate()
