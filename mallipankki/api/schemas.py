@@ -1,6 +1,6 @@
 """Request and response shapes of the open-data API (they make the OpenAPI document)."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, StringConstraints, WithJsonSchema, field_validator
@@ -24,6 +24,25 @@ EvidenceLevel = Annotated[
         {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 5}, {"type": "string", "const": ""}, {"type": "null"}]}
     ),
 ]
+
+
+Language = Literal["fi", "sv", "en"]
+LANG_DESCRIPTION = (
+    "Vastauksen kieli: fi, sv tai en. Ilman tätä kieli valitaan Accept-Language-otsakkeesta, muuten suomi. "
+    "Kentät `texts` ja `labels` antavat tekstit ja sanastojen nimet tällä kielellä; tekstin puuttuessa "
+    "sillä kielellä annetaan se kieli, joka on (suomi, ruotsi, englanti), ja `lang` kertoo kumpi."
+)
+
+
+class LocalizedText(Schema):
+    value: str = Field(description="Teksti.")
+    lang: Language = Field(description="Tekstin kieli (fi, sv, en); eri kuin pyydetty, jos pyydettyä ei ole.")
+
+
+class Label(Schema):
+    code: str = Field(description="Sanaston koodi.")
+    value: str = Field(description="Nimi pyydetyllä kielellä, jos se on; muuten suomeksi.")
+    lang: Language = Field(description="Nimen kieli.")
 
 
 class VocabularyFilters(Schema):
@@ -86,6 +105,7 @@ class PracticeFilters(VocabularyFilters):
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
+    lang: Language | None = Field(None, description=LANG_DESCRIPTION)
 
 
 class PracticeItem(Schema):
@@ -100,6 +120,13 @@ class PracticeItem(Schema):
     scaling_stage: str | None = None
     updated_at: str | None = Field(None, description="Sisältö päivitetty (UTC, ISO 8601).")
     url: str = Field(description="Mallin sivu Mallipankissa.")
+    lang: Language = Field(description="Pyydetty kieli (parametri lang tai Accept-Language, muuten fi).")
+    texts: dict[str, LocalizedText] = Field(
+        description="Nimi ja tiivistelmä pyydetyllä kielellä tai sillä, joka on; `lang` kertoo tekstin kielen."
+    )
+    labels: dict[str, list[Label]] = Field(
+        description="Teemojen, kohderyhmien, maakuntien ja maiden nimet pyydetyllä kielellä (avaimet kuten yllä)."
+    )
 
 
 class FacetCount(Schema):
@@ -164,6 +191,14 @@ class PracticeDetail(BaseModel):
     id: str = Field(description="Mallin pysyvä tunnus.")
     url: str = Field(description="Mallin sivu Mallipankissa.")
     lineage: Lineage = Field(description="Sukulaismallit ja muutoskuvaukset (vain julkaistut mallit).")
+    lang: Language = Field(description="Pyydetty kieli (parametri lang tai Accept-Language, muuten fi).")
+    texts: dict[str, LocalizedText | list[LocalizedText | None]] = Field(
+        description=(
+            "Mallin tekstit pyydetyllä kielellä tai sillä, joka on, paikan mukaan: name, summary, description, "
+            "evidence.summary, costs.notes, scaling.plan ja resources.title (luettelo aineistojen järjestyksessä)."
+        )
+    )
+    labels: dict[str, list[Label]] = Field(description="Sanastojen nimet pyydetyllä kielellä.")
 
 
 class Term(Schema):

@@ -11,8 +11,9 @@ import re
 
 from django.core.exceptions import SuspiciousOperation
 from django.db import OperationalError, ProgrammingError
-from django.db.models import Prefetch, Q
-from django.http import HttpRequest, StreamingHttpResponse
+from django.db.models import CharField, Prefetch, Q, Value
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.cache import patch_vary_headers
 from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import HttpError, ValidationError
 
@@ -29,8 +30,10 @@ from mallipankki.search.service import facet_counts, rank_practices
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .csv_export import iter_export_csv
+from .languages import record_labels, record_texts, requested_language
 from .schemas import (
     Error,
+    Language,
     MatchList,
     MatchQuery,
     PracticeDetail,
@@ -226,8 +229,36 @@ def filter_practices(filters: VocabularyFilters):
     return queryset
 
 
-def practice_item(page: PracticePage) -> dict:
+def vocabulary_names() -> dict[str, dict[str, dict[str, str]]]:
+    """``{record key: {code: {lang: name}}}`` for the labels of an answer."""
+    vocabularies = {"themes": Theme, "target_groups": TargetGroup, "regions": Region, "countries": Country}
+    # One UNION query, not one per vocabulary: the list and detail query budgets.
+    columns = ("code", "name_fi", "name_sv", "name_en")
+    first, *rest = (
+        model.objects.order_by()
+        .annotate(vocabulary=Value(key, output_field=CharField()))
+        .values_list("vocabulary", *columns)
+        for key, model in vocabularies.items()
+    )
+    names = {key: {} for key in vocabularies}
+    for vocabulary, code, *values in first.union(*rest, all=True):
+        names[vocabulary][code] = {lang: value for lang, value in zip(("fi", "sv", "en"), values, strict=True) if value}
+    return names
+
+
+def answer_in(request: HttpRequest, response: HttpResponse, lang: str | None) -> str:
+    """The answer's language; says it in the headers. Without ``lang=`` the
+    answer depends on Accept-Language, so a shared cache must key on it."""
+    language, _ = requested_language(request, lang)
+    response["Content-Language"] = language
+    if not lang:
+        patch_vary_headers(response, ["Accept-Language"])
+    return language
+
+
+def practice_item(page: PracticePage, language: str = "fi", names: dict | None = None) -> dict:
     record = practice_to_record(page, public=True)
+    texts = record_texts(record, language)
     return {
         "id": record["id"],
         "name": record["name"],
@@ -240,6 +271,9 @@ def practice_item(page: PracticePage) -> dict:
         "scaling_stage": record.get("scaling", {}).get("stage"),
         "updated_at": record.get("updated_at"),
         "url": public_url(page),
+        "lang": language,
+        "texts": {key: texts[key] for key in ("name", "summary") if key in texts},
+        "labels": record_labels(record, names if names is not None else vocabulary_names(), language),
     }
 
 
@@ -274,8 +308,9 @@ def facet_answer(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
         "hakuehdoilla."
     ),
 )
-def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
+def list_practices(request: HttpRequest, response: HttpResponse, filters: Query[PracticeFilters]):
     check_single_values(request)
+    language = answer_in(request, response, filters.lang)
     filters = resolve_filters(filters)
     queryset = filter_practices(filters)
     chosen = facet_filters(filters)
@@ -289,12 +324,17 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
         count = queryset.count()
         pages = export_queryset(queryset).order_by("title", "pk")[filters.offset : filters.offset + filters.limit]
         counts = facet_counts(None, chosen, list(FACETS))
-    return {"count": count, "items": [practice_item(page) for page in pages], "facets": facet_answer(counts)}
+    names = vocabulary_names()
+    return {
+        "count": count,
+        "items": [practice_item(page, language, names) for page in pages],
+        "facets": facet_answer(counts),
+    }
 
 
 @read_only(
     "/practices/{practice_id}",
-    response={200: PracticeDetail, 404: Error},
+    response={200: PracticeDetail, 404: Error, 422: Error},
     summary="Yksi malli",
     description=(
         "Malli tiedonsiirtomuodossa (formats/practices-v1.schema.json) sekä sen sivun osoite `url` ja "
@@ -302,7 +342,13 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFilters]):
         "luettelee tunnukset). Yhteystiedot ovat mukana vain, jos ne on merkitty julkisiksi."
     ),
 )
-def get_practice(request: HttpRequest, practice_id: str):
+def get_practice(
+    request: HttpRequest,
+    response: HttpResponse,
+    practice_id: str,
+    lang: Query[Language | None] = None,
+):
+    language = answer_in(request, response, lang)
     page = None
     # One queryset for the practice and its lineage: building it reads the view
     # restrictions, which both then share.
@@ -316,7 +362,14 @@ def get_practice(request: HttpRequest, practice_id: str):
         raise HttpError(404, "Practice not found.")
     record = practice_to_record(page, public=True)
     add_link_health([record], [page.pk])
-    return {**record, "url": public_url(page), "lineage": lineage_notes(page, published)}
+    return {
+        **record,
+        "url": public_url(page),
+        "lineage": lineage_notes(page, published),
+        "lang": language,
+        "texts": record_texts(record, language),
+        "labels": record_labels(record, vocabulary_names(), language),
+    }
 
 
 @read_only(

@@ -80,6 +80,10 @@ def test_list_item_fields(client, make_practice):
 
     item = get_json(client, f"{API}/practices")["items"][0]
 
+    # The texts and names in one language are checked in test_languages.py.
+    assert item.pop("lang") == "fi"
+    assert item.pop("texts")["name"] == {"value": "Kaikki kentät", "lang": "fi"}
+    assert [label["code"] for label in item.pop("labels")["regions"]] == ["FI-10", "FI-18"]
     assert item == {
         "id": "kaikki",
         "name": {"fi": "Kaikki kentät", "en": "All fields"},
@@ -222,7 +226,12 @@ def test_detail_is_the_public_interchange_record_plus_url(client, make_practice)
         **public,
         "url": settings.BASE_URL + page.url,
         "lineage": {"builds_on": [], "built_upon_by": []},
+        # The texts in one language each (test_languages.py); Finnish by default.
+        "lang": "fi",
+        "texts": data["texts"],
+        "labels": data["labels"],
     }
+    assert data["texts"]["name"] == {"value": public["name"]["fi"], "lang": "fi"}
     assert data["status"] == "published"
     assert "contact" not in data
     assert "salla.salainen" not in json.dumps(data)
@@ -386,6 +395,7 @@ def test_openapi_document(client):
         "scaling_stage",
         "limit",
         "offset",
+        "lang",
     }
 
 
@@ -589,11 +599,12 @@ def count_queries(client, path) -> int:
 # Measured on SQLite with every relation filled; the per-chunk prefetches of
 # export_queryset are most of each count. Budgets fail only if a count grows.
 # The list counts its facets in one more query (see test_search_api.py).
+# +1 on the list and detail: the vocabularies' names for `labels`.
 BUDGETED = {
-    f"{API}/practices": 16,
-    f"{API}/practices?theme=yhteistyo&target_group=nuoret&country=FI&region=FI-18&evidence_min=1": 20,
+    f"{API}/practices": 17,
+    f"{API}/practices?theme=yhteistyo&target_group=nuoret&country=FI&region=FI-18&evidence_min=1": 21,
     # +1: the practices that build on this one, for the lineage notes.
-    f"{API}/practices/malli-budjetti-0": 14,
+    f"{API}/practices/malli-budjetti-0": 15,
     f"{API}/export.csv": 14,
     f"{API}/export.json": 15,
     "/syotteet/mallit.atom": 3,
