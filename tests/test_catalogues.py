@@ -179,3 +179,16 @@ def test_catalogue_compiles_with_msgfmt_check(language, tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_site_reads_the_compiled_catalogue(language):
+    """`make messages` builds the .mo from the current .po, and Django uses it for the language."""
+    from django.utils import translation
+
+    po = catalogue_path(language)
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run `make messages` (needs msgfmt from Debian's gettext)"
+    assert mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is older than {po}: run `make messages`"
+    with translation.override(language):
+        assert translation.gettext("Hae malleja") != "Hae malleja"
+        assert translation.ngettext("%(counter)s malli", "%(counter)s mallia", 2) != "%(counter)s mallia"
