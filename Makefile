@@ -13,7 +13,7 @@ export DJANGO_SETTINGS_MODULE := mallipankki.settings
 SYSTEM_PACKAGES := libvoikko1 voikko-fi gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_SYSTEM_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test setup test-setup system-packages test-system-packages messages admin lint bench clean
+.PHONY: run test setup test-setup system-packages test-system-packages messages messages-update admin lint bench clean
 
 run: setup
 	$(BIN)/python manage.py migrate --no-input
@@ -49,6 +49,16 @@ setup: system-packages $(VENV)/.installed messages
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard mallipankki/locale/*/LC_MESSAGES/*.po))
 
 messages: $(MESSAGES)
+
+# The Swedish and English catalogues of our own (Finnish) msgids: after adding or changing a
+# string, this brings every msgid of the sources into both .po files; translate the new entries
+# (no fuzzy left) and `make test` checks them (tests/test_catalogues.py runs the same command).
+# Without settings makemessages writes only to ./locale, the catalogues beside the sources.
+MAKEMESSAGES_FLAGS := --ignore='*/tests/*' --ignore='*/migrations/*' --no-obsolete --add-location=file
+
+messages-update: $(VENV)/.installed
+	cd mallipankki && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l sv -l en $(MAKEMESSAGES_FLAGS)
+	@cd mallipankki && for lang in sv en; do msgfmt --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po 2>&1 | sed "s/^/$$lang: /"; done
 
 %.mo: %.po
 	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
