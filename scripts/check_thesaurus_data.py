@@ -204,7 +204,7 @@ def check(folder: Path) -> tuple[list[str], dict]:
                     if key in BANNED[lang]:
                         errors.append(f"{here}: {lang} label {label!r} is too general")
                     owner = label_owner.get(key)
-                    if owner is not None and owner != cid:
+                    if owner is not None and owner != cid and key not in seen_in_concept:
                         errors.append(f"{here}: label {label!r} also in concept {owner}")
                     label_owner.setdefault(key, cid)
                     if key not in seen_in_concept:
