@@ -193,14 +193,22 @@ def test_zero_records_is_valid(schema):
 # any directory, without the project on sys.path. Arguments are all ours.
 def test_cli_writes_file(tmp_path):
     out = tmp_path / "corpus.json"
-    subprocess.run([sys.executable, str(SCRIPT), "25", "--output", str(out), "--seed", "7"],  # noqa: S603
-                   check=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, str(SCRIPT), "25", "--output", str(out), "--seed", "7"],  # noqa: S603
+        check=True,
+        cwd=tmp_path,
+    )
     assert out.read_text(encoding="utf-8") == render(25, seed=7)
 
 
 def test_cli_stdout_is_utf8(tmp_path):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    result = subprocess.run([sys.executable, str(SCRIPT), "5"], check=True, capture_output=True,  # noqa: S603
-                            cwd=tmp_path, env=env)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "5"],
+        check=True,
+        capture_output=True,  # noqa: S603
+        cwd=tmp_path,
+        env=env,
+    )
     assert result.stdout.decode("utf-8") == render(5)
     assert result.stderr == b""

@@ -45,42 +45,31 @@ class Label(Schema):
     lang: Language = Field(description="Nimen kieli.")
 
 
+REGION_CODES = (
+    "Maakunta: koodi (ISO 3166-2:FI, esim. FI-10) tai maakunnan sivun tunnus (esim. lappi, kuten /alueet/lappi/)."
+)
+
+
+def codes(description: str):
+    """A repeatable code parameter (theme, target group, region …): its one shape, with its meaning."""
+    return Field(default_factory=list, max_length=MAX_VALUES_PER_FILTER, description=description)
+
+
 class VocabularyFilters(Schema):
     """The filters on codes and levels, shared by /practices and /export.csv."""
 
-    theme: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description="Teeman koodi (ks. /vocabularies). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
+    theme: list[Code] = codes("Teeman koodi (ks. /vocabularies). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.")
+    target_group: list[Code] = codes("Kohderyhmän koodi. Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.")
+    country: list[Code] = codes(
+        "Maan koodi (ISO 3166-1 alpha-2, esim. FI). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa."
     )
-    target_group: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description="Kohderyhmän koodi. Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
-    )
-    country: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description="Maan koodi (ISO 3166-1 alpha-2, esim. FI). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.",
-    )
-    region: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description=(
-            "Maakunta: koodi (ISO 3166-2:FI, esim. FI-10) tai sama tunnus kuin maakunnan sivun osoitteessa "
-            "(esim. lappi, kuten /alueet/lappi/). Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa."
-        ),
-    )
+    region: list[Code] = codes(REGION_CODES + " Toistettuna: jokin annetuista. Tyhjä arvo ei rajaa.")
     evidence_min: EvidenceLevel = Field(
         None, ge=0, le=5, description="Näytön taso vähintään (0–5). Tyhjä arvo ei rajaa."
     )
-    scaling_stage: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description=(
-            "Levinneisyys: pilot, local, regional, national tai international. Toistettuna: jokin annetuista. "
-            "Tyhjä arvo ei rajaa."
-        ),
+    scaling_stage: list[Code] = codes(
+        "Levinneisyys: pilot, local, regional, national tai international. Toistettuna: jokin annetuista. "
+        "Tyhjä arvo ei rajaa."
     )
 
     @field_validator(*CODE_FILTERS)
@@ -229,24 +218,9 @@ class MatchQuery(Schema):
             "ole pakollinen."
         ),
     )
-    theme: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description="Teeman koodi. Toistettavissa. Nostaa mallit, joilla teema on; ei rajaa muita pois.",
-    )
-    target_group: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description="Kohderyhmän koodi. Toistettavissa. Nostaa, ei rajaa.",
-    )
-    region: list[Code] = Field(
-        default_factory=list,
-        max_length=MAX_VALUES_PER_FILTER,
-        description=(
-            "Maakunta: koodi (ISO 3166-2:FI, esim. FI-10) tai maakunnan sivun tunnus (esim. lappi). "
-            "Toistettavissa. Nostaa, ei rajaa."
-        ),
-    )
+    theme: list[Code] = codes("Teeman koodi. Toistettavissa. Nostaa mallit, joilla teema on; ei rajaa muita pois.")
+    target_group: list[Code] = codes("Kohderyhmän koodi. Toistettavissa. Nostaa, ei rajaa.")
+    region: list[Code] = codes(REGION_CODES + " Toistettavissa. Nostaa, ei rajaa.")
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia enintään (1–100).")
 
     @field_validator("theme", "target_group", "region")
