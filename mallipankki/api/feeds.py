@@ -1,10 +1,16 @@
-"""Atom feed of new and updated practices at /syotteet/mallit.atom."""
+"""Atom feeds of new and updated practices: /syotteet/mallit.atom in Finnish,
+/sv/syotteet/mallit.atom in Swedish and /en/syotteet/mallit.atom in English."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .languages import pick
 
 from mallipankki.practices.interchange import public_url
 from mallipankki.practices.listing import published_practices
@@ -14,16 +20,23 @@ FEED_SIZE = 50
 
 class PracticeFeed(Feed):
     feed_type = Atom1Feed
-    title = "Mallipankki – uudet ja päivitetyt mallit"
-    subtitle = "Työllisyyden edistämisen hyvät käytänteet ja mallit: viimeksi julkaistut ja päivitetyt."
-    language = "fi"
+    title = _("Mallipankki – uudet ja päivitetyt mallit")
+    subtitle = _("Työllisyyden edistämisen hyvät käytänteet ja mallit: viimeksi julkaistut ja päivitetyt.")
     author_name = "Mallipankki"
 
+    # The feed's language is the URL's (the language prefix), like the pages'.
+    def language(self):
+        return self._language()
+
+    @staticmethod
+    def _language() -> str:
+        return (translation.get_language() or "fi")[:2]
+
     def link(self):
-        return settings.BASE_URL + "/"
+        return settings.BASE_URL + reverse("wagtail_serve", args=[""])
 
     def feed_url(self):
-        return settings.BASE_URL + "/syotteet/mallit.atom"
+        return settings.BASE_URL + reverse("practice_feed")
 
     def items(self):
         # The same precedence as PracticePage.updated_at, in the database.
@@ -35,13 +48,18 @@ class PracticeFeed(Feed):
             .prefetch_related("themes")[:FEED_SIZE]
         )
 
-    # The feed is Finnish whatever language the reader's browser asks for;
-    # a text missing in Finnish falls back to English, then Swedish.
+    # A text missing in the feed's language comes in Finnish, or in the
+    # language it was written in (the API's fallback order).
+    def _text(self, item, field: str) -> str:
+        values = {lang: getattr(item, f"{field}_{lang}", "") for lang in ("fi", "sv", "en")}
+        text = pick(values, self._language())
+        return text["value"] if text else ""
+
     def item_title(self, item):
-        return item.title
+        return self._text(item, "name") or item.title
 
     def item_description(self, item):
-        return item.summary_fi or item.summary_en or item.summary_sv
+        return self._text(item, "summary")
 
     def item_link(self, item):
         return public_url(item)
@@ -53,4 +71,4 @@ class PracticeFeed(Feed):
         return item.first_published_at
 
     def item_categories(self, item):
-        return [theme.name_fi for theme in item.themes.all()]
+        return [theme.name for theme in item.themes.all()]
