@@ -39,7 +39,10 @@ class PageTranslations(models.Model):
     intro_sv = models.TextField(_("ingressi ruotsiksi"), blank=True)
     body_sv = RichTextField(_("sisältö ruotsiksi"), blank=True)
     title_en = models.CharField(
-        _("otsikko englanniksi"), max_length=255, blank=True, help_text=_("Sivun otsikko englanninkielisellä sivustolla.")
+        _("otsikko englanniksi"),
+        max_length=255,
+        blank=True,
+        help_text=_("Sivun otsikko englanninkielisellä sivustolla."),
     )
     seo_title_en = models.CharField(
         _("otsikko hakukoneille englanniksi"),
@@ -61,6 +64,9 @@ class PageTranslations(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.title
 
 
 FALLBACK_HELP = _(
@@ -89,7 +95,7 @@ def translated_edit_handler(content_panels) -> TabbedInterface:
     )
 
 
-class HomePage(PageTranslations, Page):
+class HomePage(Page, PageTranslations):
     intro = models.TextField(_("ingressi"), blank=True, help_text=_("Lyhyt kuvaus palvelun tehtävästä."))
     body = RichTextField(_("sisältö"), blank=True)
 
@@ -110,7 +116,7 @@ class HomePage(PageTranslations, Page):
         return context
 
 
-class ThemePage(PageTranslations, Page):
+class ThemePage(Page, PageTranslations):
     """One of the six sections; its practices are those tagged with `theme`."""
 
     theme = models.OneToOneField(
@@ -161,7 +167,7 @@ class FeaturedPractice(Orderable):
     panels = [FieldPanel("practice")]
 
 
-class ArticlePage(PageTranslations, Page):
+class ArticlePage(Page, PageTranslations):
     """A short "read also" article."""
 
     intro = models.TextField(_("ingressi"), blank=True)
@@ -181,7 +187,7 @@ class ArticlePage(PageTranslations, Page):
         verbose_name = _("artikkeli")
 
 
-class StandardPage(PageTranslations, Page):
+class StandardPage(Page, PageTranslations):
     """Accessibility statement, privacy notice, about: plain editable text."""
 
     intro = models.TextField(_("ingressi"), blank=True)
