@@ -41,6 +41,8 @@ class EditorialPageFilterSet(PageFilterSet):
 
 
 class EditorialPageIndexView(IndexView):
+    page_title = _("Sivujen käännökset")
+
     def get_base_queryset(self):
         return super().get_base_queryset().filter(pk__in=editorial_pages().values("pk"))
 

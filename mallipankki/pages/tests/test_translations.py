@@ -133,6 +133,7 @@ def test_editorial_page_listing_filters_pages_missing_english(client, editor, st
 
     html = client.get(reverse(PAGE_LISTING), {"missing_translation": "en"}).content.decode()
 
+    assert "Sivujen käännökset" in html
     assert "Mallipankki" in html  # the home page: no English title
     assert "Saavutettavuusseloste" not in html
 
