@@ -21,12 +21,22 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from mallipankki.core.publishing import publishing_blocked
 from mallipankki.imports.validation import validate_file
 from mallipankki.practices.interchange import VocabularyIndex, link_builds_on, upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
 from mallipankki.vocabularies.models import Theme
 
-from .models import ArticlePage, FeaturedPractice, HomePage, StandardPage, ThemePage
+from . import demo_translations
+from .demo_translations import translation_fields
+from .models import (
+    TRANSLATION_LANGUAGES,
+    ArticlePage,
+    FeaturedPractice,
+    HomePage,
+    StandardPage,
+    ThemePage,
+)
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 PRACTICES_FILE = DEMO_DIR / "practices.json"
@@ -90,6 +100,9 @@ def load_demo_content(*, if_empty: bool = False, say: Callable[[str], None] | No
     report = LoadReport()
     if if_empty and HomePage.objects.exists():
         report.skipped = True
+        # A site loaded before the demo had translations gets them; nothing else changes.
+        with transaction.atomic():
+            add_missing_translations(_Builder(report, say))
         return report
 
     records = read_demo_practices()
@@ -114,6 +127,7 @@ def load_demo_content(*, if_empty: bool = False, say: Callable[[str], None] | No
         # A theme page is published once, after its featured practice exists.
         for theme_page in new_theme_pages:
             builder.publish_theme_page(theme_page, records, pages_by_id)
+        add_missing_translations(builder, records)
     return report
 
 
@@ -167,7 +181,10 @@ class _Builder:
             return home
         root = Page.get_first_root_node()
         self._require_free_slug(root, HOME_PAGE["slug"])
-        return self._add(root, HomePage(**HOME_PAGE, search_description=HOME_PAGE["intro"]), "Etusivu")
+        page = HomePage(
+            **HOME_PAGE, search_description=HOME_PAGE["intro"], **translation_fields(demo_translations.HOME)
+        )
+        return self._add(root, page, "Etusivu")
 
     def default_site(self, home: HomePage):
         """Points the default Site to `home`; removes the untouched Wagtail welcome page."""
@@ -203,6 +220,7 @@ class _Builder:
             body=spec["body"],
             search_description=spec["intro"],
             show_in_menus=True,
+            **theme_translation_fields(theme),
         )
         # Published by publish_theme_page() once the practices exist.
         return self._add(home, page, "Teemasivu", publish=False), True
@@ -213,6 +231,7 @@ class _Builder:
         fields = {key: value for key, value in spec.items() if key != "paragraphs"}
         if "paragraphs" in spec:
             fields["body"] = paragraphs(*spec["paragraphs"])
+        fields.update(translation_fields(child_page_translations(spec["slug"])))
         self._add(parent, model(**fields, search_description=spec["intro"], show_in_menus=False), label)
 
     def practice_index(self, home: HomePage) -> PracticeIndexPage:
@@ -246,6 +265,89 @@ class _Builder:
             theme_page.featured_practices = [FeaturedPractice(practice=practice)]
             self._changed(f"Nostettiin malli {practice.title} teemasivulle {theme_page.title}")
         self._publish(theme_page)
+
+
+def theme_translation_fields(theme: Theme) -> dict:
+    fields = translation_fields(demo_translations.THEMES[theme.code])
+    fields.update({f"title_{lang}": getattr(theme, f"name_{lang}") for lang in TRANSLATION_LANGUAGES})
+    return fields
+
+
+def child_page_translations(slug: str) -> dict:
+    return demo_translations.ARTICLES.get(slug) or demo_translations.STANDARD[slug]
+
+
+def demo_page_translations() -> list[tuple[Page, dict]]:
+    """The demo pages in this database, each with the translations the demo gives it."""
+    pages = []
+    home = HomePage.objects.first()
+    if home is not None:
+        pages.append((home, translation_fields(demo_translations.HOME)))
+        for spec in STANDARD_PAGES:
+            page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+            if page is not None:
+                pages.append((page, translation_fields(child_page_translations(spec["slug"]))))
+    for spec in THEME_PAGES:
+        theme_page = ThemePage.objects.filter(theme__code=spec["theme"]).select_related("theme").first()
+        if theme_page is None:
+            continue
+        pages.append((theme_page, theme_translation_fields(theme_page.theme)))
+        for article in spec["articles"]:
+            page = ArticlePage.objects.child_of(theme_page).filter(slug=article["slug"]).first()
+            if page is not None:
+                pages.append((page, translation_fields(child_page_translations(article["slug"]))))
+    return pages
+
+
+PRACTICE_TRANSLATED = ("name", "summary", "description")
+
+
+def add_missing_translations(builder: "_Builder", records: list[dict] | None = None) -> None:
+    """Gives the demo pages and practices of an older demo site their Swedish and English texts.
+
+    For a site loaded before the demo had translations. A language is added
+    only where the page or practice has none of its texts in it yet (a
+    practice's name may be there already), so an editor's translation, even
+    a deliberately shortened one, stays; a page with an unpublished draft, or
+    a practice in a workflow, is left for its editor.
+    """
+    for page, fields in demo_page_translations():
+        missing = {}
+        for lang in TRANSLATION_LANGUAGES:
+            own = {name: value for name, value in fields.items() if name.endswith(f"_{lang}")}
+            if not any(getattr(page, name) for name in own):
+                missing.update(own)
+        if missing:
+            _publish_translations(builder, page, missing)
+    records = records if records is not None else read_demo_practices()
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        return
+    for record in records:
+        page = PracticePage.objects.child_of(index).filter(slug=record["id"]).first()
+        if page is None:
+            continue
+        missing = {}
+        for lang in TRANSLATION_LANGUAGES:
+            if getattr(page, f"summary_{lang}") or getattr(page, f"description_{lang}"):
+                continue
+            for name in PRACTICE_TRANSLATED:
+                value = (record.get(name) or {}).get(lang)
+                if value and not getattr(page, f"{name}_{lang}"):
+                    missing[f"{name}_{lang}"] = value
+        if missing:
+            _publish_translations(builder, page, missing)
+
+
+def _publish_translations(builder: "_Builder", page: Page, fields: dict) -> None:
+    page = page.specific
+    if page.has_unpublished_changes or not page.live or publishing_blocked(page):
+        builder._changed(f"Käännöksiä ei lisätty sivulle {page.title}: sillä on julkaisematon luonnos")
+        return
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision(log_action=True).publish()
+    builder._changed(f"Lisättiin käännökset sivulle {page.title}: " + ", ".join(sorted(fields)))
 
 
 def _is_wagtail_welcome_page(page: Page) -> bool:

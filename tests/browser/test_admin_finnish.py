@@ -117,6 +117,8 @@ def admin_pages(role: str, practice, editable) -> list[tuple[str, str]]:
             ("kayttoonotot", reverse("adoptions_admin:index")),
             ("tukipyynnot", reverse("regions_admin:index")),
             ("jatkuvuusraportti", reverse("continuity_report")),
+            ("mallit-kaannokset", reverse("mallit:index") + "?missing_translation=sv"),
+            ("sivujen-kaannokset", reverse("sivujen_kaannokset:index")),
         ],
         "arvioija": [
             ("arvioinnit", reverse("evaluation_admin:index")),
@@ -127,6 +129,7 @@ def admin_pages(role: str, practice, editable) -> list[tuple[str, str]]:
             ("kayttoonotot", reverse("adoptions_admin:index")),
             ("tukipyynnot", reverse("regions_admin:index")),
             ("jatkuvuusraportti", reverse("continuity_report")),
+            ("mallit-kaannokset", reverse("mallit:index") + "?missing_translation=en"),
         ],
         "yllapitaja": [
             ("tyonkulun-historia", reverse("wagtailadmin_pages:workflow_history", args=[practice.pk])),

@@ -137,8 +137,9 @@ def test_wagtails_help_menu_cannot_be_mistaken_for_the_support_queue(people):
 
 # Each role's whole dashboard (Wagtail's own panels and the menu included), logged in, with
 # every panel fuller than it shows (one COUNT each); measured on SQLite with the link health
-# panel of the links app: 42, 39, 23, 41.
-QUERY_BUDGETS = {"lappi": 43, "editor": 40, "evaluator": 24, "admin": 42}
+# panel of the links app: 42, 39, 23, 41; plus two for the missing translations panel of the pages
+# app (one count per kind), which evaluators do not get.
+QUERY_BUDGETS = {"lappi": 45, "editor": 42, "evaluator": 24, "admin": 44}
 
 
 @pytest.mark.parametrize("role", QUERY_BUDGETS)
