@@ -10,10 +10,10 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .languages import pick
-
 from mallipankki.practices.interchange import public_url
 from mallipankki.practices.listing import published_practices
+
+from .languages import pick
 
 FEED_SIZE = 50
 
