@@ -12,6 +12,7 @@
 from django import template
 from django.urls import get_script_prefix
 from django.utils.html import conditional_escape, format_html
+from django.utils.text import Truncator
 
 from mallipankki.core.languages import (
     DEFAULT_LANGUAGE,
@@ -44,13 +45,17 @@ def _note(value: LocalizedText):
 
 
 @register.filter(is_safe=True)
-def in_language(value):
-    """Inline text, marked with its language and labelled when it is not the page's."""
+def in_language(value, words=None):
+    """Inline text, marked with its language and labelled when it is not the page's.
+
+    `{{ text|in_language:40 }}` shortens it to 40 words, as truncatewords does.
+    """
     if not isinstance(value, LocalizedText):
         return conditional_escape(value)
+    text = Truncator(value.text).words(int(words), truncate=" …") if words else value.text
     if not value.is_fallback:
-        return conditional_escape(value.text)
-    return format_html('<span lang="{}">{}</span>{}', value.language, value.text, _note(value))
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>{}', value.language, text, _note(value))
 
 
 @register.simple_tag
