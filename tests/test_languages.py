@@ -11,6 +11,7 @@ fields), not on translated UI wording.
 
 import re
 
+import pytest
 from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -212,3 +213,28 @@ class LanguagesOnTheDemoSiteTests(TestCase):
         self.assertEqual(html_lang(html), "sv")
         self.assertIn('class="error-summary', html)
         self.assertEqual(mail.outbox, [])
+
+
+@pytest.mark.django_db
+def test_a_proposal_sent_in_swedish_is_confirmed_in_swedish_and_editors_hear_in_finnish(
+    client, practice_index, monkeypatch, mailoutbox
+):
+    from mallipankki.core import mail as core_mail
+    from mallipankki.core import permissions
+    from mallipankki.core.factories import UserFactory
+    from mallipankki.proposals.tests.helpers import proposal_data
+
+    UserFactory(role=permissions.EDITORS)
+    rendered_in = {}
+    render = core_mail.render_to_string
+
+    def spy(template, *args, **kwargs):
+        rendered_in[template] = translation.get_language()
+        return render(template, *args, **kwargs)
+
+    monkeypatch.setattr(core_mail, "render_to_string", spy)
+    response = client.post("/sv/ehdota/", proposal_data())
+    assert response.status_code == 302 and response["Location"] == "/sv/ehdota/kiitos/"
+    assert rendered_in["proposals/emails/confirmation.txt"] == "sv"
+    assert rendered_in["proposals/emails/new_proposal.txt"] == "fi"
+    assert len(mailoutbox) == 2
