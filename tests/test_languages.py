@@ -146,6 +146,7 @@ class LanguagesOnTheDemoSiteTests(TestCase):
         self.assertNotIn("Accept-Language", response.get("Vary", ""))
         self.assertNotIn("django_language", response.cookies)
         self.assertEqual(html_lang(self.get("/en/mallit/").content.decode()), "en")
+        self.assertEqual(self.get("/sv", status=301)["Location"], "/sv/")
         # The next Finnish request is Finnish again: nothing lingers.
         self.assertEqual(html_lang(self.get("/mallit/").content.decode()), "fi")
 
