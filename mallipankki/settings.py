@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Where LocaleMiddleware would go: the URL prefix chooses the language.
+    "mallipankki.core.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF, which reads the body first: refuses an upload over its view's limit unread.
     "mallipankki.core.upload_limits.UploadLimitMiddleware",

@@ -13,6 +13,7 @@ def site_navigation(request):
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return site.root_page.get_children().live().public().in_menu().order_by("path")
+        # Specific pages: their titles carry the translations (title_sv, title_en).
+        return site.root_page.get_children().live().public().in_menu().order_by("path").specific()
 
     return {"menu_pages": menu_pages, "BASE_URL": settings.BASE_URL}

@@ -1,6 +1,8 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.utils import translation
 
+from .languages import split_language
 from .unavailable import database_failure_response, missing_database_response
 
 
@@ -50,3 +52,27 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         return database_failure_response(request, exception)
+
+
+class UrlLanguageMiddleware:
+    """Activates the language of the URL's prefix: /sv/… Swedish, /en/… English, else Finnish.
+
+    Only the URL chooses, never a cookie or Accept-Language, so one URL is one
+    page in one language and a cache needs no `Vary: Accept-Language`. Django's
+    LocaleMiddleware would add that header and read the cookie. It must run
+    before URL resolution: i18n_patterns match the prefix of the active language.
+    The admin is outside the prefixed URLs and sets each editor's language itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language, _path = split_language(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()
+        return response

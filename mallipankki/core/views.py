@@ -15,6 +15,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /ehdota/",
+        "Disallow: /sv/ehdota/",
+        "Disallow: /en/ehdota/",
         f"Sitemap: {settings.BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

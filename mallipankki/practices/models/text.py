@@ -3,20 +3,17 @@ a text, and the one-per-line lists (keywords, evidence sources)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from mallipankki.core.languages import localized as core_localized
 
 LANGS = ("fi", "sv", "en")
 
 
 def localized(obj, field: str) -> str:
-    """The value of `field_<lang>` in the active language, else Finnish, else any."""
-    language = (translation.get_language() or "fi")[:2]
-    for lang in (language, "fi", "en", "sv"):
-        value = getattr(obj, f"{field}_{lang}", "")
-        if value:
-            return value
-    return ""
+    """The value of `field_<lang>` in the active language, else Finnish, Swedish, English
+    (core.languages.localized, which also says which language it found)."""
+    return core_localized(obj, field).text
 
 
 def validate_http_urls(value: str):

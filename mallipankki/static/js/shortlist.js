@@ -2,7 +2,7 @@
    works, the planning results post their forms and the buttons on shared
    pages lead to a confirmation page. With it, the header shows the count,
    and every "Lisää muistilistalle" control ([data-shortlist-id]) adds and
-   removes in place. The visitor's state comes from /muistilista/tila.json,
+   removes in place. The visitor's state comes from muistilista/tila.json,
    never from the page's HTML, which stays the same for everyone. */
 (function () {
   "use strict";
@@ -10,7 +10,13 @@
   if (!window.fetch || !document.querySelector) {
     return;
   }
-  var STATE_URL = "/muistilista/tila.json";
+  // The addresses come from the header's [data-shortlist-count], so they carry
+  // the page's language prefix (/sv/, /en/); the Finnish ones are the fallback.
+  var urls = document.querySelector("[data-shortlist-count]");
+  function url(key, fallback) {
+    return (urls && urls.getAttribute(key)) || fallback;
+  }
+  var STATE_URL = url("data-state-url", "/muistilista/tila.json");
   var state = null;
   var live = document.createElement("p");
   live.className = "visually-hidden";
@@ -75,7 +81,7 @@
     var adding = !chosen(id);
     var body = new URLSearchParams();
     body.set("malli", id);
-    fetch(adding ? "/muistilista/lisaa/" : "/muistilista/poista/", {
+    fetch(adding ? url("data-add-url", "/muistilista/lisaa/") : url("data-remove-url", "/muistilista/poista/"), {
       method: "POST",
       credentials: "same-origin",
       headers: { "X-CSRFToken": state.csrf, Accept: "application/json" },
