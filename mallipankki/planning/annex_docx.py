@@ -62,10 +62,15 @@ def render_docx(annex: Annex) -> bytes:
     document.core_properties.language = "fi-FI"
     document.add_heading(annex.title, level=1)
     document.add_paragraph(_("Päivätty %(date)s") % {"date": f"{annex.date.day}.{annex.date.month}.{annex.date.year}"})
-    if annex.description:
+    if annex.description or annex.duration or annex.budget:
         document.add_heading(_("Hankkeen kuvaus"), level=2)
         for part in _clean(annex.description).split("\n\n"):
-            document.add_paragraph(part.strip())
+            if part.strip():
+                document.add_paragraph(part.strip())
+        if annex.duration:
+            _labelled(document, _("Kesto"), annex.duration)
+        if annex.budget:
+            _labelled(document, _("Budjetti"), annex.budget)
 
     document.add_heading(_("Valitut mallit"), level=2)
     if not annex.chosen:

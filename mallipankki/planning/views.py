@@ -232,8 +232,14 @@ def _annex(request):
     or of the visitor's own list and description."""
     if "mallit" in request.GET:
         return build_annex(from_ids(parse_ids(request.GET.get("mallit"))))
-    description = current_plan(request).get("description") or ""
-    return build_annex(current_shortlist(request), description if isinstance(description, str) else "")
+    plan = current_plan(request)
+    description = plan.get("description") or ""
+    return build_annex(
+        current_shortlist(request),
+        description if isinstance(description, str) else "",
+        duration=plan.get("duration") or "",
+        budget=plan.get("budget") or "",
+    )
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
