@@ -20,7 +20,7 @@ from mallipankki.practices.interchange import public_url
 from mallipankki.search.snippets import plain_text
 
 from .forms import BUDGETS, DURATIONS
-from .shortlist import Shortlist, practices_by_id
+from .shortlist import ANNEX_RELATED, Shortlist, practices_by_id
 
 TITLE = "Aiemmin kehitetyt mallit hankkeen pohjana"
 
@@ -157,7 +157,7 @@ def build_annex(
     duration: str = "",
     budget: str = "",
 ) -> Annex:
-    practices = practices_by_id(shortlist.ids)
+    practices = practices_by_id(shortlist.ids, ANNEX_RELATED)
     today = today or timezone.localdate()
     chosen = [model_of(practices[item["id"]], item["note"]) for item in shortlist.chosen if item["id"] in practices]
     considered = [

@@ -160,3 +160,27 @@ def test_url_fetcher_serves_our_static_files():
     assert static_path(STATIC_BASE + "css/print-document.css") == "css/print-document.css"
     response = StaticFilesOnly().fetch(STATIC_BASE + "css/print-document.css")
     assert b"@page" in response.read()
+
+
+def test_a_10_model_annex_takes_as_few_queries_as_a_1_model_annex(make_practice, django_assert_max_num_queries):
+    """The annex's data comes in a fixed number of queries, however many models
+    (no query per model for its materials, adoptions or their regions)."""
+    shortlist = Shortlist()
+    for number in range(10):
+        make_practice(
+            id=f"malli-{number}",
+            name={"fi": f"Malli {number}"},
+            adoptions=[{"organisation": "Kunta", "region": "FI-15", "year": 2023}],
+            resources=[{"type": "link", "title": {"fi": "Opas"}, "url": "https://example.org/opas"}],
+            contact={"name": "Julkinen Henkilö", "email": "julkinen@example.org", "public": True},
+        )
+        shortlist.add(f"malli-{number}")
+    with django_assert_max_num_queries(6) as one:
+        build_annex(Shortlist(chosen=[{"id": "malli-0", "note": ""}]), "Kuvaus")
+    with django_assert_max_num_queries(len(one)):
+        annex = build_annex(shortlist, "Kuvaus")
+    assert len(annex.chosen) == 10
+    for model in annex.chosen:
+        assert model.adoptions[0].startswith("Kunta, ") and model.adoptions[0].endswith(", 2023")
+        assert model.materials[0].url == "https://example.org/opas"
+        assert model.contact_email == "julkinen@example.org"
