@@ -41,6 +41,8 @@ FACETS = ("theme", "target_group", "region")
 # leaving them out once the budget is spent changes the order very little
 # and bounds the time of a very long description at a large catalogue.
 POSTINGS_BUDGET = 5_000_000
+# The terms of a description that the plain search ranks while the index loads.
+FALLBACK_TERMS = 12
 # Past this many changed documents since the last load, reload everything.
 MAX_OVERLAY = 2000
 
@@ -297,13 +299,14 @@ def _database() -> str:
     return connection.settings_dict["NAME"]
 
 
-def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int, query: str = "") -> list[Scored]:
+def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
     """The ``limit`` best practices of this database (see `MatchIndex.score`).
 
     While a warm-up thread is still loading the index (a minute at 100 000
-    practices), the answer is the plain search's ranking of ``query``
-    instead (`_plain_search_top`), so that the first visitors after a start
-    do not wait for the load; `warming` tells the caller so.
+    practices), the answer is the plain search's ranking
+    of the description's weightiest terms instead (`_plain_search_top`), so
+    that the first visitors after a start do not wait for the load;
+    `warming` tells the caller so.
     """
     name = _database()
     with _lock:
@@ -311,7 +314,7 @@ def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: 
             index = _indexes.setdefault(name, MatchIndex())
             index.refresh()
             return index.score(weights, boosts, limit)
-    return _plain_search_top(query, weights, boosts, limit)
+    return _plain_search_top(weights, boosts, limit)
 
 
 def warming() -> bool:
@@ -353,11 +356,19 @@ def warm_up() -> threading.Thread | None:
     return thread
 
 
-def _plain_search_top(query: str, weights, boosts, limit: int) -> list[Scored]:
-    """The search's own ranking of ``query`` as `Scored` results, with the
-    facet boosts added and the shared terms read from the few documents found."""
+def _plain_search_top(weights, boosts, limit: int) -> list[Scored]:
+    """The search's own ranking of the description's weightiest terms as
+    `Scored` results, with the facet boosts added and the shared terms read
+    from the few documents found.
+
+    The terms are base forms, which the search analyses to themselves; a
+    few of them keep the search quick (the whole description, hundreds of
+    words, took seconds at 10,000 practices).
+    """
     from mallipankki.search.service import rank_practices
 
+    # sorted() is stable: among equal weights the description's order stays.
+    query = " ".join(sorted(weights, key=lambda term: -weights[term])[:FALLBACK_TERMS])
     ids = rank_practices(query, limit=limit).ids if query else []
     if not ids:
         return []

@@ -130,7 +130,7 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
     if not terms and not any(label.picked for label in labels.values()):
         return []
     matches = []
-    for scored in match_index.top(terms.weights, boosts, limit, query=plan.description):
+    for scored in match_index.top(terms.weights, boosts, limit):
         match = PracticeMatch(scored.page_id, round(scored.score, 4))
         for key in sorted(boosts, key=lambda key: (not labels[key].picked, labels[key].name)):
             if key in scored.facets:
