@@ -254,6 +254,9 @@ PROPOSAL_FILES_ROOT = env.str("PROPOSAL_FILES_ROOT", default=str(DATA_DIR / "pri
 # emailed confirmation link works, how often a practice may be reminded, and
 # the address people are told to write to when a link has expired.
 CONTINUITY_LINK_MAX_AGE_DAYS = env.int("CONTINUITY_LINK_MAX_AGE_DAYS", default=30)
+# Load the planning matcher's index in the background when a server starts
+# a worker (mallipankki/wsgi.py), rather than on the first match.
+MATCH_INDEX_WARM_UP = env.bool("MATCH_INDEX_WARM_UP", default=True)
 CONTINUITY_REMINDER_INTERVAL_DAYS = env.int("CONTINUITY_REMINDER_INTERVAL_DAYS", default=30)
 CONTINUITY_CONTACT_EMAIL = env.str("CONTINUITY_CONTACT_EMAIL", default="")
 # The contact point of the open data's DCAT-AP description; empty means DEFAULT_FROM_EMAIL.

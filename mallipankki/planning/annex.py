@@ -19,7 +19,8 @@ from mallipankki.practices.choices import ContinuityStatus, EvidenceLevel
 from mallipankki.practices.interchange import public_url
 from mallipankki.search.snippets import plain_text
 
-from .shortlist import Shortlist, practices_by_id
+from .forms import BUDGETS, DURATIONS
+from .shortlist import ANNEX_RELATED, Shortlist, practices_by_id
 
 TITLE = "Aiemmin kehitetyt mallit hankkeen pohjana"
 
@@ -64,6 +65,10 @@ class Annex:
     readiness_scale: list[str]
     citation: str
     site_url: str
+    # The planned duration and budget band as the planner picked them
+    # (labels, not codes), or "" when not given.
+    duration: str = ""
+    budget: str = ""
 
 
 def _readiness(page) -> str:
@@ -138,8 +143,21 @@ def model_of(page, note: str = "") -> AnnexModel:
     )
 
 
-def build_annex(shortlist: Shortlist, description: str = "", today: dt.date | None = None) -> Annex:
-    practices = practices_by_id(shortlist.ids)
+def _label(choices, code) -> str:
+    """The label of ``code`` among a form's choices, or "" for no pick or a code not offered."""
+    if not code or not isinstance(code, str):
+        return ""
+    return next((str(label) for value, label in choices if value and value == code), "")
+
+
+def build_annex(
+    shortlist: Shortlist,
+    description: str = "",
+    today: dt.date | None = None,
+    duration: str = "",
+    budget: str = "",
+) -> Annex:
+    practices = practices_by_id(shortlist.ids, ANNEX_RELATED)
     today = today or timezone.localdate()
     chosen = [model_of(practices[item["id"]], item["note"]) for item in shortlist.chosen if item["id"] in practices]
     considered = [
@@ -167,4 +185,6 @@ def build_annex(shortlist: Shortlist, description: str = "", today: dt.date | No
         )
         % {"url": site, "date": f"{today.day}.{today.month}.{today.year}"},
         site_url=site,
+        duration=_label(DURATIONS, duration),
+        budget=_label(BUDGETS, budget),
     )

@@ -17,6 +17,7 @@ overlay grown large) reloads everything.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from array import array
@@ -26,6 +27,8 @@ import numpy as np
 from django.db import connection
 
 from mallipankki.search.facet_bitmaps import CHANGE_TABLE, DOCUMENT_TABLE, FACET_TABLE
+
+logger = logging.getLogger(__name__)
 
 # The search's own weight groups: name, keywords and target groups, summary,
 # description. A shared word in a practice's name says more about its topic
@@ -38,6 +41,8 @@ FACETS = ("theme", "target_group", "region")
 # leaving them out once the budget is spent changes the order very little
 # and bounds the time of a very long description at a large catalogue.
 POSTINGS_BUDGET = 5_000_000
+# The terms of a description that the plain search ranks while the index loads.
+FALLBACK_TERMS = 12
 # Past this many changed documents since the last load, reload everything.
 MAX_OVERLAY = 2000
 
@@ -286,15 +291,104 @@ class MatchIndex:
 
 
 _indexes: dict[str, MatchIndex] = {}
+_building: set[str] = set()  # databases whose index a warm-up thread is loading
 _lock = threading.Lock()
 
 
+def _database() -> str:
+    return connection.settings_dict["NAME"]
+
+
 def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
-    """The ``limit`` best practices of this database (see `MatchIndex.score`)."""
+    """The ``limit`` best practices of this database (see `MatchIndex.score`).
+
+    While a warm-up thread is still loading the index (a minute at 100 000
+    practices), the answer is the plain search's ranking
+    of the description's weightiest terms instead (`_plain_search_top`), so
+    that the first visitors after a start do not wait for the load;
+    `warming` tells the caller so.
+    """
+    name = _database()
     with _lock:
-        index = _indexes.setdefault(connection.settings_dict["NAME"], MatchIndex())
-        index.refresh()
-        return index.score(weights, boosts, limit)
+        if name not in _building or name in _indexes:
+            index = _indexes.setdefault(name, MatchIndex())
+            index.refresh()
+            return index.score(weights, boosts, limit)
+    return _plain_search_top(weights, boosts, limit)
+
+
+def warming() -> bool:
+    """True while this database's index is being loaded in the background and
+    matches come from the plain search."""
+    name = _database()
+    with _lock:
+        return name in _building and name not in _indexes
+
+
+def warm_up() -> threading.Thread | None:
+    """Load this process's index in a background thread, ahead of the first match.
+
+    Called where a server starts a worker (mallipankki/wsgi.py), never in
+    tests or management commands. Returns the thread, or None when the index
+    is loaded or loading already.
+    """
+    name = _database()
+    with _lock:
+        if name in _indexes or name in _building:
+            return None
+        _building.add(name)
+
+    def load() -> None:
+        try:
+            index = MatchIndex()
+            index.refresh()
+            with _lock:
+                _indexes.setdefault(name, index)
+        except Exception:  # the first match loads it again, in the foreground
+            logger.warning("Loading the match index in the background failed", exc_info=True)
+        finally:
+            with _lock:
+                _building.discard(name)
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=load, name="match-index-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _plain_search_top(weights, boosts, limit: int) -> list[Scored]:
+    """The search's own ranking of the description's weightiest terms as
+    `Scored` results, with the facet boosts added and the shared terms read
+    from the few documents found.
+
+    The terms are base forms, which the search analyses to themselves; a
+    few of them keep the search quick (the whole description, hundreds of
+    words, took seconds at 10,000 practices).
+    """
+    from mallipankki.search.service import rank_practices
+
+    # sorted() is stable: among equal weights the description's order stays.
+    query = " ".join(sorted(weights, key=lambda term: -weights[term])[:FALLBACK_TERMS])
+    ids = rank_practices(query, limit=limit).ids if query else []
+    if not ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        facets_by_id = MatchIndex()._read_facets(cursor, ids)
+        cursor.execute(
+            f"SELECT page_id, {_COLUMNS} FROM {DOCUMENT_TABLE} WHERE page_id IN ({placeholders})",  # noqa: S608
+            ids,
+        )
+        terms_by_id = {row[0]: set(" ".join(text or "" for text in row[1:]).split()) for row in cursor.fetchall()}
+    ranked = []
+    for rank, page_id in enumerate(ids):
+        facets = frozenset(facets_by_id.get(page_id, ()))
+        text = 1.0 / (1 + rank)
+        extra = sum(amount for value, amount in boosts.items() if value in facets)
+        shared = sorted(terms_by_id.get(page_id, set()) & weights.keys(), key=lambda term: (-weights[term], term))
+        ranked.append(Scored(page_id, text + extra, text, facets, tuple(shared)))
+    ranked.sort(key=lambda item: -item.score)
+    return ranked
 
 
 def _weightiest(index: MatchIndex, terms, weights: dict[str, float]) -> tuple[str, ...]:
@@ -305,3 +399,4 @@ def forget() -> None:
     """Drop every loaded index (tests that swap databases)."""
     with _lock:
         _indexes.clear()
+        _building.clear()

@@ -136,14 +136,16 @@ def published_ids(ids) -> set[str]:
     return set(published_practices().filter(slug__in=ids).values_list("slug", flat=True))
 
 
-def practices_by_id(ids: list[str]) -> dict:
-    """The published practices among ``ids`` by id, with what the list, the
-    comparison and the annex show."""
+SHOWN_RELATED = ("target_groups", "themes", "regions", "countries", "resources__document", "adoptions__region")
+# What the annex prints of each model (annex.model_of): fewer queries than all of SHOWN_RELATED.
+ANNEX_RELATED = ("resources__document", "adoptions__region")
+
+
+def practices_by_id(ids: list[str], related: tuple[str, ...] = SHOWN_RELATED) -> dict:
+    """The published practices among ``ids`` by id, with ``related`` fetched in
+    a constant number of queries: by default what the list, the comparison and
+    the card show."""
     if not ids:
         return {}
-    pages = (
-        published_practices()
-        .filter(slug__in=ids)
-        .prefetch_related("target_groups", "themes", "regions", "countries", "resources__document", "adoptions__region")
-    )
+    pages = published_practices().filter(slug__in=ids).prefetch_related(*related)
     return {page.slug: page for page in pages}

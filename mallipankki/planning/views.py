@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mallipankki.practices.listing import published_practices
 
-from . import interest
+from . import interest, match_index
 from .annex import build_annex, model_of
 from .annex_docx import render_docx
 from .forms import PlanForm
@@ -69,14 +69,17 @@ def plan(request):
     form.set_aria()
     saved = current_plan(request)
     views = []
+    warming = False
     if saved and request.method != "POST":
         views = load_matches(match_practices(plan_of(saved), limit=RESULTS), (get_language() or "fi")[:2])
+        warming = match_index.warming()
     shortlist = current_shortlist(request)
     context = {
         "form": form,
         "errors": form.error_links() if form.is_bound else [],
         "has_plan": bool(saved),
         "results": views,
+        "warming": warming,
         "shortlisted": set(shortlist.chosen_ids),
     }
     return render(request, "planning/plan.html", context, status=status)
@@ -232,8 +235,14 @@ def _annex(request):
     or of the visitor's own list and description."""
     if "mallit" in request.GET:
         return build_annex(from_ids(parse_ids(request.GET.get("mallit"))))
-    description = current_plan(request).get("description") or ""
-    return build_annex(current_shortlist(request), description if isinstance(description, str) else "")
+    plan = current_plan(request)
+    description = plan.get("description") or ""
+    return build_annex(
+        current_shortlist(request),
+        description if isinstance(description, str) else "",
+        duration=plan.get("duration") or "",
+        budget=plan.get("budget") or "",
+    )
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

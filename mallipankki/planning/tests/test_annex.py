@@ -6,8 +6,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from mallipankki.planning.annex import build_annex
+from mallipankki.planning.annex_docx import render_docx
 from mallipankki.planning.models import PracticeInterest
 from mallipankki.planning.pdf import STATIC_BASE, StaticFilesOnly, static_path
+from mallipankki.planning.shortlist import Shortlist
 
 HOSTILE = '<script>alert(1)</script> <b>lihava</b> \x00 & "lainaus"'
 
@@ -26,7 +29,14 @@ def shortlisted(client, make_practice):
         contact={"name": "Yksityinen Henkilö", "email": "yksityinen@example.org", "public": False},
     )
     make_practice(id="kieli", name={"fi": "Kielikahvila"}, summary={"fi": "Suomen kieltä työpaikoilla."})
-    client.post("/suunnittele/", {"description": "Hankkeemme tukee mielenterveyskuntoutujia.\n\n" + HOSTILE})
+    client.post(
+        "/suunnittele/",
+        {
+            "description": "Hankkeemme tukee mielenterveyskuntoutujia.\n\n" + HOSTILE,
+            "duration": "1-2",
+            "budget": "100k-300k",
+        },
+    )
     client.post("/muistilista/lisaa/", {"malli": "ips"})
     client.post("/muistilista/lisaa/", {"malli": "kieli"})
     client.post("/muistilista/muistiinpano/", {"malli": "ips", "note": "Runko valmennukselle. " + HOSTILE})
@@ -45,6 +55,8 @@ def test_pdf_annex_has_the_contents_and_is_tagged(shortlisted):
     text = " ".join(pdf_text(response.content).split())
     assert "Aiemmin kehitetyt mallit hankkeen pohjana" in text
     assert "Hankkeemme tukee mielenterveyskuntoutujia." in text
+    assert "Kesto 1–2 vuotta" in text
+    assert "Budjetti 100 000–300 000 €" in text
     assert "IPS-toimintamalli" in text
     assert "4 – toistettu riippumattomasti" in text
     assert "7/8 pistettä" in text
@@ -81,6 +93,8 @@ def test_docx_annex_reads_back_with_headings_and_links(shortlisted):
     assert "<script>alert(1)</script>" in text  # as text: Word shows it, nothing runs it
     assert "\x00" not in text
     assert "yksityinen@example.org" not in text
+    assert "Kesto: 1–2 vuotta" in text
+    assert "Budjetti: 100 000–300 000 €" in text
 
 
 def test_annex_from_a_shared_address_needs_no_session(client, shortlisted):
@@ -90,6 +104,18 @@ def test_annex_from_a_shared_address_needs_no_session(client, shortlisted):
     document = Document(io.BytesIO(response.content))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     assert headings == ["Kielikahvila"]
+
+
+def test_duration_and_budget_alone_are_printed_and_unknown_codes_are_not():
+    annex = build_annex(Shortlist(), "", duration="yli-3", budget="<b>kaikki</b>")
+    assert (annex.duration, annex.budget) == ("Yli 3 vuotta", "")
+    document = Document(io.BytesIO(render_docx(annex)))
+    texts = [p.text for p in document.paragraphs]
+    assert "Hankkeen kuvaus" in texts
+    assert "Kesto: Yli 3 vuotta" in texts
+    assert not any(text.startswith("Budjetti") for text in texts)
+    empty = Document(io.BytesIO(render_docx(build_annex(Shortlist()))))
+    assert "Hankkeen kuvaus" not in [p.text for p in empty.paragraphs]
 
 
 def test_downloads_count_as_interest(shortlisted):
@@ -134,3 +160,27 @@ def test_url_fetcher_serves_our_static_files():
     assert static_path(STATIC_BASE + "css/print-document.css") == "css/print-document.css"
     response = StaticFilesOnly().fetch(STATIC_BASE + "css/print-document.css")
     assert b"@page" in response.read()
+
+
+def test_a_10_model_annex_takes_as_few_queries_as_a_1_model_annex(make_practice, django_assert_max_num_queries):
+    """The annex's data comes in a fixed number of queries, however many models
+    (no query per model for its materials, adoptions or their regions)."""
+    shortlist = Shortlist()
+    for number in range(10):
+        make_practice(
+            id=f"malli-{number}",
+            name={"fi": f"Malli {number}"},
+            adoptions=[{"organisation": "Kunta", "region": "FI-15", "year": 2023}],
+            resources=[{"type": "link", "title": {"fi": "Opas"}, "url": "https://example.org/opas"}],
+            contact={"name": "Julkinen Henkilö", "email": "julkinen@example.org", "public": True},
+        )
+        shortlist.add(f"malli-{number}")
+    with django_assert_max_num_queries(6) as one:
+        build_annex(Shortlist(chosen=[{"id": "malli-0", "note": ""}]), "Kuvaus")
+    with django_assert_max_num_queries(len(one)):
+        annex = build_annex(shortlist, "Kuvaus")
+    assert len(annex.chosen) == 10
+    for model in annex.chosen:
+        assert model.adoptions[0].startswith("Kunta, ") and model.adoptions[0].endswith(", 2023")
+        assert model.materials[0].url == "https://example.org/opas"
+        assert model.contact_email == "julkinen@example.org"
