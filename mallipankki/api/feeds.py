@@ -24,9 +24,8 @@ class PracticeFeed(Feed):
     subtitle = _("Työllisyyden edistämisen hyvät käytänteet ja mallit: viimeksi julkaistut ja päivitetyt.")
     author_name = "Mallipankki"
 
-    # The feed's language is the URL's (the language prefix), like the pages'.
-    def language(self):
-        return self._language()
+    # No `language`: Django then gives the active one, which is the URL's
+    # (the language prefix), as for the pages.
 
     @staticmethod
     def _language() -> str:

@@ -170,3 +170,31 @@ def test_json_ld_without_a_nonce(make_practice):
 
     assert html.startswith('<script type="application/ld+json">')
     assert script_payload(html) == json.loads(json.dumps(practice_json_ld_data(page)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "title", "name", "category"),
+    [
+        ("", "Mallipankki – uudet ja päivitetyt mallit", "Työkokeilu portaittain", "Yhteistyö"),
+        ("/sv", "Mallipankki – nya och uppdaterade modeller", "Arbetsprövning steg för steg", "Samarbete"),
+        # No English name: the Finnish one, as the API falls back.
+        ("/en", "Mallipankki – new and updated models", "Työkokeilu portaittain", "Cooperation"),
+    ],
+)
+def test_each_language_has_its_own_feed(client, make_practice, prefix, title, name, category):
+    make_practice(
+        id="portaittain",
+        name={"fi": "Työkokeilu portaittain", "sv": "Arbetsprövning steg för steg"},
+        summary={"fi": "Vaiheittain etenevä työkokeilu.", "en": "A work trial in steps."},
+        themes=["yhteistyo"],
+    )
+
+    root, entries = atom_entries(client.get(f"{prefix}/syotteet/mallit.atom"))
+
+    assert root.findtext(f"{ATOM}title") == title
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == (prefix.strip("/") or "fi")
+    self_link = next(link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self")
+    assert self_link.get("href") == f"{settings.BASE_URL}{prefix}/syotteet/mallit.atom"
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [name]
+    assert entries[0].find(f"{ATOM}category").get("term") == category
