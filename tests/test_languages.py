@@ -19,7 +19,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from mallipankki.pages.demo_content import load_demo_content
-from mallipankki.pages.models import ArticlePage, ThemePage
+from mallipankki.pages.models import ArticlePage, StandardPage, ThemePage
 from mallipankki.practices.models import PracticePage
 from mallipankki.vocabularies.models import Region
 
@@ -174,8 +174,8 @@ class LanguagesOnTheDemoSiteTests(TestCase):
     def test_a_text_without_a_version_in_the_page_language_is_marked_with_its_own(self):
         practice = self.practice
         # In English only: the Finnish page shows the English with lang="en" and "(englanniksi)".
-        practice.name_fi, practice.name_en = "", "IPS model"
-        practice.summary_fi, practice.summary_en = "", "Individual placement and support."
+        practice.name_fi, practice.name_sv, practice.name_en = "", "", "IPS model"
+        practice.summary_fi, practice.summary_sv, practice.summary_en = "", "", "Individual placement and support."
         practice.save_revision().publish()
         html = self.get(practice.url).content.decode()
         self.assertIn('<h1><span lang="en">IPS model</span> <span class="lang-note">(englanniksi)</span></h1>', html)
@@ -190,6 +190,12 @@ class LanguagesOnTheDemoSiteTests(TestCase):
         )
 
     def test_a_finnish_content_page_on_the_english_site_is_marked_finnish(self):
+        # The demo statement is in all three languages; an editor empties its English.
+        page = StandardPage.objects.get(slug="saavutettavuus")
+        for name in ("title", "seo_title", "search_description", "intro", "body"):
+            setattr(page, f"{name}_en", "")
+        page.save_revision().publish()
+
         html = self.get("/en/saavutettavuus/").content.decode()
         self.assertIn(
             '<h1><span lang="fi">Saavutettavuusseloste</span> <span class="lang-note">(in Finnish)</span></h1>', html

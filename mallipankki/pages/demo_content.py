@@ -239,7 +239,12 @@ class _Builder:
         if index is not None:
             return index
         self._require_free_slug(home, PRACTICE_INDEX["slug"])
-        page = PracticeIndexPage(**PRACTICE_INDEX, search_description=PRACTICE_INDEX_DESCRIPTION, show_in_menus=True)
+        page = PracticeIndexPage(
+            **PRACTICE_INDEX,
+            **demo_translations.PRACTICE_INDEX_FIELDS,
+            search_description=PRACTICE_INDEX_DESCRIPTION,
+            show_in_menus=True,
+        )
         return self._add(home, page, "Malliluettelo")
 
     def practices(self, index: PracticeIndexPage, records: list[dict], vocabularies) -> dict[str, PracticePage]:
@@ -287,6 +292,9 @@ def demo_page_translations() -> list[tuple[Page, dict]]:
             page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
             if page is not None:
                 pages.append((page, translation_fields(child_page_translations(spec["slug"]))))
+    index = PracticeIndexPage.objects.first()
+    if index is not None:
+        pages.append((index, dict(demo_translations.PRACTICE_INDEX_FIELDS)))
     for spec in THEME_PAGES:
         theme_page = ThemePage.objects.filter(theme__code=spec["theme"]).select_related("theme").first()
         if theme_page is None:

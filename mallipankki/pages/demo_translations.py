@@ -900,6 +900,23 @@ STANDARD = {
 }
 
 
+# The catalogue page's own fields (its intro is rich text, unlike the other pages').
+PRACTICE_INDEX_FIELDS = {
+    "title_sv": "Modeller",
+    "search_description_sv": "All god praxis och alla sysselsättningsmodeller som har publicerats i Mallipankki.",
+    "intro_sv": paragraphs(
+        "Här finns all god praxis och alla sysselsättningsmodeller som har publicerats i Mallipankki. "
+        "Du kan avgränsa listan efter tema och målgrupp."
+    ),
+    "title_en": "Models",
+    "search_description_en": "Every good practice and employment model published in Mallipankki.",
+    "intro_en": paragraphs(
+        "This list brings together every good practice and employment model published in Mallipankki. "
+        "You can narrow it down by theme and target group."
+    ),
+}
+
+
 def translation_fields(texts: dict) -> dict:
     """Model fields from {"sv": {"title", "intro", "body"}, "en": {...}}; the intro is also the search description."""
     fields = {}

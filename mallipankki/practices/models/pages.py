@@ -44,8 +44,30 @@ class PracticeIndexPage(Page):
     """The catalogue at /mallit/: every published practice, filterable."""
 
     intro = RichTextField(_("johdanto"), blank=True)
+    # Its Swedish and English versions, like the editorial pages' (pages.PageTranslations).
+    title_sv = models.CharField(_("otsikko ruotsiksi"), max_length=255, blank=True)
+    title_en = models.CharField(_("otsikko englanniksi"), max_length=255, blank=True)
+    search_description_sv = models.TextField(_("hakukoneiden kuvaus ruotsiksi"), blank=True)
+    search_description_en = models.TextField(_("hakukoneiden kuvaus englanniksi"), blank=True)
+    intro_sv = RichTextField(_("johdanto ruotsiksi"), blank=True)
+    intro_en = RichTextField(_("johdanto englanniksi"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Sisältö")),
+            ObjectList(
+                [FieldPanel("title_sv"), FieldPanel("search_description_sv"), FieldPanel("intro_sv")],
+                heading=_("Ruotsi"),
+            ),
+            ObjectList(
+                [FieldPanel("title_en"), FieldPanel("search_description_en"), FieldPanel("intro_en")],
+                heading=_("Englanti"),
+            ),
+            ObjectList(Page.promote_panels, heading=_("Osoite ja haku")),
+            ObjectList(Page.settings_panels, heading=_("Asetukset")),
+        ]
+    )
     subpage_types = ["practices.PracticePage"]
     parent_page_types = ["pages.HomePage"]
     max_count = 1
