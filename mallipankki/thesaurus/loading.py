@@ -28,8 +28,21 @@ YSO_RE = re.compile(r"^http://www\.yso\.fi/onto/yso/p\d+$")
 GROUP_IDS = {group for group, _label in GROUPS}
 # One general word as a label would widen nearly every query.
 TOO_GENERAL = frozenset(
-    {"työ", "tuki", "palvelu", "hanke", "projekti", "work", "service", "support", "project",
-     "arbete", "stöd", "tjänst", "projekt"}
+    {
+        "työ",
+        "tuki",
+        "palvelu",
+        "hanke",
+        "projekti",
+        "work",
+        "service",
+        "support",
+        "project",
+        "arbete",
+        "stöd",
+        "tjänst",
+        "projekt",
+    }
 )
 
 
@@ -94,7 +107,9 @@ def _read_file(path: Path, problems: list[str]) -> list[ConceptData]:
             continue
         slug = item.get("id")
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
-            problems.append(f"{where}: tunniste puuttuu tai ei ole ASCII-muotoinen (pienet kirjaimet, numerot, väliviivat).")
+            problems.append(
+                f"{where}: tunniste puuttuu tai ei ole ASCII-muotoinen (pienet kirjaimet, numerot, väliviivat)."
+            )
             continue
         labels = {}
         for lang in LANGUAGES:
@@ -103,7 +118,9 @@ def _read_file(path: Path, problems: list[str]) -> list[ConceptData]:
                 value = []
             value = [" ".join(label.split()) for label in value if label.strip()]
             if not value:
-                problems.append(f"{where}: nimike puuttuu kielellä {lang}; jokaisella käsitteellä on oltava fi-, sv- ja en-nimike.")
+                problems.append(
+                    f"{where}: nimike puuttuu kielellä {lang}; jokaisella käsitteellä on oltava fi-, sv- ja en-nimike."
+                )
             labels[lang] = value
         yso = item.get("yso")
         if yso is not None and (not isinstance(yso, str) or not YSO_RE.match(yso)):

@@ -62,6 +62,8 @@ class Concept(RevisionMixin, models.Model):
     # concept whose content still has it is untouched by editors, so
     # load_thesaurus may update it; otherwise it is left as the editor made it.
     loaded_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Other processes notice an edit by this (see search.expansion).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("käsite")
@@ -99,9 +101,7 @@ class Concept(RevisionMixin, models.Model):
             raise ValidationError(errors)
 
     def fingerprint(self) -> str:
-        return content_fingerprint(
-            self.group, {lang: self.labels(lang) for lang in LANGUAGES}, self.yso_uri or None
-        )
+        return content_fingerprint(self.group, {lang: self.labels(lang) for lang in LANGUAGES}, self.yso_uri or None)
 
 
 def content_fingerprint(group: str, labels: dict[str, list[str]], yso: str | None) -> str:
