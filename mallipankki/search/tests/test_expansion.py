@@ -14,6 +14,12 @@ from .conftest import slugs
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def only_test_concepts(db):
+    """The tests' own concepts only: the seed data changes as editors work."""
+    Concept.objects.all().delete()
+
+
 @pytest.fixture
 def concepts():
     return {
