@@ -5,6 +5,11 @@ queries.json through the site search (mallipankki.search.service.search) and
 through two baselines over the same practices and fields, and prints
 nDCG@10, recall@10 and MRR for the whole set and for subsets.
 
+The engine runs twice: with the thesaurus ("engine") and without it ("no
+thesaurus", laajenna=ei). Subsets include "cross" (queries whose practices
+graded 2-3 include one without text in the query's language) and the tuning
+(odd ids) and held-out (even ids) halves.
+
 Baselines:
 - "FTS5 raw": SQLite FTS5 over the raw text (unicode61 tokenizer, no
   stemming, no compound splitting), the same four weighted field groups and
