@@ -25,6 +25,7 @@ matcher): term sets in, matched concepts and their clauses out.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import defaultdict
@@ -82,6 +83,9 @@ def _stamp() -> tuple:
     return (found["count"], found["latest"])
 
 
+# Labels rarely change, and analysing all of them is most of a table's
+# build: kept, a rebuild after an edit analyses only the new labels.
+@functools.lru_cache(maxsize=50_000)
 def _label_clause(label: str, lang: str) -> tuple[Clause, Clause]:
     """(pattern to recognise the label in a query, clause to find it in documents)."""
     words = parse_query(label)
