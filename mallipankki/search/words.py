@@ -50,11 +50,17 @@ class Word:
 
     @property
     def alternatives(self) -> frozenset[str]:
-        """Every term the word may match by (for highlighting and spelling)."""
+        """The terms the word matches by (for spelling and highlighting).
+
+        A word of a multi-word thesaurus label is left out: alone it is not
+        what was searched for ("työ" of "palkkatuettu työ"), and highlighted
+        it would mark every "työ" in a snippet."""
         found = self.terms | self.expansions
-        for clause in (self.phrase, *self.wider):
-            for group in clause:
-                found |= group
+        for group in self.phrase:
+            found |= group
+        for clause in self.wider:
+            if len(clause) == 1:
+                found |= clause[0]
         return found
 
     @property
