@@ -386,6 +386,7 @@ def test_openapi_document(client):
         "scaling_stage",
         "limit",
         "offset",
+        "laajenna",
     }
 
 
