@@ -5,6 +5,11 @@ queries.json through the site search (mallipankki.search.service.search) and
 through two baselines over the same practices and fields, and prints
 nDCG@10, recall@10 and MRR for the whole set and for subsets.
 
+The engine runs twice: with the thesaurus ("engine") and without it ("no
+thesaurus", laajenna=ei). Subsets include "cross" (queries whose practices
+graded 2-3 include one without text in the query's language) and the tuning
+(odd ids) and held-out (even ids) halves.
+
 Baselines:
 - "FTS5 raw": SQLite FTS5 over the raw text (unicode61 tokenizer, no
   stemming, no compound splitting), the same four weighted field groups and
@@ -46,6 +51,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RELEVANCE = ROOT / "bench" / "relevance"
 K = 10
+# The engine with and without the thesaurus; the rest are baselines.
+ENGINE_VARIANTS = ("engine", "no thesaurus")
 
 
 def setup_django(tmp: str) -> None:
@@ -215,6 +222,20 @@ def load_corpus() -> list[dict]:
     return json.loads(corpus.read_text(encoding="utf-8"))["practices"]
 
 
+def query_number(query: dict) -> int:
+    return int(re.sub(r"\D", "", query["id"]) or 0)
+
+
+def is_cross_language(query: dict, records: list[dict]) -> bool:
+    """Whether a practice graded 2 or 3 for ``query`` has no text in the
+    query's language: the queries that only a bridge between languages can
+    answer well."""
+    languages = {record["id"]: set(record.get("name", {})) | set(record.get("summary", {})) for record in records}
+    return any(
+        grade >= 2 and query["lang"] not in languages.get(pid, set()) for pid, grade in query["judgments"].items()
+    )
+
+
 def evaluate(run, queries) -> dict[str, dict[str, float]]:
     """{query id: {metric: value}}"""
     scores = {}
@@ -268,7 +289,10 @@ def run_benchmark(connection, args) -> int:
     def engine_run(query: str, lang: str) -> list[str]:
         return [page.slug for page in search(query, per_page=K, language=lang).items]
 
-    systems: dict[str, Callable] = {"engine": engine_run}
+    def unexpanded_run(query: str, lang: str) -> list[str]:
+        return [page.slug for page in search(query, per_page=K, language=lang, expand=False).items]
+
+    systems: dict[str, Callable] = {"engine": engine_run, "no thesaurus": unexpanded_run}
     systems["FTS5 raw"] = Fts5RawBaseline(records, lambda code: groups.get(code, []), weights).run
     notes = []
     if connection.vendor == "postgresql":
@@ -290,26 +314,45 @@ def run_benchmark(connection, args) -> int:
         "en": [q for q in queries if q["lang"] == "en"],
         "typo": [q for q in queries if q.get("typo")],
         "not typo": [q for q in queries if not q.get("typo")],
+        "cross": [q for q in queries if is_cross_language(q, records)],
+        # Odd ids are the tuning half; even ids are held out and are not
+        # looked at while tuning (as in planning_quality.py).
+        "tuning": [q for q in queries if query_number(q) % 2],
+        "held out": [q for q in queries if not query_number(q) % 2],
     }
+    subsets["cross tun."] = [q for q in subsets["cross"] if query_number(q) % 2]
+    subsets["cross held"] = [q for q in subsets["cross"] if not query_number(q) % 2]
     names = list(systems)
     print()
-    header = f"{'subset':<10} {'n':>3}  {'metric':<10}" + "".join(f"{name:>12}" for name in names)
+    header = f"{'subset':<10} {'n':>3}  {'metric':<10}" + "".join(f"{name:>14}" for name in names)
     print(header)
     print("-" * len(header))
     for subset, members in subsets.items():
         for metric in METRICS:
             values = [mean(results[name][q["id"]][metric] for q in members) for name in names]
-            print(f"{subset:<10} {len(members):>3}  {metric:<10}" + "".join(f"{v:>12.3f}" for v in values))
+            print(f"{subset:<10} {len(members):>3}  {metric:<10}" + "".join(f"{v:>14.3f}" for v in values))
     print()
     print("Mean time per query (ms): " + ", ".join(f"{name} {timings[name]:.1f}" for name in names))
 
     engine_ndcg = mean(results["engine"][q["id"]]["nDCG@10"] for q in queries)
-    baselines = {name: mean(results[name][q["id"]]["nDCG@10"] for q in queries) for name in names if name != "engine"}
+    baselines = {
+        name: mean(results[name][q["id"]]["nDCG@10"] for q in queries) for name in names if name not in ENGINE_VARIANTS
+    }
     best_name, best = max(baselines.items(), key=lambda item: item[1])
     gain = (engine_ndcg / best - 1) * 100 if best else float("inf")
     print(
         f"nDCG@10: engine {engine_ndcg:.3f}; best baseline {best_name} {best:.3f}; "
         f"engine is {gain:+.0f} % (targets: >= 0.85 and >= +25 %)."
+    )
+    cross = subsets["cross"]
+    print(
+        "Thesaurus: nDCG@10 "
+        + ", ".join(
+            f"{subset} {mean(results['no thesaurus'][q['id']]['nDCG@10'] for q in subsets[subset]):.3f} -> "
+            f"{mean(results['engine'][q['id']]['nDCG@10'] for q in subsets[subset]):.3f}"
+            for subset in ("all", "cross", "held out", "cross held")
+        )
+        + f" (targets: all >= 0.85, cross >= 0.60; {len(cross)} cross-language queries)."
     )
     typo = subsets["typo"]
     suggestions = {q["query"]: search(q["query"], per_page=1).suggestion for q in typo}

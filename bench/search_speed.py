@@ -319,6 +319,14 @@ def run_size(size: int, query_count: int, seed: int) -> None:
     # afresh, as for a query nobody asked just before.
     print("results only, cold     " + summary(timed([cold(lambda q=q: search(q, with_facets=False)) for q in queries])))
     print("with facets, cold      " + summary(timed([cold(lambda q=q: search(q)) for q in queries])))
+    # The same without the thesaurus (laajenna=ei): what widening the queries costs.
+    print(
+        "  without thesaurus    "
+        + summary(timed([cold(lambda q=q: search(q, expand=False)) for q in queries]))
+        + f"   ({sum(1 for q in queries if search(q, with_facets=False).widenings)} queries widened)"
+    )
+    # Again with it: the first timed pass also warmed the database's caches.
+    print("  with thesaurus again " + summary(timed([cold(lambda q=q: search(q)) for q in queries])))
     print(
         "with facets + filters  "
         + summary(timed([lambda q=q, f=f: search(q, f) for q, f in zip(queries, filters, strict=True)]))

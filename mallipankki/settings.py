@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "mallipankki.core",
     "mallipankki.vocabularies",
     "mallipankki.practices",
+    "mallipankki.thesaurus",
     "mallipankki.pages",
     "mallipankki.api",
     "mallipankki.search",

@@ -95,6 +95,13 @@ class PracticeFilters(VocabularyFilters):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
     lang: Language | None = Field(None, description=LANG_DESCRIPTION)
+    laajenna: Literal["kylla", "ei"] = Field(
+        "kylla",
+        description=(
+            "Laajennetaanko haku tesauruksen avulla muihin kieliin ja synonyymeihin (palkkatuki löytää myös "
+            "mallit, joissa sanotaan lönesubvention tai wage subsidy). `ei` hakee vain kirjoitetuilla sanoilla."
+        ),
+    )
 
 
 class PracticeItem(Schema):
@@ -139,6 +146,17 @@ class Facets(Schema):
     has_adoptions: list[FacetCount] = Field(description="Mallit, joilla on käyttöönottoja: yes.")
 
 
+class ConceptLabel(Schema):
+    lang: str = Field(description="Nimikkeen kieli: fi, sv tai en.")
+    label: str
+
+
+class Widening(Schema):
+    concept: str = Field(description="Tesauruksen käsitteen tunniste.")
+    matched: str = Field(description="Hakusanat, jotka nimesivät käsitteen.")
+    labels: list[ConceptLabel] = Field(description="Käsitteen ensisijaiset nimikkeet, joilla haku laajeni.")
+
+
 class PracticeList(Schema):
     count: int = Field(description="Hakuehtoja vastaavien mallien määrä.")
     items: list[PracticeItem]
@@ -147,6 +165,13 @@ class PracticeList(Schema):
             'Mallien määrät arvoittain hakuehdoilla, muotoa {"theme": [{"code": …, "count": …}], …}; '
             "vain arvot, joilla on malleja, eniten malleja ensin."
         )
+    )
+    expanded_with: list[Widening] = Field(
+        default_factory=list,
+        description=(
+            "Tesauruksen käsitteet, joiden muilla nimikkeillä haku laajeni (tyhjä ilman hakusanoja "
+            "tai kun laajenna=ei). Muilla nimikkeillä löytyneet mallit tulevat omien sanojen osumien jälkeen."
+        ),
     )
 
 

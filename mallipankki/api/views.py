@@ -315,12 +315,28 @@ def list_practices(request: HttpRequest, response: HttpResponse, filters: Query[
     queryset = filter_practices(filters)
     chosen = facet_filters(filters)
     if filters.q and filters.q.strip():
-        ranked = rank_practices(filters.q, limit=filters.limit, offset=filters.offset, filters=chosen, with_facets=True)
+        ranked = rank_practices(
+            filters.q,
+            limit=filters.limit,
+            offset=filters.offset,
+            filters=chosen,
+            with_facets=True,
+            expand=filters.laajenna != "ei",
+        )
         found = {page.pk: page for page in export_queryset(published_practices().filter(pk__in=ranked.ids))}
         # A practice missing here went offline after the index was read.
         pages = [found[pk] for pk in ranked.ids if pk in found]
         count, counts = ranked.count, ranked.facets
+        widened = [
+            {
+                "concept": widening.slug,
+                "matched": widening.matched,
+                "labels": [{"lang": lang, "label": label} for lang, label in widening.labels],
+            }
+            for widening in ranked.widenings
+        ]
     else:
+        widened = []
         count = queryset.count()
         pages = export_queryset(queryset).order_by("title", "pk")[filters.offset : filters.offset + filters.limit]
         counts = facet_counts(None, chosen, list(FACETS))
@@ -329,6 +345,7 @@ def list_practices(request: HttpRequest, response: HttpResponse, filters: Query[
         "count": count,
         "items": [practice_item(page, language, names) for page in pages],
         "facets": facet_answer(counts),
+        "expanded_with": widened,
     }
 
 

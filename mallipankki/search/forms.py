@@ -38,6 +38,19 @@ class SearchForm(forms.Form):
     jarjestys = forms.ChoiceField(label=_("Järjestys"), choices=SORT_CHOICES, required=False)
 
 
+EXPAND_PARAM = "laajenna"
+
+
+def expand_requested(params: QueryDict) -> bool:
+    """Whether to widen the query through the thesaurus: on unless asked off.
+
+    The form sends a hidden ``laajenna=ei`` and, when its box is ticked,
+    ``laajenna=kylla`` after it: an unticked box is then told apart from an
+    address without the parameter (a link, a bookmark), which is on."""
+    values = params.getlist(EXPAND_PARAM)
+    return "kylla" in values or "ei" not in values
+
+
 def search_arguments(params: QueryDict) -> dict:
     """Keyword arguments for service.search() from the /haku/ query string."""
     form = SearchForm(params)
@@ -49,6 +62,7 @@ def search_arguments(params: QueryDict) -> dict:
         page = 1
     return {
         "query": cleaned.get("q", ""),
+        "expand": expand_requested(params),
         "filters": {key: params.getlist(facet.param) for key, facet in FACETS.items()},
         "sort": SORT_PARAMS.get(cleaned.get("jarjestys") or "osuvuus", "relevance"),
         "page": page,

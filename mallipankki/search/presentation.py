@@ -17,7 +17,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from .facets import FACETS
-from .forms import SORT_PARAMS, SearchForm, search_arguments
+from .forms import EXPAND_PARAM, SORT_PARAMS, SearchForm, search_arguments
 from .service import search
 
 # Facets with more values than this get a filter box (with JavaScript).
@@ -53,6 +53,7 @@ def results_context(params: QueryDict, *, url: str, per_page: int) -> dict:
         "sort_param": next(param for param, sort in SORT_PARAMS.items() if sort == result.sort),
         "sort_choices": form.fields["jarjestys"].choices,
         "search_url": url,
+        "expand_param": EXPAND_PARAM,
         "unfiltered_href": address(url, result, {key: [] for key in FACETS}),
     }
     return context
@@ -76,4 +77,6 @@ def address(url: str, result, changes: dict[str, list[str]]) -> str:
         pairs += [(facet.param, code) for code in changes.get(key, result.filters.get(key, []))]
     if result.sort != "relevance":
         pairs.append(("jarjestys", next(param for param, sort in SORT_PARAMS.items() if sort == result.sort)))
+    if not result.expand:
+        pairs.append((EXPAND_PARAM, "ei"))
     return f"{url}?{urlencode(pairs)}" if pairs else url

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from django.db import connection
 
+from .expansion import expand_words
 from .models import SearchTerm
 from .ranking import count_matches, has_match
 from .suggestions import closest_word, replace_word
@@ -117,7 +118,7 @@ def respell(query: str, corrections: dict[str, str]) -> str:
 # themselves are always read afresh.
 PREPARED_TTL = 30.0
 PREPARED_MAX = 500
-_prepared: OrderedDict[tuple[str, str], tuple[float, tuple]] = OrderedDict()
+_prepared: OrderedDict[tuple[str, str, bool], tuple[float, tuple]] = OrderedDict()
 _prepared_lock = threading.Lock()
 
 
@@ -126,12 +127,17 @@ def forget_prepared_queries() -> None:
         _prepared.clear()
 
 
-def prepare_query(query: str) -> tuple[tuple[Word, ...], dict[str, str], Match | None] | None:
-    """(words, spelling corrections, match) for a cleaned query; None when a
-    non-empty query analyses to nothing (it finds nothing)."""
+Prepared = tuple[tuple[Word, ...], dict[str, str], Match | None, list]
+
+
+def prepare_query(query: str, expand: bool = True) -> Prepared | None:
+    """(words, spelling corrections, match, thesaurus widenings) for a
+    cleaned query; None when a non-empty query analyses to nothing (it
+    finds nothing). ``expand`` widens the words through the thesaurus
+    (expansion.py), after spelling: a corrected word is widened too."""
     if not query:
-        return (), {}, None
-    key = (connection.settings_dict["NAME"], query)
+        return (), {}, None, []
+    key = (connection.settings_dict["NAME"], query, expand)
     now = time.monotonic()
     with _prepared_lock:
         cached = _prepared.get(key)
@@ -142,7 +148,10 @@ def prepare_query(query: str) -> tuple[tuple[Word, ...], dict[str, str], Match |
     if not words:
         return None
     words, corrections = correct_spelling(words)
-    prepared = (tuple(words), corrections, choose_match(words))
+    widenings = []
+    if expand:
+        words, widenings = expand_words(words)
+    prepared = (tuple(words), corrections, choose_match(words), widenings)
     with _prepared_lock:
         _prepared[key] = (now, prepared)
         while len(_prepared) > PREPARED_MAX:

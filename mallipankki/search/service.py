@@ -54,6 +54,9 @@ class SearchResult:
     per_page: int = 20
     words: list[Word] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # expansion.Widening: the thesaurus concepts that widened the query.
+    widenings: list = field(default_factory=list)
+    expand: bool = True
 
     @property
     def num_pages(self) -> int:
@@ -75,6 +78,7 @@ class RankedIds:
     relaxed: bool
     suggestion: str | None
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    widenings: list = field(default_factory=list)
 
 
 def rank_practices(
@@ -84,13 +88,15 @@ def rank_practices(
     offset: int = 0,
     filters: dict[str, list[str]] | None = None,
     with_facets: bool = False,
+    expand: bool = True,
 ) -> RankedIds:
     """Rank published practices for ``query``: ids ``[offset:offset + limit]``.
 
     ``within`` is an optional PracticePage queryset to stay within; only its
     ids are used, inside the same SQL statement. ``filters`` are facet
     filters as in `search` (codes are taken as given: the caller validates
-    them). An empty query lists newest first; a query that analyses to
+    them). ``expand`` widens the query through the thesaurus. An empty
+    query lists newest first; a query that analyses to
     nothing finds nothing. ``with_facets`` counts the facets of the match
     and the filters (not of ``within``). Load the pages with
     ``PracticePage.objects.filter(pk__in=ranked.ids)`` and order them by
@@ -98,17 +104,18 @@ def rank_practices(
     """
     filters = {key: list(codes) for key, codes in (filters or {}).items() if key in FACETS and codes}
     query = query.replace("\x00", " ")[:MAX_QUERY_CHARS].strip() if isinstance(query, str) else ""
-    prepared = prepare_query(query)
+    prepared = prepare_query(query, expand)
     if prepared is None:
         return RankedIds([], 0, False, None, {key: {} for key in FACETS} if with_facets else {})
-    words, corrections, match = prepared
+    words, corrections, match, widenings = prepared
     restriction = within.values("pk").query.sql_with_params() if within is not None else None
     limit, offset = _int_in_range(limit, 1, MAX_PER_PAGE, 20), _int_in_range(offset, 0, 10**12, 0)
     ids, count, partial = ranked_page_ids(match, filters, "relevance", limit, offset, within=restriction)
     facets = {}
     if with_facets:
         facets = facet_counts(match, filters, list(FACETS))
-    return RankedIds(ids, count, partial > 0, respell(query, corrections) if corrections else None, facets)
+    suggestion = respell(query, corrections) if corrections else None
+    return RankedIds(ids, count, partial > 0, suggestion, facets, list(widenings))
 
 
 def _int_in_range(value, low: int, high: int, default: int) -> int:
@@ -127,6 +134,7 @@ def search(
     per_page: int = 20,
     language: str | None = None,
     with_facets: bool = True,
+    expand: bool = True,
 ) -> SearchResult:
     """Search the published practices.
 
@@ -137,6 +145,8 @@ def search(
     gives the last page. ``language`` picks the snippet language (default:
     the active language). ``with_facets=False`` skips counting the facets
     (``facets`` is then empty), for callers that do not show them.
+    ``expand`` widens the query through the thesaurus (``widenings`` then
+    names the concepts that did).
     """
     query = query if isinstance(query, str) else ""
     query = query.replace("\x00", " ")[:MAX_QUERY_CHARS].strip()
@@ -150,13 +160,15 @@ def search(
         items=[], count=0, facets={}, suggestion=None, relaxed=False, query=query, filters=filters, sort=sort
     )
     result.page, result.per_page = page, per_page
+    result.expand = bool(expand)
 
-    prepared = prepare_query(query)
+    prepared = prepare_query(query, result.expand)
     if prepared is None:
         result.facets = facet_values({}, filters, labels) if with_facets else {}
         return result
-    words, corrections, match = prepared
+    words, corrections, match, widenings = prepared
     result.words = list(words)
+    result.widenings = list(widenings)
     result.missing = [word.original for word in match.missing] if match else []
 
     ids, result.count, partial = ranked_page_ids(match, filters, sort, per_page, (page - 1) * per_page)

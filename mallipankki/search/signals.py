@@ -5,7 +5,9 @@
 - unpublishing (also expiry) and deleting take it out,
 - a view restriction or a move can make practices non-public or public
   again, so the practices under that page are indexed again,
-- renaming a target group changes the words its practices are found by.
+- renaming a target group changes the words its practices are found by,
+- saving or deleting a thesaurus concept changes how queries are widened
+  (query side only: no document changes, so nothing is reindexed).
 
 Indexing runs in the caller's transaction, so an import that rolls back
 leaves the index as it was. It runs in a savepoint and its errors are logged
@@ -21,8 +23,10 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from mallipankki.practices.models import PracticePage
+from mallipankki.thesaurus.models import Concept
 from mallipankki.vocabularies.models import TargetGroup
 
+from .expansion import forget_table
 from .facet_bitmaps import record_change
 from .indexing import index_practice, remove_practice
 from .models import SearchDocument
@@ -83,6 +87,12 @@ def document_deleted(sender, instance, **kwargs):
     record_change(instance.page_id)
 
 
+def concept_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget_table()
+        forget_prepared_queries()
+
+
 def connect() -> None:
     page_published.connect(practice_published, sender=PracticePage, dispatch_uid="search_practice_published")
     page_unpublished.connect(practice_unpublished, sender=PracticePage, dispatch_uid="search_practice_unpublished")
@@ -92,3 +102,5 @@ def connect() -> None:
     post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
     post_delete.connect(document_deleted, sender=SearchDocument, dispatch_uid="search_document_deleted")
     post_save.connect(target_group_saved, sender=TargetGroup, dispatch_uid="search_target_group_saved")
+    post_save.connect(concept_changed, sender=Concept, dispatch_uid="search_concept_saved")
+    post_delete.connect(concept_changed, sender=Concept, dispatch_uid="search_concept_deleted")

@@ -24,17 +24,76 @@ from .analysis import LANGUAGES, analyse_query
 MAX_QUERY_CHARS = 500
 
 
+# A clause is a tuple of term groups: a document has it when it has a term
+# of every group. A one-group clause is a plain OR of terms.
+Clause = tuple[frozenset[str], ...]
+
+
 @dataclass(frozen=True)
 class Word:
-    """A query word with its alternatives in every language."""
+    """A query word with its alternatives in every language.
+
+    ``terms`` are its exact forms and ``expansions`` weaker single-term
+    alternatives (compound parts, spelling corrections). The thesaurus
+    (expansion.py) adds ``wider``: the labels of a concept the word names,
+    each a clause (a multi-word label needs all its words), also weaker.
+    Query words that together name a concept ("tuettu työllistyminen")
+    become one Word whose exact form is the ``phrase`` (a clause of the
+    words' terms) and whose ``terms`` are empty.
+    """
 
     original: str
     terms: frozenset[str]
     expansions: frozenset[str]
+    phrase: Clause = ()
+    wider: frozenset[Clause] = frozenset()
 
     @property
     def alternatives(self) -> frozenset[str]:
-        return self.terms | self.expansions
+        """The terms the word matches by (for spelling and highlighting).
+
+        A word of a multi-word thesaurus label is left out: alone it is not
+        what was searched for ("työ" of "palkkatuettu työ"), and highlighted
+        it would mark every "työ" in a snippet."""
+        found = self.terms | self.expansions
+        for group in self.phrase:
+            found |= group
+        for clause in self.wider:
+            if len(clause) == 1:
+                found |= clause[0]
+        return found
+
+    @property
+    def has_weaker(self) -> bool:
+        """Whether the word matches some documents by a weaker form than its exact one."""
+        return bool(self.expansions or self.wider)
+
+    def exact_clauses(self) -> list[Clause]:
+        return _merged([(self.terms,)] if self.terms else [], [self.phrase] if self.phrase else [])
+
+    def clauses(self) -> list[Clause]:
+        """Every way the word matches: the exact forms, then the weaker ones."""
+        single = [(self.terms | self.expansions,)] if self.terms or self.expansions else []
+        multi = [self.phrase] if self.phrase else []
+        for clause in sorted(self.wider, key=_clause_key):
+            (single if len(clause) == 1 else multi).append(clause)
+        return _merged(single, multi)
+
+
+def _clause_key(clause: Clause) -> tuple:
+    return tuple(sorted(group) for group in clause)
+
+
+def _merged(single: list[Clause], multi: list[Clause]) -> list[Clause]:
+    """One OR group of every single-group clause, then the multi-group ones
+    without repeats: the same match, written shorter."""
+    terms = frozenset().union(*(clause[0] for clause in single)) if single else frozenset()
+    clauses = [(terms,)] if terms else []
+    for clause in multi:
+        # A clause one of whose groups is already matched alone adds nothing.
+        if clause not in clauses and not (terms and any(group <= terms for group in clause)):
+            clauses.append(clause)
+    return clauses
 
 
 def _safe(term: str) -> bool:

@@ -396,6 +396,7 @@ def test_openapi_document(client):
         "limit",
         "offset",
         "lang",
+        "laajenna",
     }
 
 

@@ -17,6 +17,19 @@ def _tsquery_group(terms) -> str:
     return "(" + " | ".join(f"'{term}'" for term in sorted(terms)) + ")"
 
 
+def _tsquery_clauses(clauses) -> str:
+    """An OR of clauses (see words.Clause), each an AND of term groups."""
+    parts = [
+        _tsquery_group(clause[0]) if len(clause) == 1 else "(" + " & ".join(_tsquery_group(g) for g in clause) + ")"
+        for clause in clauses
+    ]
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def _exact_terms(word) -> frozenset[str]:
+    return frozenset().union(*(group for clause in word.exact_clauses() for group in clause))
+
+
 class PostgreSQLBackend(Backend):
     # The planner guesses a match at a fixed 20 000 rows and its distinct
     # ids at 200, so with facet filters it read every matched row before
@@ -31,7 +44,7 @@ class PostgreSQLBackend(Backend):
 
     def _expression(self, match: Match) -> str:
         joiner = " | " if match.relaxed else " & "
-        return joiner.join(_tsquery_group(word.alternatives) for word in match.words)
+        return joiner.join(_tsquery_clauses(word.clauses()) for word in match.words)
 
     def _weights(self) -> str:
         # ts_rank takes {D, C, B, A} and no weight above 1.
@@ -51,10 +64,10 @@ class PostgreSQLBackend(Backend):
         ids: list[int] | None = None,
     ) -> tuple[str, list]:
         words_sql, words_params = self._count_sql(
-            [_tsquery_group(word.alternatives) for word in match.words] if match.relaxed else []
+            [_tsquery_clauses(word.clauses()) for word in match.words] if match.relaxed else []
         )
         exact_sql, exact_params = self._count_sql(
-            [_tsquery_group(word.terms) for word in match.words if word.expansions]
+            [_tsquery_clauses(word.exact_clauses()) for word in match.words if word.has_weaker]
         )
         top_sql, top_params = self._count_sql([self._top_expression(match)] if with_top else [], "vector_top")
         score, score_params = f"ts_rank({self._weights()}, v.vector, q.query)", []
@@ -94,7 +107,7 @@ class PostgreSQLBackend(Backend):
 
     def _top_expression(self, match: Match) -> str:
         # vector_top holds just the name, keywords and target groups.
-        return " & ".join(_tsquery_group(word.terms) for word in match.words)
+        return " & ".join(_tsquery_clauses(word.exact_clauses()) for word in match.words)
 
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
         return self._TOP_IDS, [self._top_expression(match)]
@@ -107,7 +120,7 @@ class PostgreSQLBackend(Backend):
         # where distance says little; OR-ed, each term's weights are summed.
         # As on SQLite, the expansions are left out: each member has the
         # exact forms, and ranking with them was no better.
-        return " | ".join(_tsquery_group(word.terms) for word in match.words)
+        return " | ".join(_tsquery_group(_exact_terms(word)) for word in match.words)
 
     def top_tier_sql(self, match: Match) -> tuple[str, list]:
         # Every member of the tier matches. Its members are ranked by their

@@ -22,6 +22,15 @@ def _fts_group(terms) -> str:
     return "(" + " OR ".join(f'"{term}"' for term in sorted(terms)) + ")"
 
 
+def _fts_clauses(clauses) -> str:
+    """An OR of clauses (see words.Clause), each an AND of term groups."""
+    parts = [
+        _fts_group(clause[0]) if len(clause) == 1 else "(" + " AND ".join(_fts_group(g) for g in clause) + ")"
+        for clause in clauses
+    ]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
 # Schema: the FTS5 table over the documents and the triggers that keep it in sync.
 SQLITE_FTS_TABLE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -54,7 +63,7 @@ SQLITE_TRIGGERS = {
 class SQLiteBackend(Backend):
     def _expression(self, match: Match) -> str:
         joiner = " OR " if match.relaxed else " AND "
-        return joiner.join(_fts_group(word.alternatives) for word in match.words)
+        return joiner.join(_fts_clauses(word.clauses()) for word in match.words)
 
     def _count_sql(self, groups: list[str]) -> tuple[str, list]:
         """How many of the FTS5 expressions ``groups`` a row matches."""
@@ -85,9 +94,11 @@ class SQLiteBackend(Backend):
         # `restrict` is left to the caller's filter: inside, SQLite would run
         # it in the FTS5 scan, once per row. So would a list of ids.
         words_sql, words_params = self._count_sql(
-            [_fts_group(word.alternatives) for word in match.words] if match.relaxed else []
+            [_fts_clauses(word.clauses()) for word in match.words] if match.relaxed else []
         )
-        exact_sql, exact_params = self._count_sql([_fts_group(word.terms) for word in match.words if word.expansions])
+        exact_sql, exact_params = self._count_sql(
+            [_fts_clauses(word.exact_clauses()) for word in match.words if word.has_weaker]
+        )
         sql = self._scored(words_sql, exact_sql, "0")
         params = [*words_params, *exact_params, self._expression(match)]
         if not with_top:
@@ -104,11 +115,11 @@ class SQLiteBackend(Backend):
         return FTS_IDS, [self._expression(match)]
 
     def _top_expression(self, match: Match) -> str:
-        return " AND ".join("{terms_a terms_b} : " + _fts_group(word.terms) for word in match.words)
+        return " AND ".join("{terms_a terms_b} : " + _fts_clauses(word.exact_clauses()) for word in match.words)
 
     def _tier_exact(self, match: Match) -> int:
         # A tier member has every word in an exact form.
-        return sum(1 for word in match.words if word.expansions)
+        return sum(1 for word in match.words if word.has_weaker)
 
     def top_ids_sql(self, match: Match) -> tuple[str, list]:
         return FTS_IDS, [self._top_expression(match)]
@@ -120,7 +131,7 @@ class SQLiteBackend(Backend):
         # name, keywords and target groups weigh more within the tier, as on
         # PostgreSQL. Every member has every word in an exact form; scoring
         # their expansions too cost time for no better order.
-        exact = " AND ".join(_fts_group(word.terms) for word in match.words)
+        exact = " AND ".join(_fts_clauses(word.exact_clauses()) for word in match.words)
         sql = self._scored("0", "0", "1")
         return f"SELECT doc_id, score FROM ({sql})", [f"({exact}) AND ({self._top_expression(match)})"]  # noqa: S608
 

@@ -45,7 +45,9 @@ def test_consonant_gradation_is_undone(corpus):
 
 
 def test_swedish_and_english_practices_are_found_in_their_language(corpus):
-    assert slugs(search("arbetsträning")) == ["arbetsprovning"]
+    assert slugs(search("arbetsträning", expand=False)) == ["arbetsprovning"]
+    # The thesaurus widens it to Finnish practices too, after the Swedish one.
+    assert slugs(search("arbetsträning"))[0] == "arbetsprovning"
     assert slugs(search("supported employment"))[0] == "supported-employment"
     # English stemming: "supports" meets "support" and "supported".
     assert "supported-employment" in slugs(search("supports"))
