@@ -6,7 +6,7 @@ rebuild_index(), as bench/search_speed.py does) and times
 - loading the matcher's in-memory index (once per process, then followed
   incrementally through the search index's change log),
 - matching (`match_practices`, 20 results): the judged descriptions of
-  bench/planning/descriptions.json plus descriptions assembled from the
+  bench/planning/descriptions*.json plus descriptions assembled from the
   corpus's own topics, warm (index loaded), p50/p95,
 - the annex of 10 models as PDF (WeasyPrint, PDF/UA) and as DOCX, and the
   printable card of one practice, each built as the views build them.
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.search_speed import FreshDatabase, load_practices, setup_django, site_tree, summary, timed  # noqa: E402
 
-DESCRIPTIONS = ROOT / "bench" / "planning" / "descriptions.json"
+DESCRIPTIONS = [ROOT / "bench" / "planning" / name for name in ("descriptions.json", "descriptions-relevance.json")]
 
 
 def corpus_descriptions(count: int, seed: int) -> list[str]:
@@ -79,7 +79,9 @@ def run_size(size: int, seed: int) -> None:
     indexed = rebuild_index()
     print(f"rebuild_index: {indexed} in {time.monotonic() - started:.0f} s", flush=True)
 
-    judged = [item["text"] for item in json.loads(DESCRIPTIONS.read_text(encoding="utf-8"))["descriptions"]]
+    judged = [
+        item["text"] for path in DESCRIPTIONS for item in json.loads(path.read_text(encoding="utf-8"))["descriptions"]
+    ]
     texts = judged + corpus_descriptions(76, seed)
     match_index.forget()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
