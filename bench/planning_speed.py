@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -61,7 +62,7 @@ def run_size(size: int, seed: int) -> None:
     from django.db import connection
 
     from bench.generate_corpus import generate_practices
-    from mallipankki.planning import match_index
+    from mallipankki.planning import concepts, match_index
     from mallipankki.planning.annex import build_annex, model_of
     from mallipankki.planning.annex_docx import render_docx
     from mallipankki.planning.matcher import Plan, match_practices
@@ -96,6 +97,9 @@ def run_size(size: int, seed: int) -> None:
         f"matching, {len(texts)} descriptions   "
         + summary(timed([lambda t=t: match_practices(Plan(t)) for t in texts]))
     )
+    # The same, without the thesaurus's cross-language concepts: what they cost.
+    with mock.patch.object(concepts, "load_concepts", return_value=()):
+        print("  without the thesaurus   " + summary(timed([lambda t=t: match_practices(Plan(t)) for t in texts])))
     picks = Plan(texts[1], target_groups=("nuoret",), themes=("yhteistyo",), regions=("FI-18",))
     print("matching with picks       " + summary(timed([lambda: match_practices(picks)] * 20)))
 
