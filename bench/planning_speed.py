@@ -6,7 +6,7 @@ rebuild_index(), as bench/search_speed.py does) and times
 - loading the matcher's in-memory index (once per process, then followed
   incrementally through the search index's change log),
 - matching (`match_practices`, 20 results): the judged descriptions of
-  bench/planning/descriptions.json plus descriptions assembled from the
+  bench/planning/descriptions*.json plus descriptions assembled from the
   corpus's own topics, warm (index loaded), p50/p95,
 - the annex of 10 models as PDF (WeasyPrint, PDF/UA) and as DOCX, and the
   printable card of one practice, each built as the views build them.
@@ -30,13 +30,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_speed import FreshDatabase, load_practices, setup_django, site_tree, summary, timed  # noqa: E402
 
-DESCRIPTIONS = ROOT / "bench" / "planning" / "descriptions.json"
+DESCRIPTIONS = [ROOT / "bench" / "planning" / name for name in ("descriptions.json", "descriptions-relevance.json")]
 RUNS = 20  # per document; p95 of 20 is the second slowest
 
 
@@ -64,7 +65,7 @@ def run_size(size: int, seed: int) -> None:
     from django.db import connection
 
     from bench.generate_corpus import generate_practices
-    from mallipankki.planning import match_index
+    from mallipankki.planning import concepts, match_index
     from mallipankki.planning.annex import build_annex, model_of
     from mallipankki.planning.annex_docx import render_docx
     from mallipankki.planning.matcher import Plan, match_practices
@@ -82,7 +83,9 @@ def run_size(size: int, seed: int) -> None:
     indexed = rebuild_index()
     print(f"rebuild_index: {indexed} in {time.monotonic() - started:.0f} s", flush=True)
 
-    judged = [item["text"] for item in json.loads(DESCRIPTIONS.read_text(encoding="utf-8"))["descriptions"]]
+    judged = [
+        item["text"] for path in DESCRIPTIONS for item in json.loads(path.read_text(encoding="utf-8"))["descriptions"]
+    ]
     texts = judged + corpus_descriptions(76, seed)
     match_index.forget()
     # Cold start with the warm-up that a server worker runs (mallipankki/wsgi.py):
@@ -111,6 +114,9 @@ def run_size(size: int, seed: int) -> None:
         f"matching, {len(texts)} descriptions   "
         + summary(timed([lambda t=t: match_practices(Plan(t)) for t in texts]))
     )
+    # The same, without the thesaurus's cross-language concepts: what they cost.
+    with mock.patch.object(concepts, "load_concepts", return_value=()):
+        print("  without the thesaurus   " + summary(timed([lambda t=t: match_practices(Plan(t)) for t in texts])))
     picks = Plan(texts[1], target_groups=("nuoret",), themes=("yhteistyo",), regions=("FI-18",))
     print("matching with picks       " + summary(timed([lambda: match_practices(picks)] * 20)))
 

@@ -70,7 +70,7 @@ class DescriptionTerms:
         return bool(self.weights)
 
 
-def _word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+def word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
     terms: set[str] = set()
     expansions: set[str] = set()
     for lang in LANGUAGES:
@@ -89,7 +89,7 @@ def description_terms(text: str) -> DescriptionTerms:
     mass: dict[str, float] = {}
     words: dict[str, list[str]] = {}
     for word, count in counts.items():
-        analysed = _word_terms(word)
+        analysed = word_terms(word)
         if analysed is None:
             continue
         terms, expansions = analysed

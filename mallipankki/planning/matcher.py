@@ -20,6 +20,7 @@ from mallipankki.search.analysis import LANGUAGES, analyse_query
 from mallipankki.vocabularies.models import Region, TargetGroup, Theme
 
 from . import match_index
+from .concepts import widen
 from .description import DescriptionTerms, clean_description, description_terms
 
 MAX_LIMIT = 100
@@ -127,6 +128,7 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
     limit = max(1, min(int(limit), MAX_LIMIT))
     terms = description_terms(clean_description(plan.description))
     boosts, labels = _vocabulary_boosts(plan, terms)
+    terms = widen(terms)
     if not terms and not any(label.picked for label in labels.values()):
         return []
     matches = []

@@ -1,0 +1,127 @@
+"""Cross-language concepts for the matcher, read from the thesaurus's data files.
+
+A planner who writes "työhönvalmentaja" should find the Swedish practice that
+says "jobbcoach": the words share no stem, but the thesaurus
+(mallipankki/thesaurus/data/concepts/*.json, format in the thesaurus app)
+files both under one concept. When a description names a concept (every
+word of one of its labels is in the description), the concept's other
+labels, in all three languages, join the description as weaker terms.
+
+This reads the JSON files directly and keeps its analysed labels per
+process, because the thesaurus app's own engine is not on main yet. It is
+meant to be replaced by that engine (its concepts as edited in the admin)
+once it is: `concept_terms` is the only thing the matcher uses.
+
+Plain Python over the search app's analysis: no database.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from mallipankki.search.analysis import LANGUAGES, analyse_query
+
+from .description import _WORD_RE, DescriptionTerms, word_terms
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "thesaurus" / "data" / "concepts"
+# A concept's other labels say the same thing in other words, but less
+# surely than the planner's own word: a label may be a near-synonym, and a
+# concept is named by any one of its labels. Chosen on the tuning half of
+# bench/planning/descriptions-relevance.json (0.3, 0.5 and 0.8 tried; 0.8 best).
+CONCEPT_WEIGHT = 0.8
+
+# A label as the matcher sees it: per word, the word's alternative terms.
+Label = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    labels: tuple[tuple[str, Label], ...]  # (label as written, analysed label)
+
+
+def _analyse_label(text: str) -> Label | None:
+    """The label's words, stop words left out. A label with a genre word
+    ("development work", "employment plan") is left out whole: without that
+    word it would be named by any description that says "work"."""
+    words = []
+    for word in _WORD_RE.findall(text):
+        if any(not analyse_query(word, lang) for lang in LANGUAGES):
+            continue  # a stop word: "of", "för"
+        analysed = word_terms(word)
+        if analysed is None:
+            return None
+        words.append(analysed[0])
+    return tuple(words) or None
+
+
+@functools.lru_cache(maxsize=4)
+def load_concepts(directory: Path = DATA_DIR) -> tuple[Concept, ...]:
+    """The concepts of every ``*.json`` in ``directory``. A file that cannot
+    be read is logged and left out: the matcher works without concepts."""
+    concepts = []
+    for path in sorted(directory.glob("*.json")):
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))["concepts"]
+        except (OSError, ValueError, KeyError, TypeError):
+            logger.warning("Thesaurus file %s could not be read; its concepts are not used in matching.", path)
+            continue
+        for record in records:
+            labels = []
+            for lang in ("fi", "sv", "en"):
+                for text in record.get(lang) or ():
+                    analysed = _analyse_label(str(text))
+                    if analysed:
+                        labels.append((str(text), analysed))
+            if labels:
+                concepts.append(Concept(str(record.get("id", "")), tuple(labels)))
+    return tuple(concepts)
+
+
+def _named(label: Label, available) -> bool:
+    return all(not alternatives.isdisjoint(available) for alternatives in label)
+
+
+def concept_terms(
+    strong_terms, concepts: tuple[Concept, ...] | None = None
+) -> dict[str, tuple[float, tuple[str, ...], str]]:
+    """The terms that the concepts named by ``strong_terms`` (a description's
+    own terms) add: term -> (weight, the labels that gave it, as written,
+    the concept id). A label's weight is shared by its words, so that a
+    three-word label does not outweigh a one-word one."""
+    if concepts is None:
+        concepts = load_concepts()
+    available = frozenset(strong_terms)
+    added: dict[str, tuple[float, tuple[str, ...], str]] = {}
+    for concept in concepts:
+        if not any(_named(label, available) for _text, label in concept.labels):
+            continue
+        for text, label in concept.labels:
+            share = CONCEPT_WEIGHT / len(label)
+            for alternatives in label:
+                for term in alternatives:
+                    if term in available:
+                        continue
+                    weight, texts, _id = added.get(term, (0.0, (), concept.id))
+                    added[term] = (max(weight, share), tuple(dict.fromkeys((*texts, text))), concept.id)
+    return added
+
+
+def widen(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) -> DescriptionTerms:
+    """``terms`` with the terms of the concepts they name, weaker. A term the
+    description has itself keeps its own weight; an added term is shown to
+    the planner as the label that gave it ("jobbcoach"), the word the
+    practice has."""
+    weights = dict(terms.weights)
+    words = dict(terms.words)
+    for term, (weight, labels, _concept) in concept_terms(terms.strong_terms, concepts).items():
+        if weight > weights.get(term, 0.0):
+            weights[term] = weight
+            words[term] = tuple(dict.fromkeys((*words.get(term, ()), *labels)))
+    return DescriptionTerms(weights, words)

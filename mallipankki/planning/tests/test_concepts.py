@@ -1,0 +1,81 @@
+"""Cross-language matching through the thesaurus's concepts (planning/concepts.py)."""
+
+import json
+
+from mallipankki.planning import concepts
+from mallipankki.planning.concepts import CONCEPT_WEIGHT, load_concepts, widen
+from mallipankki.planning.description import description_terms
+from mallipankki.planning.matcher import Plan, match_practices
+
+
+def write_concepts(directory, records):
+    (directory / "palvelut.json").write_text(
+        json.dumps({"group": {"id": "palvelut"}, "concepts": records}), encoding="utf-8"
+    )
+    return load_concepts(directory)
+
+
+COACHING = {
+    "id": "tyohonvalmennus",
+    "fi": ["työhönvalmennus", "työhönvalmentaja"],
+    "sv": ["jobbcoach", "arbetsträning"],
+    "en": ["job coaching"],
+}
+
+
+def test_a_named_concept_adds_its_other_language_labels_as_weaker_terms(tmp_path):
+    found = write_concepts(tmp_path, [COACHING])
+    terms = widen(description_terms("Haluamme palkata kaksi työhönvalmentajaa maaseudulle."), found)
+    own = description_terms("työhönvalmentajaa").strong_terms
+    swedish = description_terms("jobbcoach").strong_terms
+    assert own <= terms.strong_terms  # the planner's own word keeps its full weight
+    assert swedish and all(terms.weights[term] == CONCEPT_WEIGHT for term in swedish)
+    # The reason shows the word the practice has, not a stem.
+    assert all("jobbcoach" in terms.words[term] for term in swedish)
+
+
+def test_a_concept_not_named_adds_nothing(tmp_path):
+    found = write_concepts(tmp_path, [COACHING])
+    description = "Suomen kielen ryhmät maahanmuuttajanaisille asukastalolla."
+    assert widen(description_terms(description), found).weights == description_terms(description).weights
+
+
+def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it(tmp_path):
+    found = write_concepts(
+        tmp_path,
+        [
+            {
+                "id": "tuettu",
+                "fi": ["tuettu työllistyminen"],
+                "sv": ["stödd sysselsättning"],
+                "en": ["supported employment"],
+            },
+            {"id": "kehittaminen", "fi": ["kehittämistyö"], "sv": ["utvecklingsarbete"], "en": ["development work"]},
+        ],
+    )
+    swedish = description_terms("sysselsättning").strong_terms
+    assert not swedish & widen(description_terms("Employment for people with disabilities."), found).weights.keys()
+    assert swedish <= widen(description_terms("Supported employment in our town."), found).weights.keys()
+    # "development" is a word of every plan: "work" alone must not name the concept.
+    assert (
+        not description_terms("utvecklingsarbete").strong_terms
+        & widen(description_terms("Work for young people."), found).weights.keys()
+    )
+
+
+def test_a_broken_thesaurus_file_leaves_matching_working(tmp_path):
+    (tmp_path / "rikki.json").write_text("{not json", encoding="utf-8")
+    assert load_concepts(tmp_path) == ()
+
+
+def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(make_practice, tmp_path, monkeypatch):
+    found = write_concepts(tmp_path, [COACHING])
+    monkeypatch.setattr(concepts, "load_concepts", lambda: found)
+    swedish = make_practice(
+        name={"sv": "Jobbcoach för långtidsarbetslösa"},
+        summary={"sv": "En jobbcoach stöder deltagaren på arbetsplatsen."},
+    )
+    make_practice(name={"fi": "Kirjapiiri"}, summary={"fi": "Luetaan kirjastossa."})
+    matches = match_practices(Plan("Palkkaamme työhönvalmentajan, joka tukee osallistujia työpaikoilla."))
+    assert [match.page_id for match in matches] == [swedish.pk]
+    assert "jobbcoach" in matches[0].words
