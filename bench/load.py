@@ -321,17 +321,19 @@ def parse_wrk(output: str) -> dict:
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
     p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
-    errors = 0
+    kinds = {}
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match.group(1))
+        kinds["non-2xx/3xx"] = int(match.group(1))
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
-        errors += sum(int(value) for value in match.groups())
+        kinds.update(zip(("connect", "read", "write", "timeout"), map(int, match.groups()), strict=True))
+    errors = sum(kinds.values())
     return {
         "rps": rps,
         "requests": requests,
         "p50_ms": seconds(p50.group(1)) * 1000 if p50 else None,
         "p99_ms": seconds(p99.group(1)) * 1000 if p99 else None,
         "errors": errors,
+        "error_kinds": {kind: count for kind, count in kinds.items() if count},
     }
 
 
@@ -415,7 +417,7 @@ def soak(site: dict, seconds: int, folder: Path) -> bool:
     first_max, last_max = max(samples[:third]), max(samples[-third:])
     flat = last_max <= max(first_max * 1.10, first_max + 20)
     print(f"requests {result['requests']}, {result['rps']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, "
-          f"p99 {result['p99_ms']:.0f} ms, errors {result['errors']}")  # fmt: skip
+          f"p99 {result['p99_ms']:.0f} ms, errors {result['errors']} {result['error_kinds'] or ''}")  # fmt: skip
     print(f"workers' RSS MB (2 workers): start {samples[0]:.1f}, end {samples[-1]:.1f}, max {max(samples):.1f}; "
           f"samples {', '.join(f'{value:.0f}' for value in samples)}")  # fmt: skip
     print(f"memory {'flat' if flat else 'GROWING'} (last third's max {last_max:.1f} vs first third's {first_max:.1f});"
