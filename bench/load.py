@@ -177,6 +177,7 @@ def build_our_site(folder: Path, size: int, database: str) -> dict:
 
 
 # Printed by `manage.py shell` on our site: page type → address on the demo content.
+# Search is the catalogue with q=: /haku/?q= is a permanent redirect there.
 URLS_SCRIPT = textwrap.dedent("""\
     import json
     from mallipankki.pages.models import ArticlePage, ThemePage
@@ -194,8 +195,8 @@ URLS_SCRIPT = textwrap.dedent("""\
         "catalogue filter": catalogue.url + "?teema=" + theme.theme.code,
         "region": "/alueet/lappi/",
         "family tree": practice.url + "sukupuu/",
-        "search": "/haku/?q=ty%C3%B6kokeilu",
-        "search 2": "/haku/?q=nuoret",
+        "search": catalogue.url + "?q=ty%C3%B6kokeilu",
+        "search 2": catalogue.url + "?q=nuoret",
         "API list": "/api/v1/practices?q=nuoret",
         "API detail": "/api/v1/practices/" + practice.practice_id,
         "feed": "/syotteet/mallit.atom",
