@@ -178,7 +178,7 @@ def cards_in_order(queryset) -> list:
     For a whole listing (a theme page lists every practice of its theme): the
     ids in one plain query, then the cards in four. with_card_data's prefetch
     builds a model instance for every term of every card, most of such a
-    page's loading time (bench/README.md, "Rendering").
+    page's loading time (bench/README.md, "Rendering and load").
     """
     ids = list(queryset.values_list("pk", flat=True))
     cards = cards_by_id(ids)

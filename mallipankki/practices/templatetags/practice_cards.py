@@ -3,7 +3,7 @@ once per process for the same data.
 
 A listing page renders the same cards again and again (a theme page every
 practice of its theme), and Django's template engine spends most of such a
-page's time on them (bench/README.md, "Rendering"). The HTML of a card is a
+page's time on them (bench/README.md, "Rendering and load"). The HTML of a card is a
 function of what it shows, which with_card_data() or cards_by_id() has already
 loaded: the page's card fields, the names of its target groups, regions and
 countries, its adoption count and first material, its address, the language
