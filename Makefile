@@ -12,8 +12,10 @@ export DJANGO_SETTINGS_MODULE := mallipankki.settings
 
 SYSTEM_PACKAGES := libvoikko1 voikko-fi gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_SYSTEM_PACKAGES := chromium fonts-dejavu-core
+# bench/load.py drives the servers with wrk.
+BENCH_SYSTEM_PACKAGES := wrk
 
-.PHONY: run test setup test-setup system-packages test-system-packages messages messages-update admin lint bench clean
+.PHONY: run test setup test-setup system-packages test-system-packages bench-system-packages messages messages-update admin lint bench clean
 
 run: setup
 	$(BIN)/python manage.py migrate --no-input
@@ -87,8 +89,12 @@ system-packages:
 test-system-packages:
 	@bash scripts/system-packages.sh $(TEST_SYSTEM_PACKAGES)
 
-bench: test-setup
+bench-system-packages:
+	@bash scripts/system-packages.sh $(BENCH_SYSTEM_PACKAGES)
+
+bench: test-setup bench-system-packages
 	$(BIN)/python bench/import_export.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -395,7 +395,8 @@ class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
         context["built_upon_by"] = lineage.built_upon_by
         if self.pk:
             # The guidance and the page's funding list read the same rows: one query.
-            prefetch_related_objects([self], "funding")
+            # The JSON-LD in the head and the facts on the page read the same terms.
+            prefetch_related_objects([self], "funding", "themes", "target_groups", "countries", "regions")
         context["scaling"] = scaling_guidance(self)
         return context
 
