@@ -180,9 +180,94 @@ def demo_database(django_db_setup, django_db_blocker):
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
         load_demo_content()
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        _restore_demo_by_copying_rows(connection)
         # Every test, the first one too, then restores into an empty database,
         # as Django's restore expects (it replays saves, signals included).
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+
+
+class _DemoSnapshot:
+    """The rows of every table as the demo content left them, for a fast restore.
+
+    Django's restore deserializes the JSON and saves every object through the
+    ORM, one query each (thousands for the demo content), before every browser
+    test: that was a large part of each test's setup. Copying the rows back
+    with one INSERT per table gives the same database, including the ids, the
+    search index (SQLite's FTS table follows its content table by triggers) and
+    every table flush empties (the same `django_table_names` list).
+    """
+
+    SCHEMA = "demo_snapshot"
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.postgresql = connection.vendor == "postgresql"
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        self.tables: list[str] = []
+        self.rows: dict[str, tuple[list[str], list[tuple]]] = {}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            if self.postgresql:
+                # Copies in a schema of their own in the test database: the
+                # rows never leave the server, and flush does not see them.
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
+            for table in sorted(tables):
+                cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 -- table names from introspection
+                columns = [column[0] for column in cursor.description]
+                rows = cursor.fetchall()
+                if not rows:
+                    continue
+                self.tables.append(table)
+                if self.postgresql:
+                    cursor.execute(
+                        f"CREATE TABLE {self.SCHEMA}.{quote(table)} AS SELECT * FROM {quote(table)}"  # noqa: S608
+                    )
+                else:
+                    self.rows[table] = (columns, rows)
+
+    def restore(self):
+        from django.core.cache import caches
+        from django.db import transaction
+
+        connection = self.connection
+        quote = connection.ops.quote_name
+        # As Django's restore: one transaction, the foreign keys (deferred on
+        # both databases) checked at the end.
+        with transaction.atomic(using=connection.alias), connection.constraint_checks_disabled():
+            with connection.cursor() as cursor:
+                for table in self.tables:
+                    if self.postgresql:
+                        cursor.execute(
+                            f"INSERT INTO {quote(table)} SELECT * FROM {self.SCHEMA}.{quote(table)}"  # noqa: S608
+                        )
+                    else:
+                        columns, rows = self.rows[table]
+                        names = ", ".join(quote(column) for column in columns)
+                        marks = ", ".join(["%s"] * len(columns))
+                        cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+            connection.check_constraints(table_names=self.tables)
+        # Django's restore saves every object, and the post_save handlers
+        # clear what caches hold about them (Wagtail's site root paths, the
+        # page cache); a copy sends no signals, and the previous test may have
+        # cached pages it then changed, so the caches start empty instead.
+        for cache in caches.all():
+            cache.clear()
+
+
+def _restore_demo_by_copying_rows(connection):
+    """Makes the test case's restore of the demo content copy rows (see _DemoSnapshot)."""
+    snapshot = _DemoSnapshot(connection)
+    demo_contents = connection._test_serialized_contents
+    deserialize = connection.creation.deserialize_db_from_string
+
+    def restore(data):
+        if data is demo_contents:
+            snapshot.restore()
+        else:
+            deserialize(data)
+
+    connection.creation.deserialize_db_from_string = restore
 
 
 @pytest.fixture
