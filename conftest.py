@@ -6,6 +6,20 @@ from mallipankki.practices.factories import PracticeFactory, PracticeIndexPageFa
 from mallipankki.practices.interchange import VocabularyIndex
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Passwords hashed in tests (create_user, logins in browser tests) take MD5, not PBKDF2.
+
+    The production hasher is slow on purpose (hundreds of milliseconds each on
+    the CI machine); no test is about the hash's strength. override_settings
+    also empties Django's cache of the hashers.
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def home_page(db):
     from mallipankki.pages.factories import DefaultSiteFactory

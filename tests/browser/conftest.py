@@ -106,53 +106,110 @@ class PageProbe:
         return list(dict.fromkeys(self.all_csp_violations))
 
 
+class _SharedChromium:
+    """One Chromium for the whole session; each test still gets fresh contexts.
+
+    Starting Chromium costs about a second of CPU time (several seconds of
+    wall time on a busy machine), once per browser test before. Contexts are
+    as separate as browsers (cookies, storage, cache), so sharing the process
+    changes nothing a test sees.
+
+    Between sync calls Playwright marks its event loop as running in this
+    thread, which makes Django hand out another database connection (see
+    `make_probe`). So the mark is taken off when a test's tabs are closed, as
+    if Chromium had stopped, and put back before the browser is used again.
+    """
+
+    def __init__(self):
+        self.playwright = None
+        self.browser = None
+        self.loop = None
+
+    def get(self):
+        import asyncio
+
+        if self.browser is not None and self.browser.is_connected():
+            asyncio._set_running_loop(self.loop)
+            return self.browser
+        if self.browser is not None:
+            # Chromium died in an earlier test: start another one.
+            self.stop()
+        if not Path(CHROMIUM_PATH).exists():
+            pytest.fail(
+                f"Chromium not found at {CHROMIUM_PATH}. The browser tests need the system Chromium "
+                "(Debian: apt-get install chromium) or CHROMIUM_PATH pointing to one.",
+                pytrace=False,
+            )
+        from playwright.sync_api import sync_playwright
+
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
+        self.loop = asyncio.get_running_loop()
+        return self.browser
+
+    def release(self):
+        """Takes the running-loop mark off between tests (see the class docstring)."""
+        import asyncio
+
+        if self.loop is not None:
+            asyncio._set_running_loop(None)
+
+    def stop(self):
+        import asyncio
+
+        if self.playwright is None:
+            return
+        asyncio._set_running_loop(self.loop)
+        with contextlib.suppress(Exception):
+            self.browser.close()
+        self.playwright.stop()
+        self.playwright = self.browser = self.loop = None
+
+
+@pytest.fixture(scope="session")
+def _shared_chromium():
+    chromium = _SharedChromium()
+    yield chromium
+    chromium.stop()
+
+
 @pytest.fixture
-def make_probe():
+def make_probe(_shared_chromium):
     """Opens tabs in a Finnish-speaking browser at a given viewport size.
 
-    Chromium starts on the first call, not at fixture setup, and stops when
-    the test ends. While Playwright's event loop runs, Django (through
+    The session's Chromium (started on the first call, see _SharedChromium) is
+    taken on the first call, not at fixture setup, and let go when the test
+    ends. While Playwright's event loop runs, Django (through
     asgiref) hands the test thread a different database connection than the
     one the test case set up; so a test does its database work first, then
-    opens its tabs, and the database is flushed only after the browser is gone.
+    opens its tabs, and the database is flushed only after the tabs are closed.
 
     When the test ends, any Content Security Policy violation on any page a
     tab showed fails it: the policy is strict, and a violation is a broken
     script, style or image for a real visitor.
     """
-    state = {}
     contexts = []
     probes = []
 
     def open_probe(viewport=DESKTOP, javascript: bool = True) -> PageProbe:
-        if "browser" not in state:
-            if not Path(CHROMIUM_PATH).exists():
-                pytest.fail(
-                    f"Chromium not found at {CHROMIUM_PATH}. The browser tests need the system Chromium "
-                    "(Debian: apt-get install chromium) or CHROMIUM_PATH pointing to one.",
-                    pytrace=False,
-                )
-            from playwright.sync_api import sync_playwright
-
-            state["playwright"] = sync_playwright().start()
-            state["browser"] = state["playwright"].chromium.launch(
-                executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
-            )
+        browser = _shared_chromium.get()
         # A Finnish browser: LocaleMiddleware picks the language from
         # Accept-Language, and the site's own texts are in Finnish.
-        context = state["browser"].new_context(viewport=viewport, locale="fi-FI", java_script_enabled=javascript)
+        context = browser.new_context(viewport=viewport, locale="fi-FI", java_script_enabled=javascript)
         contexts.append(context)
         probe = PageProbe(context, javascript)
         probes.append(probe)
         return probe
 
     yield open_probe
-    violations = [violation for probe in probes for violation in probe.collect_csp_violations()]
-    for context in contexts:
-        context.close()
-    if "browser" in state:
-        state["browser"].close()
-        state["playwright"].stop()
+    if contexts:
+        violations = [violation for probe in probes for violation in probe.collect_csp_violations()]
+        for context in contexts:
+            with contextlib.suppress(Exception):
+                context.close()
+        _shared_chromium.release()
+    else:
+        violations = []
     if violations:
         pytest.fail("Content Security Policy violations:\n" + "\n".join(violations), pytrace=False)
 
@@ -180,9 +237,118 @@ def demo_database(django_db_setup, django_db_blocker):
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
         load_demo_content()
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        _restore_demo_by_copying_rows(connection)
         # Every test, the first one too, then restores into an empty database,
         # as Django's restore expects (it replays saves, signals included).
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+
+
+class _DemoSnapshot:
+    """The rows of every table as the demo content left them, for a fast restore.
+
+    Django's restore deserializes the JSON and saves every object through the
+    ORM, one query each (thousands for the demo content), before every browser
+    test: that was a large part of each test's setup. Copying the rows back
+    with one INSERT per table gives the same database, including the ids, the
+    search index (SQLite's FTS table follows its content table by triggers) and
+    every table flush empties (the same `django_table_names` list).
+    """
+
+    SCHEMA = "demo_snapshot"
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.postgresql = connection.vendor == "postgresql"
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        self.tables: list[str] = []
+        self.rows: dict[str, tuple[list[str], list[tuple]]] = {}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            if self.postgresql:
+                # Copies in a schema of their own in the test database: the
+                # rows never leave the server, and flush does not see them.
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
+            model_columns = self._model_columns()
+            for table in sorted(tables):
+                columns = model_columns[table]
+                names = ", ".join(quote(column) for column in columns)
+                cursor.execute(f"SELECT {names} FROM {quote(table)}")  # noqa: S608 -- names from introspection
+                rows = cursor.fetchall()
+                if not rows:
+                    continue
+                self.tables.append(table)
+                if self.postgresql:
+                    cursor.execute(
+                        f"CREATE TABLE {self.SCHEMA}.{quote(table)} AS SELECT {names} FROM {quote(table)}"  # noqa: S608
+                    )
+                self.rows[table] = (columns, rows if not self.postgresql else [])
+
+    @staticmethod
+    def _model_columns() -> dict[str, list[str]]:
+        """Each table's columns as its model writes them, as Django's restore would.
+
+        Not the table's own list: that has the generated search vectors on
+        PostgreSQL (the database computes them) and lacks the rowid that is the
+        key of the SQLite full-text tables.
+        """
+        from django.apps import apps
+
+        columns = {}
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.managed and not model._meta.proxy:
+                columns[model._meta.db_table] = [field.column for field in model._meta.local_concrete_fields]
+        return columns
+
+    def restore(self):
+        from django.core.cache import caches
+        from django.db import transaction
+
+        connection = self.connection
+        quote = connection.ops.quote_name
+        # As Django's restore: one transaction, the foreign keys (deferred on
+        # both databases) checked at the end.
+        with transaction.atomic(using=connection.alias), connection.constraint_checks_disabled():
+            with connection.cursor() as cursor:
+                for table in self.tables:
+                    columns, rows = self.rows[table]
+                    names = ", ".join(quote(column) for column in columns)
+                    if self.postgresql:
+                        cursor.execute(
+                            f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM {self.SCHEMA}.{quote(table)}"  # noqa: S608
+                        )
+                    else:
+                        # OR REPLACE: copying Wagtail's index entries makes its
+                        # triggers write their full-text rows, which are then
+                        # copied too; Django's restore also updates a row that
+                        # exists and inserts one that does not.
+                        marks = ", ".join(["%s"] * len(columns))
+                        cursor.executemany(
+                            f"INSERT OR REPLACE INTO {quote(table)} ({names}) VALUES ({marks})",  # noqa: S608
+                            rows,
+                        )
+            connection.check_constraints(table_names=self.tables)
+        # Django's restore saves every object, and the post_save handlers
+        # clear what caches hold about them (Wagtail's site root paths, the
+        # page cache); a copy sends no signals, and the previous test may have
+        # cached pages it then changed, so the caches start empty instead.
+        for cache in caches.all():
+            cache.clear()
+
+
+def _restore_demo_by_copying_rows(connection):
+    """Makes the test case's restore of the demo content copy rows (see _DemoSnapshot)."""
+    snapshot = _DemoSnapshot(connection)
+    demo_contents = connection._test_serialized_contents
+    deserialize = connection.creation.deserialize_db_from_string
+
+    def restore(data):
+        if data is demo_contents:
+            snapshot.restore()
+        else:
+            deserialize(data)
+
+    connection.creation.deserialize_db_from_string = restore
 
 
 @pytest.fixture
