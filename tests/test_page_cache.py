@@ -168,6 +168,13 @@ def test_shortlist_is_never_cached(site):
     assert client.get("/mallit/")["X-Page-Cache"] == "hit"
 
 
+def test_excluded_paths_are_excluded_under_a_language_prefix_too(rf, settings):
+    settings.PAGE_CACHE_LANGUAGE_PREFIXES = ["", "/sv", "/en"]
+    for path in ("/muistilista/", "/sv/muistilista/tila.json", "/en/muistilista/liite.pdf", "/admin/pages/"):
+        assert not page_cache_module.cacheable_request(rf.get(path)), path
+    assert page_cache_module.cacheable_request(rf.get("/sv/mallit/"))
+
+
 def test_form_pages_that_set_the_csrf_cookie_are_not_stored(site):
     for _ in range(2):
         response, _ = fetch("/ehdota/")

@@ -263,7 +263,12 @@ def logged_in(request) -> bool:
 def cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+    path = request.path_info
+    for prefix in settings.PAGE_CACHE_LANGUAGE_PREFIXES:
+        if prefix and path.startswith(prefix + "/"):
+            path = path.removeprefix(prefix)  # /sv/muistilista/ is the shortlist too
+            break
+    if path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
         return False
     if "preview" in request.GET:
         return False
