@@ -1,6 +1,7 @@
 """Shared fixtures: a minimal site tree and a practice factory (see the apps' factories.py)."""
 
 import pytest
+from django.core.cache import cache
 
 from mallipankki.practices.factories import PracticeFactory, PracticeIndexPageFactory, PracticeRecordFactory
 from mallipankki.practices.interchange import VocabularyIndex
@@ -42,3 +43,36 @@ def make_practice(practice_index):
         return PracticeFactory(parent=practice_index, record=record, vocabularies=vocabularies)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def _test_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(request, settings, _test_cache_dir):
+    """Each test starts with an empty file cache of its own run, and the page cache off.
+
+    Off, because a test's database transaction never commits, so the changes
+    made inside it never clear the cache (core/page_cache.py); the page cache's
+    own tests turn it on with the `page_cache` fixture and commit their changes.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(_test_cache_dir),
+        }
+    }
+    settings.PAGE_CACHE = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings, page_cache_off):
+    """The page cache on, empty, for this test."""
+    settings.PAGE_CACHE = True
+    cache.clear()
+    return cache

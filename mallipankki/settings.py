@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from mallipankki.core.cache_url import cache_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "mallipankki"
 
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "mallipankki.links",
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before sessions: a cached page is answered before anything per visitor runs (core/page_cache.py).
+    "mallipankki.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Where LocaleMiddleware would go: the URL prefix chooses the language.
     "mallipankki.core.middleware.UrlLanguageMiddleware",
@@ -171,6 +176,58 @@ else:
         options["options"] = f"{options['options']} {lock_timeout}" if options.get("options") else lock_timeout
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: a file cache under DATA_DIR unless CACHE_URL names Redis or
+# Memcached (core/cache_url.py). The anonymous page cache (core/page_cache.py)
+# is its main user; PAGE_CACHE=0 turns that off (benchmarks' uncached figures).
+CACHES = {"default": cache_config(env.str("CACHE_URL", default=""), DATA_DIR)}
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_ALIAS = "default"
+# How long a shared cache (CDN, Varnish) may keep a page without asking.
+PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
+# How long a page stays in our cache although nothing changed: bounds what
+# changes by the clock alone (e.g. "funded until" turning past).
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=3600)
+# A larger response (a big export) is sent but not kept.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/muistilista/", "/documents/", "/static/", "/media/"]
+# Models whose saves and deletes change public pages, besides pages themselves
+# (publish, unpublish, move, delete). Labels, resolved when the apps are ready.
+PAGE_CACHE_INVALIDATED_BY = [
+    "vocabularies.Theme",
+    "vocabularies.TargetGroup",
+    "vocabularies.Region",
+    "vocabularies.Country",
+    "evaluation.EvaluationCriterion",
+    "evaluation.ScaleLevel",
+    "evaluation.PracticeEvaluationSummary",
+    "regions.RegionalWorker",
+    "adoptions.PendingAdoption",
+    "continuity.ContinuityConfirmation",
+    "links.Link",
+    "links.ArchivedCopy",
+    "links.CopyPermission",
+    "thesaurus.Concept",
+    "wagtailcore.Site",
+]
+# A CDN or Varnish in front (README: Caching): on each change these listing
+# paths, the theme and region pages and the changed page are purged, under
+# each language prefix; everything else it holds expires after s-maxage.
+PAGE_CACHE_PURGE_PATHS = ["/", "/mallit/", "/alueet/", "/sitemap.xml", "/syotteet/mallit.atom", "/api/v1/practices"]
+PAGE_CACHE_LANGUAGE_PREFIXES = ["", "/sv", "/en"]
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_URL", default=""):
+    # Varnish, nginx or any cache that takes an HTTP PURGE of a URL.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN", default=""),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

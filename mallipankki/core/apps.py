@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.core.checks import Tags, register
 
-from .checks import trusted_proxies_check
+from .checks import page_cache_models_check, trusted_proxies_check
 
 
 class CoreConfig(AppConfig):
@@ -11,6 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         register(trusted_proxies_check, Tags.security, deploy=True)
+        register(page_cache_models_check, Tags.caches)
+
+        from .page_cache import connect_signals
+
+        connect_signals()
 
         from .admin_denied import install
 

@@ -18,3 +18,30 @@ def trusted_proxies_check(app_configs, **kwargs):
             id="mallipankki.W002",
         )
     ]
+
+
+def page_cache_models_check(app_configs, **kwargs):
+    """A label in PAGE_CACHE_INVALIDATED_BY that names no model: its changes would leave pages stale.
+
+    A label of an app that is not installed is not reported: a deployment may
+    leave an app out, and then nothing of it is on the pages either.
+    """
+    from django.apps import apps
+
+    warnings = []
+    for label in settings.PAGE_CACHE_INVALIDATED_BY:
+        app_label = label.partition(".")[0]
+        if not any(config.label == app_label for config in apps.get_app_configs()):
+            continue
+        try:
+            apps.get_model(label)
+        except (LookupError, ValueError):
+            warnings.append(
+                Warning(
+                    f"PAGE_CACHE_INVALIDATED_BY names {label!r}, which is no model of an installed app: "
+                    "its changes do not clear the page cache.",
+                    hint="Correct or remove the label in settings.py (README: Caching).",
+                    id="mallipankki.W003",
+                )
+            )
+    return warnings

@@ -24,6 +24,7 @@ import ijson
 from django.db.models.signals import post_save
 
 from mallipankki.core.garbage import fewer_collections
+from mallipankki.core.page_cache import bump_generation, deferred_bumps
 from mallipankki.core.publishing import PublishingBlocked
 from mallipankki.practices.interchange import VocabularyIndex, link_builds_on, upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
@@ -121,8 +122,12 @@ def import_file(
     instance; the transaction holds the write lock from its start, so web
     writes wait for it (locking.py).
     """
-    with import_lock(), fewer_collections():
-        return _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel)
+    # The batched writes send no signals: the page cache is told once, after the commit.
+    with import_lock(), fewer_collections(), deferred_bumps():
+        result = _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel)
+        if not result.dry_run and not result.problems:
+            bump_generation()
+        return result
 
 
 def _validate_and_import(path_or_opener, user, dry_run, progress, bulk, parallel) -> ImportResult:

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from mallipankki.core.page_cache import deferred_bumps
 from mallipankki.practices.models import Organisation, PracticePage, Resource
 
 from . import conf
@@ -70,6 +71,8 @@ class RunSummary:
     refused_copies: Counter = field(default_factory=Counter)
 
 
+# One change of the page cache's generation for the whole run, not one per link.
+@deferred_bumps()
 def check_links(
     *,
     practice_id: int | None = None,

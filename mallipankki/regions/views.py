@@ -4,9 +4,11 @@ import logging
 
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mallipankki.adoptions.services import adopted_in
@@ -89,10 +91,21 @@ def practice_list(request, slug, kind):
     return render(request, "regions/practice_list.html", context)
 
 
-def _render_form(request, form, practice=None, status=200, busy=False):
+def _render_form(request, form, practice=None, status=200, busy=False, confirm=False):
     form.set_aria()
-    context = {"form": form, "errors": form.error_links(), "practice": practice, "database_busy": busy}
+    context = {
+        "form": form,
+        "errors": form.error_links(),
+        "practice": practice,
+        "database_busy": busy,
+        "confirm": confirm,
+    }
     return render(request, "regions/support.html", context, status=status)
+
+
+def _csrf_passes(request) -> bool:
+    """Django's own CSRF check (token and origin), asked by the view instead of the middleware."""
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None
 
 
 def _render_busy(request):
@@ -102,10 +115,19 @@ def _render_busy(request):
     return _render_form(request, form, practice, busy=True)
 
 
+# The region page's copy of the form has no CSRF token, so that the page is the
+# same for every visitor and can be cached (core/page_cache.py). Its post, or
+# any post without a valid token, stores nothing: it comes back here as the
+# form with what was typed and a token, to be checked and sent again.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @keep_form_when_busy(_render_busy)
 def support(request):
+    if request.method == "POST" and not _csrf_passes(request):
+        form = SupportRequestForm(request.POST)
+        valid = form.is_valid()
+        return _render_form(request, form, form.cleaned_data.get("practice"), confirm=valid)
     if request.method != "POST":
         practice = practice_from_query(request.GET.get("malli"))
         initial = {}

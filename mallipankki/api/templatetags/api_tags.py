@@ -49,11 +49,11 @@ def practice_json_ld(context, page):
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, data: dict):
-    """`data` as a <script type="application/ld+json">, with the request's CSP nonce."""
+    """`data` as a <script type="application/ld+json">.
+
+    No CSP nonce: a data block is never run, so script-src does not apply to
+    it, and a nonce would make the page differ for every visitor (the page
+    cache, core/page_cache.py)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = mark_safe(payload.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 (escaped just above)
-    request = context.get("request")
-    nonce = getattr(request, "csp_nonce", "") if request is not None else ""
-    if nonce:
-        return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, payload)
     return format_html('<script type="application/ld+json">{}</script>', payload)
