@@ -190,6 +190,9 @@ PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=3600)
 # A larger response (a big export) is sent but not kept.
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
+# Under these the answer's language may come from Accept-Language (the API's
+# `lang` fallback), so the cache key holds the header's language too.
+PAGE_CACHE_ACCEPT_LANGUAGE_PREFIXES = ["/api/"]
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/muistilista/", "/documents/", "/static/", "/media/"]
 # Models whose saves and deletes change public pages, besides pages themselves
 # (publish, unpublish, move, delete). Labels, resolved when the apps are ready.

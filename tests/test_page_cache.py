@@ -404,3 +404,23 @@ def test_evaluation_criterion_edit_shows_on_the_framework_page(site, django_capt
         criterion.name = "Välimuistikriteeri"
         criterion.save()
     assert "Välimuistikriteeri" in fetch("/arviointi/")[1]
+
+
+def test_api_answers_are_kept_per_accept_language(site):
+    url = f"/api/v1/practices/{PRACTICE}"
+
+    def get(header):
+        response = Client(HTTP_ACCEPT_LANGUAGE=header).get(url)
+        return response, response.json()["lang"]
+
+    first, language = get("sv-FI,sv;q=0.9")
+    assert (first["X-Page-Cache"], language) == ("miss", "sv")
+    swedish, language = get("sv")
+    assert (swedish["X-Page-Cache"], language) == ("hit", "sv")
+    english, language = get("en-GB")
+    assert (english["X-Page-Cache"], language) == ("miss", "en")
+    assert get("de")[1] == "fi"
+    # With lang= the header does not matter, and the answer is cached as usual.
+    assert Client(HTTP_ACCEPT_LANGUAGE="sv").get(url + "?lang=en").json()["lang"] == "en"
+    repeat = Client(HTTP_ACCEPT_LANGUAGE="fi").get(url + "?lang=en")
+    assert repeat["X-Page-Cache"] == "hit" and repeat.json()["lang"] == "en"

@@ -8,12 +8,10 @@ described only in English shows its English text with ``"lang": "en"``.
 """
 
 from django.http import HttpRequest
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-LANGUAGES = ("fi", "sv", "en")
 # A text missing in the asked language comes in Finnish, the catalogue's main
 # language, and failing that in whichever language it was written in.
-FALLBACK_ORDER = ("fi", "sv", "en")
+from mallipankki.core.languages import FALLBACK_ORDER, language_from_header
 
 # The record's texts, by their place in the record (practices-v1).
 RECORD_TEXTS = {
@@ -40,11 +38,8 @@ def requested_language(request: HttpRequest, lang: str | None) -> tuple[str, boo
     """
     if lang:
         return lang, False
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        primary = code.split("-")[0].lower()
-        if primary in LANGUAGES:
-            return primary, True
-    return "fi", bool(request.headers.get("Accept-Language"))
+    header = request.headers.get("Accept-Language", "")
+    return language_from_header(header) or "fi", bool(header)
 
 
 def pick(values: dict[str, str] | None, language: str) -> dict | None:

@@ -11,6 +11,7 @@ can mark that text with its own `lang` (WCAG 3.1.2) and a label such as
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -81,6 +82,19 @@ def localized(obj, field: str, language: str | None = None) -> LocalizedText:
         if value:
             return LocalizedText(value, candidate, candidate != language)
     return LocalizedText("", language, False)
+
+
+def language_from_header(header: str) -> str | None:
+    """The first of our languages that an Accept-Language header asks for (``sv-FI`` is ``sv``).
+
+    Only the API reads the header (the pages' language is their URL's); the
+    page cache keys the API's answers by the same reading.
+    """
+    for code, _quality in parse_accept_lang_header(header or ""):
+        primary = code.split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary
+    return None
 
 
 def language_prefix(language: str) -> str:

@@ -46,6 +46,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.module_loading import import_string
 
+from .languages import language_from_header
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
@@ -237,8 +239,18 @@ def cache_key(request, generation: str) -> str:
     """
     query = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True), key=lambda kv: kv[0])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)}"
+    if _keyed_by_header_language(request):
+        # The API answers in the header's language when the URL names none.
+        address += "#" + (language_from_header(request.headers.get("Accept-Language", "")) or "")
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"page-cache:{generation}:{digest}"
+
+
+def _keyed_by_header_language(request) -> bool:
+    # `lang=` in the URL decides the language by itself (the API's parameter).
+    return request.path_info.startswith(tuple(settings.PAGE_CACHE_ACCEPT_LANGUAGE_PREFIXES)) and (
+        "lang" not in request.GET
+    )
 
 
 def logged_in(request) -> bool:
@@ -286,7 +298,8 @@ def storable_response(request, response) -> bool:
     if control & {"private", "no-store", "no-cache"}:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
-    return vary <= HARMLESS_VARY
+    harmless = HARMLESS_VARY | ({"accept-language"} if _keyed_by_header_language(request) else set())
+    return vary <= harmless
 
 
 def public_cache_control(response) -> None:
