@@ -117,7 +117,10 @@ class DemoSiteTests(TestCase):
                 PracticeRecordFactory(id=f"lisamalli-{number}", themes=["yhteistyo"], target_groups=["nuoret"]),
             )
         after = {url: self.count_queries(url) for url in budgets}
-        self.assertEqual(before, after)
+        # No page needs more queries for more practices (fewer is fine: the
+        # home's count dropped by one once the new practices were its newest).
+        for url in budgets:
+            self.assertLessEqual(after[url], before[url], url)
         for url, budget in budgets.items():
             self.assertLessEqual(after[url], budget, url)
         self.assertLessEqual(self.count_queries("/mallit/ips-toimintamalli/"), 28)
