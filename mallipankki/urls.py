@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("csrf.json", core_views.csrf_token, name="csrf_token"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(api_urls.urlpatterns)),
 ]

@@ -424,3 +424,22 @@ def test_api_answers_are_kept_per_accept_language(site):
     assert Client(HTTP_ACCEPT_LANGUAGE="sv").get(url + "?lang=en").json()["lang"] == "en"
     repeat = Client(HTTP_ACCEPT_LANGUAGE="fi").get(url + "?lang=en")
     assert repeat["X-Page-Cache"] == "hit" and repeat.json()["lang"] == "en"
+
+
+def test_the_cached_region_form_sends_at_once_with_the_token_from_csrf_json(site):
+    from mallipankki.regions.models import SupportRequest
+    from mallipankki.regions.tests.helpers import support_post
+
+    fetch("/alueet/lappi/")
+    response, body = fetch("/alueet/lappi/")
+    assert response["X-Page-Cache"] == "hit"
+    # js/form-token.js reads the address from the form and adds the token.
+    assert 'data-csrf-url="/csrf.json"' in body
+
+    visitor = Client(enforce_csrf_checks=True)
+    answer = visitor.get("/csrf.json")
+    assert "private" in answer["Cache-Control"] and "X-Page-Cache" not in answer
+    token = answer.json()["csrf"]
+    assert visitor.get("/csrf.json").json()["csrf"] and "X-Page-Cache" not in visitor.get("/csrf.json")
+    sent = visitor.post("/alueet/tukipyynto/", {**support_post(), "csrfmiddlewaretoken": token})
+    assert sent.status_code == 302 and SupportRequest.objects.count() == 1

@@ -1,12 +1,21 @@
 import sys
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from .page_cache import per_visitor
 from .unavailable import database_failure_response
+
+
+@require_GET
+@per_visitor
+def csrf_token(request):
+    """The visitor's CSRF token, for a form on a page cached for everyone (js/form-token.js)."""
+    return JsonResponse({"csrf": get_token(request)})
 
 
 @require_GET

@@ -58,7 +58,9 @@ def test_detail_keeps_every_record_field_beside_the_lineage(client, family):
     data = client.get(f"{API}/practices/jatkettu").json()
     page = export_queryset(PracticePage.objects.filter(slug="jatkettu")).get()
     record = practice_to_record(page, public=True)
-    assert {key: value for key, value in data.items() if key not in ("url", "lineage", "lang", "texts", "labels")} == record
+    assert {
+        key: value for key, value in data.items() if key not in ("url", "lineage", "lang", "texts", "labels")
+    } == record
     # Open data names only live practices, also in builds_on.
     assert set(data["builds_on"]) < set(practice_to_record(page)["builds_on"])
 
