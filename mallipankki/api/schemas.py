@@ -50,6 +50,19 @@ REGION_CODES = (
 )
 
 
+def integral(value):
+    """ "2.0" as 2: JSON Schema counts 2.0 as the integer 2, so a client built
+    from the OpenAPI document may send it so. "2.5" stays as it is (refused)."""
+    if isinstance(value, str) and "." in value:
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if number.is_integer():
+            return int(number)
+    return value
+
+
 def codes(description: str):
     """A repeatable code parameter (theme, target group, region …): its one shape, with its meaning."""
     return Field(default_factory=list, max_length=MAX_VALUES_PER_FILTER, description=description)
@@ -80,7 +93,7 @@ class VocabularyFilters(Schema):
     @field_validator("evidence_min", mode="before")
     @classmethod
     def _empty_level_is_no_filter(cls, level):
-        return None if level == "" else level
+        return None if level == "" else integral(level)
 
 
 class PracticeFilters(VocabularyFilters):
@@ -95,6 +108,12 @@ class PracticeFilters(VocabularyFilters):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Montako mallia sivulla (1–100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Montako mallia ohitetaan alusta.")
     lang: Language | None = Field(None, description=LANG_DESCRIPTION)
+
+    @field_validator("limit", "offset", mode="before")
+    @classmethod
+    def _integral_count(cls, value):
+        return integral(value)
+
     laajenna: Literal["kylla", "ei"] = Field(
         "kylla",
         description=(

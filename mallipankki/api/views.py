@@ -161,7 +161,8 @@ def _unknown(name: str, values: list[str]) -> dict:
 
 
 SINGLE_VALUED = ("q", "evidence_min", "limit", "offset")
-WHOLE_NUMBER = re.compile(r"[0-9]+")
+# "2.0" is the whole number 2 (as in JSON Schema); "1e1", "-0", "2.5" are refused.
+WHOLE_NUMBER = re.compile(r"[0-9]+(\.0+)?")
 
 
 def check_single_values(request: HttpRequest) -> None:

@@ -630,3 +630,15 @@ def test_query_counts_do_not_grow_with_practices(client, make_practice, django_a
             if response.streaming:
                 streamed(response)
     print("query counts:", few)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("value", "status"), [("2.0", 200), ("2.5", 422), ("nan", 422), ("inf", 422), ("1e400", 422)])
+def test_evidence_min_takes_an_integral_number_as_json_schema_does(client, make_practice, value, status):
+    make_practice(id="taso-kolme", evidence={"level": 3})
+
+    response = client.get(f"{API}/practices", {"evidence_min": value})
+
+    assert response.status_code == status
+    if status == 200:
+        assert [item["id"] for item in response.json()["items"]] == ["taso-kolme"]

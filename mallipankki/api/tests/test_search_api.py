@@ -155,7 +155,7 @@ def test_hostile_q_is_never_a_server_error(client, practices, q):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "query", ["q=a&q=b", "evidence_min=0.0", "evidence_min=1&evidence_min=2", "limit=1e1", "offset=-0"]
+    "query", ["q=a&q=b", "evidence_min=0.5", "evidence_min=1&evidence_min=2", "limit=1e1", "offset=-0", "limit=2.5"]
 )
 def test_a_parameter_the_list_would_bend_is_refused(client, query):
     response = client.get(f"/api/v1/practices?{query}")
