@@ -19,6 +19,7 @@ what a process last saw; either way everything is read again.
 from __future__ import annotations
 
 import secrets
+import sys
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable, Iterable
@@ -187,9 +188,14 @@ class FacetBitmaps:
 _bitmaps: dict[str, FacetBitmaps] = {}
 # Bitmaps of recent matches, per database and index state: live search asks
 # for the same query again with other filters and pages, and reading the
-# ids of a broad match costs tens of milliseconds.
-MATCHED_MAX = 200
+# ids of a broad match costs tens of milliseconds. A query keeps two or three
+# (its match, and its top tier or complete matches, and its exact forms when
+# widened), so the bound is in bytes: at 100,000 practices a bitmap is about
+# 13 kB and 2,000 of them fit; a small catalogue stops at the count.
+MATCHED_MAX = 2000
+MATCHED_BYTES = 32 * 1024 * 1024
 _matches: OrderedDict[tuple, int] = OrderedDict()
+_matched_bytes = 0
 _lock = threading.Lock()
 
 
@@ -203,12 +209,14 @@ def _current() -> FacetBitmaps:
 def _matched(bitmaps: FacetBitmaps, match_key: Hashable, matched_ids: Callable[[], Iterable[int]]) -> int:
     """The bitmap of the match ``match_key``, read with ``matched_ids()``
     unless one for the current index state is at hand (call with _lock held)."""
+    global _matched_bytes
     key = (connection.settings_dict["NAME"], bitmaps.seen, match_key)
     matched = _matches.get(key)
     if matched is None:
         matched = _matches[key] = bitmap(matched_ids())
-        while len(_matches) > MATCHED_MAX:
-            _matches.popitem(last=False)
+        _matched_bytes += sys.getsizeof(matched)
+        while len(_matches) > MATCHED_MAX or (_matched_bytes > MATCHED_BYTES and len(_matches) > 1):
+            _matched_bytes -= sys.getsizeof(_matches.popitem(last=False)[1])
     _matches.move_to_end(key)
     return matched
 
@@ -259,5 +267,7 @@ def document_count(filters: dict[str, list[str]]) -> int:
 
 
 def forget_matches() -> None:
+    global _matched_bytes
     with _lock:
         _matches.clear()
+        _matched_bytes = 0

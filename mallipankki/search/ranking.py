@@ -27,13 +27,16 @@ from django.db import connection
 from .backends import backend
 from .backends.base import DOCUMENT_TABLE, FACET_TABLE
 from .facet_bitmaps import document_count, match_counts, passing_ids
-from .words import Match
+from .words import Match, Word
 
 # A filtered match of at most this many documents is ranked from the list of
 # their ids where the database can (see PostgreSQLBackend.ranks_given_ids).
 RANK_IDS_MAX = 20_000
 
 Statements = dict[Hashable, tuple[str, list]]
+
+# Key of the statement of a match's exact forms (see `exact_covers`).
+EXACT = "exact"
 
 
 def count_rows(source_sql: str, params: list, filter_sql: str = "", filter_params: list | None = None) -> int:
@@ -124,6 +127,8 @@ def ranked_page_ids(
         return [], count, partial
     if tier_covers(counts, match, limit, offset):
         sql, params = tier_page_sql(match, filters, within)
+    elif exact_covers(counts, match, limit, offset):
+        sql, params = exact_page_sql(match, filters, within, counts[EXACT, match], statements[EXACT, match])
     else:
         sql, params = match_page_sql(match, filters, sort, within, count, statements[match])
     return read_page(sql, params, limit, offset), count, partial
@@ -151,6 +156,8 @@ def statements_to_count(match: Match, sort: str) -> Statements:
         statements[Match(match.words)] = backend().match_ids_sql(Match(match.words))
     elif sort != "newest":
         statements["top", match] = backend().top_ids_sql(match)
+        if backend().ranks_given_ids and any(word.has_weaker for word in match.words):
+            statements[EXACT, match] = backend().match_ids_sql(exact_match(match))
     return statements
 
 
@@ -172,6 +179,56 @@ def count_statements(
 def tier_covers(counts: dict[Hashable, int], match: Match, limit: int, offset: int) -> bool:
     """Whether the page ``[offset:offset + limit]`` lies within the counted top tier."""
     return ("top", match) in counts and offset + limit <= counts["top", match]
+
+
+def exact_match(match: Match) -> Match:
+    """``match`` with each word's exact forms only: no compound parts,
+    spelling corrections or thesaurus labels."""
+    return Match(tuple(Word(word.original, word.terms, frozenset(), word.phrase) for word in match.words))
+
+
+def exact_covers(counts: dict[Hashable, int], match: Match, limit: int, offset: int) -> bool:
+    """Whether the page ``[offset:offset + limit]`` lies among the practices
+    that have every word in an exact form (counted when some word has weaker forms).
+
+    By relevance those come first (`ranking_order`: ``m.exact DESC`` before
+    the score), so such a page is the same whether the whole match is
+    ranked or only they are. A widened query ("palkkatuki" with
+    "lönesubvention" and "wage subsidy") matches many more practices than
+    the words themselves, and ranking reads every match's vector: ranking
+    only the exact ones keeps the widening's cost to its count.
+    """
+    return (EXACT, match) in counts and offset + limit <= counts[EXACT, match]
+
+
+def exact_page_sql(
+    match: Match,
+    filters: dict[str, list[str]],
+    within: tuple[str, list] | None,
+    count: int,
+    exact_ids: tuple[str, list],
+) -> tuple[str, list]:
+    """The whole match's ranking (its score, with every alternative) over the
+    exact-form matches that pass the filters and stay ``within``; ``count``
+    is how many those are, ``exact_ids`` their statement.
+
+    Counted only where the database ranks just the rows it is given
+    (`Backend.ranks_given_ids`): SQLite's FTS5 scores every match in its
+    scan whatever the restriction, so there it would save nothing.
+    """
+    chosen = backend()
+    if within is None and count <= RANK_IDS_MAX:
+        ids = passing_ids((EXACT, match), lambda: read_ids(*exact_ids), filters)
+        match_sql, params = chosen.match_sql(match, with_top=True, ids=ids)
+    else:
+        if within is not None:
+            exact_sql, exact_params = exact_ids
+            exact_ids = (f"SELECT x.doc_id FROM ({exact_sql}) x WHERE x.doc_id IN ({within[0]})",  # noqa: S608
+                         [*exact_params, *within[1]])  # fmt: skip
+        restrict = _filter_sql(filters, "d.page_id", within=exact_ids)
+        match_sql, params = chosen.match_sql(match, with_top=True, restrict=restrict)
+    source, order = ranking_order(match, "relevance", match_sql)
+    return f"SELECT m.doc_id FROM {source} ORDER BY {order}", params  # noqa: S608
 
 
 def tier_page_sql(

@@ -70,3 +70,28 @@ def test_bitmap_counts_equal_counting_rows_in_sql(corpus, query, filters):
             matched = {row[0] for row in cursor.fetchall()}
     assert matched or query == "valmennus"  # the corpus has matches for the others
     assert facet_counts(match, filters, list(FACETS)) == sql_counts(matched, filters)
+
+
+def test_kept_match_bitmaps_stay_within_their_byte_budget_oldest_first(corpus, monkeypatch):
+    """A big catalogue's bitmaps are large: the kept ones are bounded in
+    bytes, the least recently used go first, and a count is the same
+    whether its bitmap was kept or read again."""
+    from mallipankki.search import facet_bitmaps
+
+    facet_bitmaps.forget_matches()
+    wide = list(range(0, 400_000, 7))  # about 50 kB as a bitmap
+    monkeypatch.setattr(facet_bitmaps, "MATCHED_BYTES", 120_000)
+    reads = []
+
+    def reader(key):
+        return lambda: reads.append(key) or wide
+
+    for key in ("a", "b", "c"):
+        facet_bitmaps.match_counts({key: reader(key)}, {})
+    facet_bitmaps.match_counts({"a": reader("a")}, {})  # "a" is the oldest: read again
+    assert reads == ["a", "b", "c", "a"]
+    assert facet_bitmaps._matched_bytes <= 120_000
+    facet_bitmaps.match_counts({"c": reader("c")}, {})  # still kept
+    assert reads == ["a", "b", "c", "a"]
+    facet_bitmaps.forget_matches()
+    assert facet_bitmaps._matched_bytes == 0

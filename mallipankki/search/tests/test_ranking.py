@@ -9,9 +9,12 @@ from mallipankki.search import query, ranking
 from mallipankki.search.backends import backend
 from mallipankki.search.query import prepare_query
 from mallipankki.search.ranking import (
+    EXACT,
     browse_page_ids,
     count_rows,
     count_statements,
+    exact_covers,
+    exact_page_sql,
     match_page_sql,
     ranked_page_ids,
     ranking_order,
@@ -137,7 +140,9 @@ def test_a_compound_no_practice_has_ranks_its_parts_as_its_forms(corpus):
 
 def test_the_statements_counted_depend_on_the_match_and_the_sort(corpus, monkeypatch):
     strict = prepare_query("työkokeilu")[2]
-    assert set(statements_to_count(strict, "relevance")) == {strict, ("top", strict)}
+    assert any(word.has_weaker for word in strict.words)  # its compound parts
+    exact = {(EXACT, strict)} if backend().ranks_given_ids else set()
+    assert set(statements_to_count(strict, "relevance")) == {strict, ("top", strict), *exact}
     assert set(statements_to_count(strict, "newest")) == {strict}
     relaxed = prepare_query("työkokeilu palkkatuki")[2]
     assert relaxed.relaxed
@@ -190,3 +195,79 @@ def test_browsing_lists_every_indexed_practice_newest_first(corpus):
     assert (count, partial) == (len(ids), 0)
     assert ids == ranked_page_ids(None, {}, "relevance", 100, 0)[0]
     assert [corpus[slug].pk for slug in reversed(PUBLISHED)] == ids
+
+
+# --- The exact-form head of a widened match (PostgreSQL) -----------------------------------
+
+WIDENED = ["työkokeilu", "palkkatuki", "tuettu työllistyminen", "arbetsprövning", "work trial", "nuoret tuki"]
+
+
+@pytest.fixture
+def widening_concepts(db):
+    from mallipankki.search.expansion import forget_table
+    from mallipankki.thesaurus.models import Concept
+
+    Concept.objects.all().delete()
+    Concept.objects.create(
+        slug="test-tyokokeilu", group="palvelut", labels_fi="työkokeilu", labels_sv="arbetsprövning",
+        labels_en="work trial",
+    )  # fmt: skip
+    Concept.objects.create(
+        slug="test-palkkatuki", group="etuudet", labels_fi="palkkatuki", labels_sv="lönesubvention",
+        labels_en="wage subsidy\npay subsidy",
+    )  # fmt: skip
+    Concept.objects.create(
+        slug="test-tuettu", group="menetelmat", labels_fi="tuettu työllistyminen", labels_sv="stödd anställning",
+        labels_en="supported employment",
+    )  # fmt: skip
+    forget_table()
+    query.forget_prepared_queries()
+    yield
+    forget_table()
+    query.forget_prepared_queries()
+
+
+@pytest.mark.parametrize("text", WIDENED)
+@pytest.mark.parametrize(
+    "filters", [{}, {"theme": ["yksilollinen-tuki", "tyonantajat"]}, {"country": ["FI", "SE", "GB"]}]
+)
+def test_the_exact_head_of_a_widened_match_is_the_head_of_its_whole_ranking(corpus, widening_concepts, text, filters):
+    """Where only the practices with every word in an exact form are ranked
+    (the page lies among them), they come in the whole match's order."""
+    match = prepare_query(text)[2]
+    statements = statements_to_count(match, "relevance")
+    if (EXACT, match) not in statements:
+        assert not backend().ranks_given_ids or match.relaxed or not any(w.has_weaker for w in match.words)
+        return
+    counts = count_statements(statements, filters)
+    head = counts[EXACT, match]
+    assert head <= counts[match]
+    if text in ("työkokeilu", "palkkatuki", "arbetsprövning") and not filters:
+        assert head > 0  # practices that use these words themselves
+    whole = read_page(*match_page_sql(match, filters, "relevance", None, counts[match], statements[match]), 100, 0)
+    assert read_page(*exact_page_sql(match, filters, None, head, statements[EXACT, match]), head, 0) == whole[:head]
+    within = published_practices().values("pk").query.sql_with_params()
+    in_sql = read_page(*exact_page_sql(match, filters, within, head, statements[EXACT, match]), head, 0)
+    assert in_sql == whole[:head]
+
+
+@pytest.mark.parametrize("text", WIDENED)
+def test_pages_of_a_widened_match_read_one_by_one_follow_its_whole_ranking(corpus, widening_concepts, text):
+    match = prepare_query(text)[2]
+    whole, count, _partial = ranked_page_ids(match, {}, "relevance", 100, 0)
+    assert count == len(whole) > 0
+    assert [ranked_page_ids(match, {}, "relevance", 1, offset)[0][0] for offset in range(count)] == whole
+
+
+def test_a_widened_query_finds_the_other_languages_after_its_own_words(corpus, widening_concepts):
+    found = slugs(search("arbetsprövning"))
+    assert found[0] == "arbetsprovning"
+    assert "tyokokeilu-portaat" in found[1:]
+
+
+def test_a_page_is_ranked_among_the_exact_forms_only_when_they_hold_it():
+    match = Match(())
+    counts = {match: 10, (EXACT, match): 4}
+    assert exact_covers(counts, match, limit=2, offset=2)
+    assert not exact_covers(counts, match, limit=2, offset=3)
+    assert not exact_covers({match: 10}, match, limit=1, offset=0)
