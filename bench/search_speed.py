@@ -239,15 +239,43 @@ def make_filters(count: int, seed: int) -> list[dict[str, list[str]]]:
     return filters
 
 
-def timed(calls) -> list[float]:
-    """Milliseconds per call, after one untimed pass to warm the caches."""
+class Times(list):
+    """Milliseconds per call, and in ``cpu`` the CPU milliseconds each took:
+    this thread's, plus the database server process's when it runs on this
+    machine (PostgreSQL on 127.0.0.1). On a shared machine wall times count
+    the other processes' work too; CPU time is what the search itself costs."""
+
+    cpu: list[float]
+
+
+def _server_cpu_ns():
+    """A function giving the CPU nanoseconds of this connection's PostgreSQL
+    server process so far, or None when that cannot be read here."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or connection.settings_dict.get("HOST") not in ("127.0.0.1", "localhost"):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    try:
+        path.read_text()
+    except OSError:
+        return None
+    return lambda: int(path.read_text().split()[0])
+
+
+def timed(calls) -> Times:
+    """Milliseconds per call (and CPU milliseconds, see Times), after one untimed pass to warm the caches."""
     for call in calls:
         call()
-    times = []
+    server = _server_cpu_ns() or (lambda: 0)
+    times, times.cpu = Times(), []
     for call in calls:
-        started = time.perf_counter()
+        started, cpu, server_cpu = time.perf_counter(), time.thread_time(), server()
         call()
         times.append((time.perf_counter() - started) * 1000)
+        times.cpu.append((time.thread_time() - cpu) * 1000 + (server() - server_cpu) / 1e6)
     return times
 
 
@@ -267,7 +295,12 @@ def cold(call):
 def summary(times: list[float]) -> str:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
-    return f"p50 {statistics.median(ordered):7.1f} ms   p95 {p95:7.1f} ms   max {ordered[-1]:7.1f} ms"
+    text = f"p50 {statistics.median(ordered):7.1f} ms   p95 {p95:7.1f} ms   max {ordered[-1]:7.1f} ms"
+    if getattr(times, "cpu", None):
+        cpu = sorted(times.cpu)
+        cpu_p95 = cpu[min(len(cpu) - 1, round(0.95 * len(cpu)) - 1)]
+        text += f"   CPU p50 {statistics.median(cpu):6.1f} p95 {cpu_p95:6.1f} ms"
+    return text
 
 
 def run_size(size: int, query_count: int, seed: int) -> None:
@@ -311,6 +344,7 @@ def run_size(size: int, query_count: int, seed: int) -> None:
         f"{len(queries)} queries: median {statistics.median(counts):.0f} results, "
         f"{sum(1 for count in counts if not count)} with none, max {max(counts)}"
     )
+    print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print("results only           " + summary(timed([lambda q=q: search(q, with_facets=False) for q in queries])))
     print("with facets            " + summary(timed([lambda q=q: search(q) for q in queries])))
     # The lines above find each query prepared (query.prepare_query caches
@@ -332,6 +366,7 @@ def run_size(size: int, query_count: int, seed: int) -> None:
         + summary(timed([lambda q=q, f=f: search(q, f) for q, f in zip(queries, filters, strict=True)]))
     )
     print("browse (empty query)   " + summary(timed([lambda: search("")] * 20)))
+    print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
 
 
 def main(argv: list[str] | None = None) -> int:
