@@ -118,7 +118,7 @@ def concept_terms(
 
 
 def widen(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) -> DescriptionTerms:
-    """``terms`` with the terms of the concepts they name, weaker. A term the
+    """``terms`` with the terms of the concepts they name. A term the
     description has itself keeps its own weight; an added term is shown to
     the planner as the label that gave it ("jobbcoach"), the word the
     practice has."""
