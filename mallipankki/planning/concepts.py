@@ -30,11 +30,15 @@ from .description import _WORD_RE, DescriptionTerms, word_terms
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "thesaurus" / "data" / "concepts"
-# A concept's other labels say the same thing in other words, but less
-# surely than the planner's own word: a label may be a near-synonym, and a
-# concept is named by any one of its labels. Chosen on the tuning half of
-# bench/planning/descriptions-relevance.json (0.3, 0.5 and 0.8 tried; 0.8 best).
-CONCEPT_WEIGHT = 0.8
+# A concept's other labels say the same thing in other words. Once a
+# term's idf is counted among the practices of its own language (see
+# match_index), the labels are worth as much as the planner's own word: it is
+# mostly through them that a description meets the practices written in
+# another language. Chosen on the tuning half of
+# bench/planning/descriptions-relevance.json: 0.3, 0.5 and 0.8 tried first
+# (0.8 best then); with the per-language idf 0.5, 0.8, 1.0, 1.2 (1.0 and
+# 1.2 equal, 0.04 above 0.8).
+CONCEPT_WEIGHT = 1.0
 
 # A label as the matcher sees it: per word, the word's alternative terms.
 Label = tuple[frozenset[str], ...]
@@ -114,7 +118,7 @@ def concept_terms(
 
 
 def widen(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) -> DescriptionTerms:
-    """``terms`` with the terms of the concepts they name, weaker. A term the
+    """``terms`` with the terms of the concepts they name. A term the
     description has itself keeps its own weight; an added term is shown to
     the planner as the label that gave it ("jobbcoach"), the word the
     practice has."""

@@ -41,8 +41,13 @@ FACETS = ("theme", "target_group", "region")
 # leaving them out once the budget is spent changes the order very little
 # and bounds the time of a very long description at a large catalogue.
 POSTINGS_BUDGET = 5_000_000
+# The languages a practice can be written in, for the per-language document
+# frequencies (`MatchIndex.idf`).
+LANGUAGES = ("fi", "sv", "en")
 # The terms of a description that the plain search ranks while the index loads.
 FALLBACK_TERMS = 12
+# Terms whose idf a loaded index keeps (a description's terms recur).
+MAX_CACHED_IDF = 200_000
 # Past this many changed documents since the last load, reload everything.
 MAX_OVERLAY = 2000
 
@@ -80,6 +85,11 @@ def _weighted_terms(row) -> tuple[dict[str, float], float]:
 _COLUMNS = ", ".join(column for column, _weight in FIELD_WEIGHTS)
 
 
+def _language_shares(lang: str) -> tuple[float, ...]:
+    found = [code for code in (lang or "").split() if code in LANGUAGES] or ["fi"]
+    return tuple(found.count(code) / len(found) for code in LANGUAGES)
+
+
 class MatchIndex:
     def __init__(self):
         self.seen: tuple[int, str] | None = None
@@ -91,6 +101,11 @@ class MatchIndex:
         self.facets: list[frozenset[tuple[str, str]]] = []
         self.by_facet: dict[tuple[str, str], np.ndarray] = {}
         self.average_length = 1.0
+        # Per position, the share of each of LANGUAGES in the practice's
+        # languages (a "fi en" practice is half Finnish, half English).
+        self.language_shares = np.zeros((0, len(LANGUAGES)), dtype=np.float32)
+        self.language_sizes = np.zeros(len(LANGUAGES))  # the documents in each language (their shares summed)
+        self._idf: dict[str, float] = {}
         self.stale: set[int] = set()  # positions whose postings are out of date
         self.overlay: dict[int, _Document] = {}  # page id -> document re-read since the load
 
@@ -152,12 +167,14 @@ class MatchIndex:
         average = total / count if count else 1.0
         ids: list[int] = []
         postings: dict[str, tuple[array, array]] = {}
-        cursor.execute(f"SELECT page_id, {_COLUMNS} FROM {DOCUMENT_TABLE} ORDER BY page_id")  # noqa: S608
+        shares: list[tuple[float, ...]] = []
+        cursor.execute(f"SELECT page_id, lang, {_COLUMNS} FROM {DOCUMENT_TABLE} ORDER BY page_id")  # noqa: S608
         while rows := cursor.fetchmany(2000):
             for row in rows:
                 position = len(ids)
                 ids.append(row[0])
-                tf, length = _weighted_terms(row[1:])
+                shares.append(_language_shares(row[1]))
+                tf, length = _weighted_terms(row[2:])
                 norm = K1 * (1 - B + B * length / (average or 1.0))
                 for term, value in tf.items():
                     found = postings.get(term)
@@ -180,6 +197,9 @@ class MatchIndex:
                 by_facet.setdefault(value, []).append(position)
         self.by_facet = {value: np.array(positions, dtype=np.int32) for value, positions in by_facet.items()}
         self.average_length = average or 1.0
+        self.language_shares = np.array(shares, dtype=np.float32).reshape(len(ids), len(LANGUAGES))
+        self.language_sizes = self.language_shares.sum(axis=0, dtype=np.float64)
+        self._idf = {}
         self.stale, self.overlay = set(), {}
 
     def _load_documents(self, cursor, changed: set[int]) -> None:
@@ -208,9 +228,31 @@ class MatchIndex:
         return len(self.ids) - len(self.stale) + sum(1 for page_id in self.overlay if page_id not in self.position)
 
     def idf(self, term: str) -> float:
-        n = max(len(self.ids), 1)
+        """BM25's inverse document frequency, among the practices written in
+        the languages the term is found in.
+
+        Counted over the whole catalogue, an English word that nearly every
+        English practice has ("work", "people") would look rare, because
+        most practices are Finnish: it would then lift the few English
+        practices above the Finnish ones that fit an English description
+        better. So a term's frequency is set against the number of
+        practices in its own languages: the languages of the practices that
+        have it, weighted by how many of them have each.
+        """
+        found = self._idf.get(term)
+        if found is not None:
+            return found
         df = self.document_frequency.get(term, 0)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        n = float(max(len(self.ids), 1))
+        if df and len(self.language_shares) == len(self.ids):
+            profile = self.language_shares[self.postings[term][0]].sum(axis=0, dtype=np.float64)
+            total = profile.sum()
+            if total > 0:
+                n = max(float(profile @ self.language_sizes / total), float(df))
+        value = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        if len(self._idf) < MAX_CACHED_IDF:
+            self._idf[term] = value
+        return value
 
     def score(self, weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
         """The ``limit`` best practices for the description terms ``weights``.

@@ -128,6 +128,9 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
     limit = max(1, min(int(limit), MAX_LIMIT))
     terms = description_terms(clean_description(plan.description))
     boosts, labels = _vocabulary_boosts(plan, terms)
+    # Highlighted in a practice's text: the planner's own words, not the
+    # concepts' labels that widened them (they are listed among the words).
+    highlighted = terms.strong_terms
     terms = widen(terms)
     if not terms and not any(label.picked for label in labels.values()):
         return []
@@ -143,6 +146,6 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
                 if word.lower() not in (w.lower() for w in words):
                     words.append(word)
         match.words = words[:MAX_WORDS_SHOWN]
-        match.terms = frozenset(term for term in scored.terms if terms.weights[term] >= 1)
+        match.terms = frozenset(term for term in scored.terms if term in highlighted)
         matches.append(match)
     return matches

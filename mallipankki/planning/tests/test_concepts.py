@@ -23,7 +23,7 @@ COACHING = {
 }
 
 
-def test_a_named_concept_adds_its_other_language_labels_as_weaker_terms(tmp_path):
+def test_a_named_concept_adds_its_other_language_labels_as_terms(tmp_path):
     found = write_concepts(tmp_path, [COACHING])
     terms = widen(description_terms("Haluamme palkata kaksi työhönvalmentajaa maaseudulle."), found)
     own = description_terms("työhönvalmentajaa").strong_terms
@@ -79,3 +79,5 @@ def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(ma
     matches = match_practices(Plan("Palkkaamme työhönvalmentajan, joka tukee osallistujia työpaikoilla."))
     assert [match.page_id for match in matches] == [swedish.pk]
     assert "jobbcoach" in matches[0].words
+    # Highlighted are the planner's own words only: "jobbcoach" is a reason, not a highlight.
+    assert not matches[0].terms & description_terms("jobbcoach").strong_terms
