@@ -10,7 +10,9 @@ can mark that text with its own `lang` (WCAG 3.1.2) and a label such as
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 LANGUAGES = ("fi", "sv", "en")
@@ -115,3 +117,19 @@ def path_in_language(path: str, language: str) -> str:
     """The same public page in another language: "/mallit/x/" → "/sv/mallit/x/"."""
     _current, unprefixed = split_language(path)
     return language_prefix(language) + unprefixed
+
+
+def service_language_field() -> models.CharField:
+    """The language a visitor used a public form in: the emails that answer them later are in it.
+
+    Set from the active language when the form's record is stored; an admin's
+    action (a decision, a status change) then emails the visitor in their
+    language, not the admin user's.
+    """
+    return models.CharField(
+        _("asiointikieli"),
+        max_length=2,
+        choices=[("fi", _("suomi")), ("sv", _("ruotsi")), ("en", _("englanti"))],
+        default=DEFAULT_LANGUAGE,
+        editable=False,
+    )
