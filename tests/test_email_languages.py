@@ -44,9 +44,7 @@ def admin_client(user, language: str = "fi") -> Client:
     return client
 
 
-def test_a_support_request_in_swedish_reaches_the_workers_in_finnish_and_answers_in_swedish(
-    practice_index, mailoutbox
-):
+def test_a_support_request_in_swedish_reaches_the_workers_in_finnish_and_answers_in_swedish(practice_index, mailoutbox):
     worker = RegionalWorkerFactory(user__username="lappilainen", regions=["FI-10"]).user
     response = Client().post(url_in("sv", "regions:support"), support_post(region="FI-10"))
     assert response.status_code == 302

@@ -8,6 +8,7 @@ can mark that text with its own `lang` (WCAG 3.1.2) and a label such as
 "(englanniksi)".
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -71,6 +72,20 @@ def _version(obj, field: str, language: str):
     return value if value else ""
 
 
+def first_version(text_in: Callable[[str], str | None], language: str) -> tuple[str, str] | None:
+    """(text, its language) of the first non-empty `text_in(code)` for a reader of `language`, or None.
+
+    Order: that language, then FALLBACK_ORDER. The one fallback rule of the
+    site: pages and templates (`localized`), the API (`api.languages.pick`)
+    and the feeds all come here.
+    """
+    for candidate in (language, *FALLBACK_ORDER):
+        value = text_in(candidate)
+        if value:
+            return value, candidate
+    return None
+
+
 def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     """The version of `obj.<field>` for a reader of `language` (the active one by default).
 
@@ -79,11 +94,11 @@ def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     reader's. With no text in any language: empty text in the reader's language.
     """
     language = language or active_language()
-    for candidate in (language, *FALLBACK_ORDER):
-        value = _version(obj, field, candidate)
-        if value:
-            return LocalizedText(value, candidate, candidate != language)
-    return LocalizedText("", language, False)
+    found = first_version(lambda code: _version(obj, field, code), language)
+    if found is None:
+        return LocalizedText("", language, False)
+    value, found_in = found
+    return LocalizedText(value, found_in, found_in != language)
 
 
 def language_from_header(header: str) -> str | None:
