@@ -245,3 +245,70 @@ def test_a_proposal_sent_in_swedish_is_confirmed_in_swedish_and_editors_hear_in_
     assert rendered_in["proposals/emails/confirmation.txt"] == "sv"
     assert rendered_in["proposals/emails/new_proposal.txt"] == "fi"
     assert len(mailoutbox) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "prefix, one, many",
+    [("", "1 malli", "2 mallia"), ("/sv", "1 modell", "2 modeller"), ("/en", "1 model", "2 models")],
+)
+def test_facet_counts_read_in_each_languages_plural(client, make_practice, prefix, one, many):
+    make_practice(themes=["yhteistyo", "osaamisen-kehittaminen"])
+    make_practice(themes=["yhteistyo"])
+    html = client.get(f"{prefix}/mallit/").content.decode()
+    # The count is visible, the noun for screen readers: "(2 mallia)" read whole.
+    counts = {
+        re.sub(r"<[^>]+>", "", match).strip()
+        for match in re.findall(r'<span class="facet__count">\((.*?)\)</span>', html)
+    }
+    assert {one, many} <= counts, counts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "prefix, expected",
+    [
+        ("", "Lähde: Mallipankki, Yhteiskunnallisten yritysten osaamiskeskus, "),
+        ("/sv", "Källa: Mallipankki, Yhteiskunnallisten yritysten osaamiskeskus, "),
+        ("/en", "Source: Mallipankki, Yhteiskunnallisten yritysten osaamiskeskus, "),
+    ],
+)
+def test_the_open_data_attribution_is_in_the_pages_language(client, practice_index, settings, prefix, expected):
+    from mallipankki.api.open_data import attribution_line
+
+    with translation.override(prefix.strip("/") or "fi"):
+        line = attribution_line(today=__import__("datetime").date(2026, 12, 3))
+    assert line.startswith(expected + f"{settings.BASE_URL}{prefix}/avoin-data/")
+    assert {"": "3. joulukuuta 2026", "/sv": "3 december 2026", "/en": "Dec. 3, 2026"}[prefix] in line
+    assert expected in client.get(f"{prefix}/avoin-data/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_english_practice_page_names_its_evidence_level_and_fallbacks_in_english(client, make_practice):
+    practice = make_practice(
+        id="ips",
+        name={"fi": "IPS-malli"},
+        evidence={"level": 4},
+        resources=[{"type": "link", "title": {"fi": "Käsikirja"}, "url": "https://example.org/kasikirja"}],
+    )
+    html = client.get(f"/en/mallit/{practice.slug}/").content.decode()
+    badge = html[html.index('class="evaluation-badge"') :]
+    badge = badge[: badge.index("</a>")]
+    # The published scale's titles are Finnish only: the badge reads the level's English name.
+    assert ": 4 – independently replicated." in badge, badge
+    # The Finnish-only name in the shortlist button's hidden text is marked Finnish.
+    assert '<span class="visually-hidden">: <span lang="fi">IPS-malli</span>' in html
+
+    other = make_practice(id="toinen", name={"fi": "Toinen malli", "en": "Another model"})
+    compare = client.get(f"/en/vertaa/?mallit={practice.slug},{other.slug}").content.decode()
+    assert '<span lang="fi">Käsikirja</span>' in compare
+
+
+@pytest.mark.django_db
+def test_the_evaluation_framework_marks_its_finnish_only_criteria_on_other_languages(client, practice_index):
+    finnish = client.get("/arviointi/").content.decode()
+    english = client.get("/en/arviointi/").content.decode()
+    assert '<ol class="criteria">' in finnish and 'lang="fi"' not in finnish.split("<main", 1)[1]
+    assert '<ol class="criteria" lang="fi">' in english
+    assert '<dl class="scale scale--wide" lang="fi">' in english
+    assert "written in Finnish only" in english

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.core import references
+from mallipankki.core.languages import service_language_field
 from mallipankki.vocabularies.models import Country, Region
 
 REFERENCE_PREFIX = "KAY"
@@ -63,6 +64,7 @@ class PendingAdoption(models.Model):
     )
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    language = service_language_field()
     # Set when the contact details were erased on the reporter's request
     # (manage.py submitter_data erase); the report itself stays.
     personal_data_erased_at = models.DateTimeField(_("henkilötiedot poistettu"), null=True, blank=True, editable=False)

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from mallipankki.core import public_forms
+from mallipankki.core.languages import active_language
 from mallipankki.core.publishing import publishing_blocked
 from mallipankki.practices.listing import published_practices, with_card_data
 from mallipankki.practices.models import Adoption, PracticePage
@@ -78,6 +79,7 @@ def create_pending(practice: PracticePage, data: dict, *, address_hash: str = ""
         contact_public=bool(data.get("contact_public")),
         consent_at=timezone.now(),
         ip_hash=address_hash,
+        language=active_language(),
     )
 
 

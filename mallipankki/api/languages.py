@@ -10,8 +10,9 @@ described only in English shows its English text with ``"lang": "en"``.
 from django.http import HttpRequest
 
 # A text missing in the asked language comes in Finnish, the catalogue's main
-# language, and failing that in whichever language it was written in.
-from mallipankki.core.languages import FALLBACK_ORDER, language_from_header
+# language, and failing that in whichever language it was written in: the
+# pages' own rule (core.languages.first_version).
+from mallipankki.core.languages import first_version, language_from_header
 
 # The record's texts, by their place in the record (practices-v1).
 RECORD_TEXTS = {
@@ -44,11 +45,8 @@ def requested_language(request: HttpRequest, lang: str | None) -> tuple[str, boo
 
 def pick(values: dict[str, str] | None, language: str) -> dict | None:
     """``{"value", "lang"}`` in ``language`` or its fallback; None when empty."""
-    values = values or {}
-    for code in (language, *FALLBACK_ORDER):
-        if values.get(code):
-            return {"value": values[code], "lang": code}
-    return None
+    found = first_version((values or {}).get, language)
+    return None if found is None else {"value": found[0], "lang": found[1]}
 
 
 def record_texts(record: dict, language: str) -> dict[str, dict]:

@@ -7,7 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import dcat
@@ -15,12 +16,13 @@ from .field_guide import SCHEMA_FILE, csv_columns, practice_fields
 
 
 def attribution_line(today=None) -> str:
-    """An example of how to name the source, as the licence asks."""
+    """An example of how to name the source, as the licence asks, in the page's language."""
     today = today or timezone.localdate()
-    return (
-        f"Lähde: Mallipankki, {dcat.PUBLISHER_NAME}, {settings.BASE_URL}{reverse('open_data')}, "
-        f"aineisto haettu {today.day}.{today.month}.{today.year}. Lisenssi: CC BY 4.0."
-    )
+    return _("Lähde: Mallipankki, %(publisher)s, %(url)s, aineisto haettu %(date)s. Lisenssi: CC BY 4.0.") % {
+        "publisher": dcat.PUBLISHER_NAME,
+        "url": settings.BASE_URL + reverse("open_data"),
+        "date": formats.date_format(today, "DATE_FORMAT"),
+    }
 
 
 @require_safe

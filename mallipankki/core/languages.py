@@ -8,9 +8,12 @@ can mark that text with its own `lang` (WCAG 3.1.2) and a label such as
 "(englanniksi)".
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 LANGUAGES = ("fi", "sv", "en")
@@ -69,6 +72,20 @@ def _version(obj, field: str, language: str):
     return value if value else ""
 
 
+def first_version(text_in: Callable[[str], str | None], language: str) -> tuple[str, str] | None:
+    """(text, its language) of the first non-empty `text_in(code)` for a reader of `language`, or None.
+
+    Order: that language, then FALLBACK_ORDER. The one fallback rule of the
+    site: pages and templates (`localized`), the API (`api.languages.pick`)
+    and the feeds all come here.
+    """
+    for candidate in (language, *FALLBACK_ORDER):
+        value = text_in(candidate)
+        if value:
+            return value, candidate
+    return None
+
+
 def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     """The version of `obj.<field>` for a reader of `language` (the active one by default).
 
@@ -77,11 +94,11 @@ def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     reader's. With no text in any language: empty text in the reader's language.
     """
     language = language or active_language()
-    for candidate in (language, *FALLBACK_ORDER):
-        value = _version(obj, field, candidate)
-        if value:
-            return LocalizedText(value, candidate, candidate != language)
-    return LocalizedText("", language, False)
+    found = first_version(lambda code: _version(obj, field, code), language)
+    if found is None:
+        return LocalizedText("", language, False)
+    value, found_in = found
+    return LocalizedText(value, found_in, found_in != language)
 
 
 def language_from_header(header: str) -> str | None:
@@ -115,3 +132,19 @@ def path_in_language(path: str, language: str) -> str:
     """The same public page in another language: "/mallit/x/" → "/sv/mallit/x/"."""
     _current, unprefixed = split_language(path)
     return language_prefix(language) + unprefixed
+
+
+def service_language_field() -> models.CharField:
+    """The language a visitor used a public form in: the emails that answer them later are in it.
+
+    Set from the active language when the form's record is stored; an admin's
+    action (a decision, a status change) then emails the visitor in their
+    language, not the admin user's.
+    """
+    return models.CharField(
+        _("asiointikieli"),
+        max_length=2,
+        choices=[("fi", _("suomi")), ("sv", _("ruotsi")), ("en", _("englanti"))],
+        default=DEFAULT_LANGUAGE,
+        editable=False,
+    )

@@ -39,7 +39,8 @@ def approval_message(page) -> str | None:
     title = fresh.get_admin_display_title()
     scheduled = fresh.revisions.exclude(approved_go_live_at=None).values_list("approved_go_live_at", flat=True).first()
     if scheduled and scheduled > timezone.now():
-        when = formats.date_format(timezone.localtime(scheduled), "j.n.Y \\k\\l\\o H.i")
+        # The approver's own language's way of writing a time (Finnish "kello 9.05", English "9:05 a.m.").
+        when = formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")
         return _("Malli ”%(title)s” hyväksyttiin. Se julkaistaan %(when)s.") % {"title": title, "when": when}
     return _("Malli ”%(title)s” hyväksyttiin ja julkaistiin.") % {"title": title}
 

@@ -1,4 +1,4 @@
-"""Emails to staff about evaluations: assigned, submitted, ready for decision.
+"""Emails to staff about evaluations: assigned, submitted, ready for decision; in Finnish, the staff's language.
 
 Each is called after the transaction that made the event has committed and
 sends through `notifications.send_once`, so nobody gets the same one twice.
@@ -6,7 +6,7 @@ sends through `notifications.send_once`, so nobody gets the same one twice.
 
 from wagtail.models import TaskState
 
-from mallipankki.core.mail import admin_url
+from mallipankki.core.mail import STAFF_LANGUAGE, admin_url
 
 from .models import Evaluation, EvaluationAssignment
 from .notifications import editors, send_once, user_recipient
@@ -28,6 +28,7 @@ def notify_assigned(assignment_pk: int) -> int:
         [user_recipient(assignment.evaluator)],
         "evaluation/emails/assigned",
         context,
+        language=STAFF_LANGUAGE,
     )
 
 
@@ -55,7 +56,12 @@ def notify_evaluation_submitted(evaluation_pk: int) -> int:
         "url": admin_url("evaluation_admin:practice", evaluation.practice_id),
     }
     return send_once(
-        "evaluation_submitted", f"evaluation:{evaluation.pk}", editors(), "evaluation/emails/submitted", context
+        "evaluation_submitted",
+        f"evaluation:{evaluation.pk}",
+        editors(),
+        "evaluation/emails/submitted",
+        context,
+        language=STAFF_LANGUAGE,
     )
 
 
@@ -73,5 +79,10 @@ def notify_ready_for_decision(task_state_pk: int) -> int:
         "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
     }
     return send_once(
-        "ready_for_decision", f"taskstate:{task_state.pk}", editors(), "evaluation/emails/ready_for_decision", context
+        "ready_for_decision",
+        f"taskstate:{task_state.pk}",
+        editors(),
+        "evaluation/emails/ready_for_decision",
+        context,
+        language=STAFF_LANGUAGE,
     )

@@ -43,8 +43,10 @@ def editors() -> list[Recipient]:
     return [user_recipient(user) for user in users_to_email(MANAGE_PERMISSION)]
 
 
-def send_once(kind: str, object_key: str, recipients, template: str, context: dict) -> int:
+def send_once(kind: str, object_key: str, recipients, template: str, context: dict, *, language=None) -> int:
     """Sends `template` (…_subject.txt and ….txt) to each recipient not yet sent this event.
+
+    `language` as in `core.mail.send_templated`: STAFF_LANGUAGE for staff.
 
     Returns the number of emails sent. A recipient without an address (an
     erased submitter, a user with no email) is skipped and not recorded.
@@ -68,7 +70,9 @@ def send_once(kind: str, object_key: str, recipients, template: str, context: di
             logger.warning("The %s email to %s was not sent: the database was busy (%s)", kind, recipient.key, error)
             continue
         message_context = {"recipient": recipient, **context}
-        if not send_templated(template, message_context, [recipient.address], about=f"{kind} to {recipient.key}"):
+        if not send_templated(
+            template, message_context, [recipient.address], about=f"{kind} to {recipient.key}", language=language
+        ):
             # The event itself is stored either way; forget the record so that
             # a later attempt may still send it.
             record.delete()

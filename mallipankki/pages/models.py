@@ -3,60 +3,51 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, InlinePanel, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mallipankki.core.translated_fields import TRANSLATION_LANGUAGES, TranslatedField, translations_model
+from mallipankki.core.translated_fields import translated_edit_handler as translated_edit_handler_of
 from mallipankki.practices.listing import newest_practices, practices_of_theme
 
-# Content is translated by fields on one page tree, not by a tree per locale
-# (README, "Kielet"): each page keeps one URL under /, /sv/ and /en/, one
-# cache entry and one search document. `<field>_sv` and `<field>_en` sit
-# beside the Finnish `<field>`; an empty one falls back to another language
-# (core.languages.localized), marked with its language.
-TRANSLATED_FIELDS = ("title", "seo_title", "search_description", "intro", "body")
-TRANSLATION_LANGUAGES = ("sv", "en")
+# Content is translated by fields on one page tree (core.translated_fields):
+# `<field>_sv` and `<field>_en` beside the Finnish `<field>`.
+SEO_TITLE_HELP = _("Selaimen välilehdellä ja hakutuloksissa näkyvä otsikko, jos se on eri kuin sivun otsikko.")
+SEARCH_DESCRIPTION_HELP = _("Lyhyt kuvaus, jonka hakukoneet ja jaetut linkit näyttävät.")
+PAGE_TRANSLATIONS = (
+    TranslatedField(
+        "title",
+        models.CharField,
+        {"sv": _("otsikko ruotsiksi"), "en": _("otsikko englanniksi")},
+        help_texts={
+            "sv": _("Sivun otsikko ruotsinkielisellä sivustolla."),
+            "en": _("Sivun otsikko englanninkielisellä sivustolla."),
+        },
+        options={"max_length": 255},
+    ),
+    TranslatedField(
+        "seo_title",
+        models.CharField,
+        {"sv": _("otsikko hakukoneille ruotsiksi"), "en": _("otsikko hakukoneille englanniksi")},
+        help_texts={"sv": SEO_TITLE_HELP, "en": SEO_TITLE_HELP},
+        options={"max_length": 255},
+    ),
+    TranslatedField(
+        "search_description",
+        models.TextField,
+        {"sv": _("hakukoneiden kuvaus ruotsiksi"), "en": _("hakukoneiden kuvaus englanniksi")},
+        help_texts={"sv": SEARCH_DESCRIPTION_HELP, "en": SEARCH_DESCRIPTION_HELP},
+    ),
+    TranslatedField("intro", models.TextField, {"sv": _("ingressi ruotsiksi"), "en": _("ingressi englanniksi")}),
+    TranslatedField("body", RichTextField, {"sv": _("sisältö ruotsiksi"), "en": _("sisältö englanniksi")}),
+)
+TRANSLATED_FIELDS = tuple(spec.name for spec in PAGE_TRANSLATIONS)
 
 
-class PageTranslations(models.Model):
+class PageTranslations(translations_model("PageTranslationFields", PAGE_TRANSLATIONS, module=__name__)):
     """The Swedish and English versions of a page's title, search texts, intro and body."""
-
-    title_sv = models.CharField(
-        _("otsikko ruotsiksi"), max_length=255, blank=True, help_text=_("Sivun otsikko ruotsinkielisellä sivustolla.")
-    )
-    seo_title_sv = models.CharField(
-        _("otsikko hakukoneille ruotsiksi"),
-        max_length=255,
-        blank=True,
-        help_text=_("Selaimen välilehdellä ja hakutuloksissa näkyvä otsikko, jos se on eri kuin sivun otsikko."),
-    )
-    search_description_sv = models.TextField(
-        _("hakukoneiden kuvaus ruotsiksi"),
-        blank=True,
-        help_text=_("Lyhyt kuvaus, jonka hakukoneet ja jaetut linkit näyttävät."),
-    )
-    intro_sv = models.TextField(_("ingressi ruotsiksi"), blank=True)
-    body_sv = RichTextField(_("sisältö ruotsiksi"), blank=True)
-    title_en = models.CharField(
-        _("otsikko englanniksi"),
-        max_length=255,
-        blank=True,
-        help_text=_("Sivun otsikko englanninkielisellä sivustolla."),
-    )
-    seo_title_en = models.CharField(
-        _("otsikko hakukoneille englanniksi"),
-        max_length=255,
-        blank=True,
-        help_text=_("Selaimen välilehdellä ja hakutuloksissa näkyvä otsikko, jos se on eri kuin sivun otsikko."),
-    )
-    search_description_en = models.TextField(
-        _("hakukoneiden kuvaus englanniksi"),
-        blank=True,
-        help_text=_("Lyhyt kuvaus, jonka hakukoneet ja jaetut linkit näyttävät."),
-    )
-    intro_en = models.TextField(_("ingressi englanniksi"), blank=True)
-    body_en = RichTextField(_("sisältö englanniksi"), blank=True)
 
     translation_search_fields = [
         index.SearchField(f"{name}_{lang}") for lang in TRANSLATION_LANGUAGES for name in ("title", "intro", "body")
@@ -69,30 +60,9 @@ class PageTranslations(models.Model):
         return self.title
 
 
-FALLBACK_HELP = _(
-    "Täytä käännetyt kentät. Tyhjän kentän tilalla näytetään suomenkielinen teksti (tai muu olemassa oleva "
-    "kieliversio), ja se merkitään kielellään."
-)
-
-
-def translation_tab(lang: str, heading) -> ObjectList:
-    return ObjectList(
-        [HelpPanel(content=FALLBACK_HELP)] + [FieldPanel(f"{name}_{lang}") for name in TRANSLATED_FIELDS],
-        heading=heading,
-    )
-
-
 def translated_edit_handler(content_panels) -> TabbedInterface:
-    """Finnish content first, then one tab per translation, then Wagtail's own tabs."""
-    return TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Sisältö")),
-            translation_tab("sv", _("Ruotsi")),
-            translation_tab("en", _("Englanti")),
-            ObjectList(Page.promote_panels, heading=_("Osoite ja haku")),
-            ObjectList(Page.settings_panels, heading=_("Asetukset")),
-        ]
-    )
+    """Finnish content first, then the Swedish and English tabs, then Wagtail's own tabs."""
+    return translated_edit_handler_of(content_panels, TRANSLATED_FIELDS)
 
 
 class HomePage(Page, PageTranslations):

@@ -7,7 +7,7 @@ are plain text.
 
 from django.conf import settings
 
-from mallipankki.core.mail import admin_url, users_to_email
+from mallipankki.core.mail import STAFF_LANGUAGE, admin_url, users_to_email
 from mallipankki.core.permissions import VIEW_PROPOSALS_PERMISSION
 from mallipankki.evaluation.notifications import Recipient, editors, send_once, user_recipient
 
@@ -24,6 +24,7 @@ def send_confirmation(proposal) -> int:
         [submitter(proposal)],
         "proposals/emails/confirmation",
         {"proposal": proposal},
+        language=proposal.language,
     )
 
 
@@ -51,6 +52,7 @@ def send_decision(proposal) -> int:
         [submitter(proposal)],
         f"proposals/emails/{template}",
         context,
+        language=proposal.language,
     )
 
 
@@ -64,15 +66,24 @@ def notify_editors(proposal) -> int:
     """Editors, and the regional workers of its regions, hear of a new proposal: each what their role can do.
 
     Editors assign the evaluators; regional workers read the proposal and may
-    complete the draft, but cannot assign. Someone in both roles gets the
+    complete the draft, but cannot assign. In Finnish, whatever the language
+    of the proposal's form. Someone in both roles gets the
     editors' email only (send_once sends each person one "proposal_new").
     """
     context = {"proposal": proposal, "url": admin_url("proposals_admin:detail", proposal.pk)}
-    sent = send_once("proposal_new", f"proposal:{proposal.pk}", editors(), "proposals/emails/new_proposal", context)
+    sent = send_once(
+        "proposal_new",
+        f"proposal:{proposal.pk}",
+        editors(),
+        "proposals/emails/new_proposal",
+        context,
+        language=STAFF_LANGUAGE,
+    )
     return sent + send_once(
         "proposal_new",
         f"proposal:{proposal.pk}",
         regional_workers_for(proposal),
         "proposals/emails/new_proposal_regional",
         context,
+        language=STAFF_LANGUAGE,
     )

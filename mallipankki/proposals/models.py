@@ -21,6 +21,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.core import references
+from mallipankki.core.languages import service_language_field
 
 
 class PrivateStorage(FileSystemStorage):
@@ -88,6 +89,7 @@ class Proposal(models.Model):
     submitter_email = models.EmailField(_("ehdottajan sähköposti"))
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    language = service_language_field()
     contact_public = models.BooleanField(_("yhteystiedot saa näyttää mallin sivulla"), default=False)
 
     created_at = models.DateTimeField(_("lähetetty"), auto_now_add=True, db_index=True)

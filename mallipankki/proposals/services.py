@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from mallipankki.core import public_forms
+from mallipankki.core.languages import active_language
 from mallipankki.evaluation.workflow import start_workflow
 from mallipankki.practices.interchange import upsert_practice
 from mallipankki.practices.models import PracticeIndexPage, PracticePage
@@ -142,6 +143,7 @@ def create_proposal(form, request) -> Proposal:
                 contact_public=bool(data.get("contact_public")),
                 consent_at=timezone.now(),
                 ip_hash=address_hash,
+                language=active_language(),
             )
             proposal.regions.set(data["regions"])
             for upload in data["attachments"]:

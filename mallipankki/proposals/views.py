@@ -1,13 +1,11 @@
 import logging
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -78,10 +76,9 @@ def propose(request):
         logger.error("A proposal arrived but there is no practice index page")
         return render(request, "proposals/unavailable.html", status=503)
     # The proposer reads the confirmation in the language of the form they
-    # used; the editors work in the Finnish-first admin.
+    # used; the editors' notice is in Finnish (proposals.emails).
     emails.send_confirmation(proposal)
-    with translation.override(settings.LANGUAGE_CODE):
-        emails.notify_editors(proposal)
+    emails.notify_editors(proposal)
     response = redirect("proposals:thanks")
     remember(response, RECEIPT, proposal.reference)
     return response

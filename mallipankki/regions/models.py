@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mallipankki.core import references
+from mallipankki.core.languages import service_language_field
 from mallipankki.vocabularies.models import Region
 
 
@@ -88,6 +89,7 @@ class SupportRequest(models.Model):
     phone = models.CharField(_("puhelin"), max_length=50, blank=True)
     consent_at = models.DateTimeField(_("hyväksyi tietosuojaselosteen"))
     ip_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    language = service_language_field()
     # Set when the requester's details were erased on their request
     # (manage.py submitter_data erase); the message and the history stay.
     personal_data_erased_at = models.DateTimeField(_("henkilötiedot poistettu"), null=True, blank=True, editable=False)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mallipankki.core import public_forms
+from mallipankki.core.languages import active_language
 from mallipankki.core.mail import editor_addresses
 from mallipankki.core.permissions import (
     MANAGE_PERMISSION,
@@ -110,6 +111,7 @@ def create_support_request(form, request) -> SupportRequest:
             phone=data["phone"],
             consent_at=timezone.now(),
             ip_hash=address_hash,
+            language=active_language(),
         )
     emails.send_receipt(support_request, to_workers=workers_of(support_request.region).exists())
     emails.notify_new_request(support_request, recipients_for(support_request.region))

@@ -14,6 +14,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import models
 
 from .conftest import DESKTOP
 from .test_accessibility import AXE_OPTIONS, format_violations
@@ -121,3 +122,24 @@ def test_search_practice_and_proposal_in_one_language(language, demo_site, live_
     assert Proposal.objects.filter(reference=match.group(0)).exists()
     assert_page_in(probe, language)
     page.screenshot(path=str(screenshot_dir / f"languages-{language}-journey-thanks.png"), full_page=True)
+
+
+def test_the_practice_picker_suggests_names_in_the_pages_language(demo_site, live_server, make_probe, settings):
+    """Past the datalist limit the proposal form's picker asks the API for names in the page's language."""
+    settings.PROPOSAL_DATALIST_LIMIT = 0
+    from mallipankki.practices.models import PracticePage
+
+    practice = PracticePage.objects.live().exclude(name_sv="").exclude(name_sv__iexact=models.F("name_fi")).first()
+    probe = make_probe(DESKTOP)
+    page = probe.page
+    asked = []
+    page.on("request", lambda request: "/api/v1/practices" in request.url and asked.append(request.url))
+    probe.goto(f"{live_server.url}/sv/ehdota/")
+    assert page.locator("#julkaistut-mallit option").count() == 0
+    page.locator("#id_builds_on1_name").press_sequentially(practice.name_sv.split()[0][:8])
+    page.wait_for_function("() => document.querySelectorAll('#julkaistut-mallit option').length > 0", timeout=10000)
+    values = page.eval_on_selector_all("#julkaistut-mallit option", "options => options.map(o => o.value)")
+    assert practice.name_sv in values, values
+    assert practice.name_fi not in values, values
+    assert asked and all("lang=sv" in url for url in asked), asked
+    assert not probe.page_errors, probe.page_errors

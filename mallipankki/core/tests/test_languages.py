@@ -1,5 +1,6 @@
 """core.languages: which version of a translated text a reader sees, and how it is marked."""
 
+from itertools import product
 from types import SimpleNamespace
 
 import pytest
@@ -7,7 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from mallipankki.core.languages import localized, path_in_language, split_language
+from mallipankki.api.languages import pick
+from mallipankki.core.languages import LANGUAGES, localized, path_in_language, split_language
 
 
 def page(**fields):
@@ -27,6 +29,21 @@ def test_a_missing_translation_falls_back_to_finnish_then_swedish_then_english()
     assert localized(page(intro="", intro_sv="S", intro_en="E"), "intro", "fi").language == "sv"
     text = localized(page(intro="", intro_en="Only English"), "intro", "sv")
     assert (text.text, text.language, text.is_fallback) == ("Only English", "en", True)
+
+
+def test_the_api_and_the_pages_show_the_same_version_of_every_text():
+    # Every mix of present and missing versions, for every reader: a practice's
+    # name in the API's `texts` is the one its page shows, in the same language.
+    for present in product([True, False], repeat=len(LANGUAGES)):
+        versions = {code: f"text {code}" for code, there in zip(LANGUAGES, present, strict=True) if there}
+        practice = SimpleNamespace(**{f"name_{code}": versions.get(code, "") for code in LANGUAGES})
+        for reader in LANGUAGES:
+            shown = localized(practice, "name", reader)
+            answer = pick(versions, reader)
+            if not versions:
+                assert answer is None and shown.text == ""
+            else:
+                assert answer == {"value": shown.text, "lang": shown.language}, (versions, reader)
 
 
 def test_practices_keep_finnish_in_the_fi_field():

@@ -1,5 +1,7 @@
 from django import template
 
+from mallipankki.core.languages import DEFAULT_LANGUAGE, active_language
+
 from ..models import PracticeEvaluationSummary, ScaleLevel
 
 register = template.Library()
@@ -20,7 +22,11 @@ def practice_evaluation(page) -> dict:
     evidence_level = getattr(page, "evidence_level", None)
     evidence_label = ""
     if evidence_level is not None:
-        level = ScaleLevel.objects.filter(scale=ScaleLevel.Scale.EVIDENCE, value=evidence_level).first()
+        # The published scale's titles are written in Finnish only; other
+        # languages read the level's name from the catalogues.
+        level = None
+        if active_language() == DEFAULT_LANGUAGE:
+            level = ScaleLevel.objects.filter(scale=ScaleLevel.Scale.EVIDENCE, value=evidence_level).first()
         evidence_label = level.title if level else page.get_evidence_level_display()
     readiness_total = getattr(page, "readiness_total", None)
     return {

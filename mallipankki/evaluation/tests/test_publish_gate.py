@@ -10,10 +10,11 @@ import re
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from mallipankki.core.publishing import PublishingBlocked
+from mallipankki.evaluation.decision import approval_message
 from mallipankki.evaluation.workflow import start_workflow
 
 from .publishing import (
@@ -183,6 +184,32 @@ def test_the_decision_publishes_and_says_so(client, practice, people):
     messages = [str(message) for message in response.context["messages"]]
     assert f"Malli ”{DRAFT_TITLE}” hyväksyttiin ja julkaistiin." in messages
     assert not any("päivitetty" in message or "updated" in message for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    "language, when",
+    [
+        ("fi", "Se julkaistaan 5. maaliskuuta 2099 kello 9.05."),
+        ("sv", "5 mars 2099 09:05"),
+        ("en", "March 5, 2099, 9:05 a.m."),
+    ],
+)
+def test_a_scheduled_approval_names_its_time_as_the_approvers_language_writes_it(
+    client, practice, people, language, when
+):
+    at_decision(practice, people["editor"])
+    client.force_login(people["editor"])
+    data = edit_form_data(client, practice)
+    data["action-workflow-action"] = "true"
+    data["workflow-action-name"] = "approve"
+    client.post(reverse("wagtailadmin_pages:edit", args=[practice.pk]), data)
+    revision = Page.objects.get(pk=practice.pk).get_latest_revision()
+    revision.approved_go_live_at = timezone.make_aware(timezone.datetime(2099, 3, 5, 9, 5))
+    revision.save(update_fields=["approved_go_live_at"])
+
+    with translation.override(language):
+        message = approval_message(practice)
+    assert when in message and DRAFT_TITLE in message
 
 
 def test_after_cancelling_the_workflow_publishing_works_again(client, practice, people):

@@ -50,6 +50,20 @@ def test_the_edit_form_has_swedish_and_english_tabs(client, editor, statement):
     assert 'name="title_sv"' in html and 'name="body_en"' in html
 
 
+def test_the_catalogue_page_has_the_same_translation_tabs(client, practice_index):
+    # The catalogue (practices app) builds its tabs with the editorial pages' builder (core.translated_fields).
+    client.force_login(UserFactory(username="yllapitaja", role=permissions.ADMINS))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[practice_index.pk]))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    for tab in ("Sisältö", "Ruotsi", "Englanti"):
+        assert f">{tab}<" in html or f"{tab}\n" in html, tab
+    for name in ("title", "search_description", "intro"):
+        assert f'name="{name}_sv"' in html and f'name="{name}_en"' in html, name
+    assert "Tyhjän kentän tilalla näytetään suomenkielinen teksti" in html
+
+
 def test_an_editor_saves_a_swedish_title_as_a_new_revision(client, editor, statement):
     revisions_before = statement.revisions.count()
     data = nested_form_data(

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from mallipankki.core.permissions import RegionScopedPermissionTester
 from mallipankki.core.publishing import PublishOnlyThroughWorkflow
+from mallipankki.core.translated_fields import TranslatedField, translated_edit_handler, translations_model
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 from .. import choices
@@ -39,35 +40,30 @@ from ..catalogue import catalogue_context
 from ..scaling import scaling_guidance
 from .text import lines, localized, validate_http_urls
 
+# The catalogue page's Swedish and English title, search description and introduction (core.translated_fields).
+INDEX_TRANSLATIONS = (
+    TranslatedField(
+        "title",
+        models.CharField,
+        {"sv": _("otsikko ruotsiksi"), "en": _("otsikko englanniksi")},
+        options={"max_length": 255},
+    ),
+    TranslatedField(
+        "search_description",
+        models.TextField,
+        {"sv": _("hakukoneiden kuvaus ruotsiksi"), "en": _("hakukoneiden kuvaus englanniksi")},
+    ),
+    TranslatedField("intro", RichTextField, {"sv": _("johdanto ruotsiksi"), "en": _("johdanto englanniksi")}),
+)
 
-class PracticeIndexPage(Page):
+
+class PracticeIndexPage(Page, translations_model("PracticeIndexTranslations", INDEX_TRANSLATIONS, module=__name__)):
     """The catalogue at /mallit/: every published practice, filterable."""
 
     intro = RichTextField(_("johdanto"), blank=True)
-    # Its Swedish and English versions, like the editorial pages' (pages.PageTranslations).
-    title_sv = models.CharField(_("otsikko ruotsiksi"), max_length=255, blank=True)
-    title_en = models.CharField(_("otsikko englanniksi"), max_length=255, blank=True)
-    search_description_sv = models.TextField(_("hakukoneiden kuvaus ruotsiksi"), blank=True)
-    search_description_en = models.TextField(_("hakukoneiden kuvaus englanniksi"), blank=True)
-    intro_sv = RichTextField(_("johdanto ruotsiksi"), blank=True)
-    intro_en = RichTextField(_("johdanto englanniksi"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Sisältö")),
-            ObjectList(
-                [FieldPanel("title_sv"), FieldPanel("search_description_sv"), FieldPanel("intro_sv")],
-                heading=_("Ruotsi"),
-            ),
-            ObjectList(
-                [FieldPanel("title_en"), FieldPanel("search_description_en"), FieldPanel("intro_en")],
-                heading=_("Englanti"),
-            ),
-            ObjectList(Page.promote_panels, heading=_("Osoite ja haku")),
-            ObjectList(Page.settings_panels, heading=_("Asetukset")),
-        ]
-    )
+    edit_handler = translated_edit_handler(content_panels, [spec.name for spec in INDEX_TRANSLATIONS])
     subpage_types = ["practices.PracticePage"]
     parent_page_types = ["pages.HomePage"]
     max_count = 1
