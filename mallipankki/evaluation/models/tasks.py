@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import GroupApprovalTask, Task, TaskState
 
 from mallipankki.core.permissions import is_editor
@@ -124,7 +125,8 @@ class EvaluationTask(RejectionWithReasons, Task):
         if evaluators >= self.required_evaluations:
             task_state.approve(
                 user=user,
-                comment=_("%(count)s arviota annettu.") % {"count": evaluators},
+                comment=ngettext("%(count)s arvio annettu.", "%(count)s arviota annettu.", evaluators)
+                % {"count": evaluators},
             )
             return True
         return False

@@ -138,6 +138,11 @@ class ProposalFlowTests(PrivateFilesMixin, TestCase):
         self.assertIsInstance(page.current_workflow_task.specific, PublicationDecisionTask)
         self.assertFalse(page.live)
         self.assertEqual(Evaluation.objects.filter(practice=page).count(), 2)
+        # The task's history says how many evaluations completed it.
+        completed = TaskState.objects.filter(
+            workflow_state__object_id=str(page.pk), status=TaskState.STATUS_APPROVED
+        ).first()
+        self.assertEqual(completed.comment, "2 arviota annettu.")
 
         # The editor writes the public summary and approves: the practice goes live.
         self.client.force_login(self.users["editor"])
