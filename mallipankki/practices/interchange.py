@@ -79,14 +79,19 @@ def _related(page: PracticePage, relation: str) -> list:
     return loaded if loaded is not None else list(getattr(page, relation).all())
 
 
-def _owned_by(model, column: str, ids: list[int]) -> RawSQL:
+def owned_by(model, column: str, ids: list[int]) -> RawSQL:
     """``model.column IN ids`` as a filter. Django's ``column__in`` prepares
     each value through the field, a noticeable part of an export's time;
-    these ids come from the database."""
+    these ids come from the database. On PostgreSQL one array parameter
+    (``= ANY``): psycopg splits a statement at every placeholder, and a
+    list of hundreds of them cost more than the query."""
     quote = connection.ops.quote_name
+    column_sql = f"{quote(model._meta.db_table)}.{quote(column)}"
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL(f"{column_sql} = ANY(%s)", [ids], output_field=BooleanField())  # noqa: S611 (names from the models, values as parameters)
     placeholders = ", ".join(["%s"] * len(ids))
-    sql = f"{quote(model._meta.db_table)}.{quote(column)} IN ({placeholders})"
-    return RawSQL(sql, [int(pk) for pk in ids], output_field=BooleanField())  # noqa: S611 (names from the models, values as parameters)
+    return RawSQL(f"{column_sql} IN ({placeholders})", ids, output_field=BooleanField())  # noqa: S611 (names from the models, values as parameters)
 
 
 def load_export_relations(pages: list[PracticePage]) -> None:
@@ -101,13 +106,13 @@ def load_export_relations(pages: list[PracticePage]) -> None:
         source, target = f"{PracticePage._meta.model_name}_id", model._meta.model_name
         order = [f"{target}__code"] if model is Country else [f"{target}__sort_order", f"{target}__code"]
         rows = loaded[relation] = {}
-        pairs = through.objects.filter(_owned_by(through, source, ids)).order_by(source, *order)
+        pairs = through.objects.filter(owned_by(through, source, ids)).order_by(source, *order)
         for page_id, code in pairs.values_list(source, f"{target}__code"):
             rows.setdefault(page_id, []).append(code)
     for relation, queryset in CHILD_RELATIONS.items():
         rows = loaded[relation] = {}
         # Orderables: in their sort order, as the page's own manager gives them.
-        owned = _owned_by(queryset.model, "practice_id", ids)
+        owned = owned_by(queryset.model, "practice_id", ids)
         for item in queryset.filter(owned).order_by("practice_id", "sort_order", "pk"):
             rows.setdefault(item.practice_id, []).append(item)
     for page in pages:
