@@ -65,8 +65,14 @@ def database_for_threads(tmp_path, sqlite_transaction_mode: str = ""):
     # thread's DatabaseWrapper); this thread's open in-memory connection is left alone.
     saved = {key: connection.settings_dict[key] for key in ("NAME", "OPTIONS")}
     connection.settings_dict["NAME"] = str(path)
+    # Twenty threads share one interpreter and queue for one write lock; on a
+    # loaded 2-core machine the last can wait past the 5 s default and rightly
+    # get the 503 "busy" page (tests/test_concurrent_writes.py covers that).
+    # Here the limit is under test, so the threads wait as long as it takes.
+    options = {**saved["OPTIONS"], "timeout": 120}
     if sqlite_transaction_mode:
-        connection.settings_dict["OPTIONS"] = {**saved["OPTIONS"], "transaction_mode": sqlite_transaction_mode}
+        options["transaction_mode"] = sqlite_transaction_mode
+    connection.settings_dict["OPTIONS"] = options
     try:
         yield
     finally:

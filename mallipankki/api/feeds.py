@@ -6,14 +6,12 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.languages import localized
 from mallipankki.practices.interchange import public_url
 from mallipankki.practices.listing import published_practices
-
-from .languages import pick
 
 FEED_SIZE = 50
 
@@ -26,10 +24,6 @@ class PracticeFeed(Feed):
 
     # No `language`: Django then gives the active one, which is the URL's
     # (the language prefix), as for the pages.
-
-    @staticmethod
-    def _language() -> str:
-        return (translation.get_language() or "fi")[:2]
 
     def link(self):
         return settings.BASE_URL + reverse("wagtail_serve", args=[""])
@@ -48,17 +42,12 @@ class PracticeFeed(Feed):
         )
 
     # A text missing in the feed's language comes in Finnish, or in the
-    # language it was written in (the API's fallback order).
-    def _text(self, item, field: str) -> str:
-        values = {lang: getattr(item, f"{field}_{lang}", "") for lang in ("fi", "sv", "en")}
-        text = pick(values, self._language())
-        return text["value"] if text else ""
-
+    # language it was written in, as on the pages (core.languages).
     def item_title(self, item):
-        return self._text(item, "name") or item.title
+        return localized(item, "name").text or item.title
 
     def item_description(self, item):
-        return self._text(item, "summary")
+        return localized(item, "summary").text
 
     def item_link(self, item):
         return public_url(item)

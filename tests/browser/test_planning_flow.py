@@ -62,8 +62,9 @@ def test_describe_shortlist_compare_and_download_by_keyboard(demo_site, live_ser
     axe_clean(probe)
     assert page.locator(".shortlist__item").count() == 2
     type_into(page, "textarea[name=note]", "Valmennuksen runko sellaisenaan.")
-    press(page, ".shortlist__item:first-child form[action$='/muistiinpano/'] button")
-    page.wait_for_url(re.compile(r"/muistilista/$"))
+    # The note posts and redirects back to the same address, so wait for that navigation itself.
+    with page.expect_navigation(url=re.compile(r"/muistilista/$")):
+        press(page, ".shortlist__item:first-child form[action$='/muistiinpano/'] button")
     assert page.locator("textarea[name=note]").first.input_value() == "Valmennuksen runko sellaisenaan."
     page.screenshot(path=str(screenshot_dir / "planning-shortlist-desktop.png"), full_page=True)
 
@@ -72,7 +73,7 @@ def test_describe_shortlist_compare_and_download_by_keyboard(demo_site, live_ser
     axe_clean(probe)
     assert page.locator("table.compare th[scope=col]").count() == 2
     page.screenshot(path=str(screenshot_dir / "planning-compare-desktop.png"), full_page=True)
-    page.go_back()
+    page.go_back(wait_until="load")
 
     for suffix, magic in (("pdf", b"%PDF-"), ("docx", b"PK")):
         with page.expect_download() as download_info:
