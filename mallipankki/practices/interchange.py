@@ -64,19 +64,8 @@ def format_number(value: Decimal) -> int | float:
 EXPORTED = "exported_"
 # Of each child, the values the records read, as attributes of a _Row:
 # building a model instance per child was more than a third of an export's
-# CPU time. "a__b" values become attribute b of a row at a (None when the
-# a_id value is None). Resources are model instances: absolute_url() needs
-# the document.
-CHILD_RELATIONS = {
-    "organisations": (Organisation.objects.all(), ["name", "role", "url"]),
-    "funding": (Funding.objects.all(), ["programme", "project_code", "project_name", "start", "end"]),
-    "resources": (Resource.objects.select_related("document"), None),
-    "builds_on_links": (BuildsOnLink.objects.all(), ["target_id", "target__slug", "target__live"]),
-    "adoptions": (
-        Adoption.objects.all(),
-        ["organisation", "country_id", "country__code", "region_id", "region__code", "year", "note"],
-    ),
-}
+# CPU time. Each relation: the children, the values read, and what makes of
+# a row what the records read of its model instance besides its values.
 
 
 class _Row:
@@ -86,20 +75,47 @@ class _Row:
         self.__dict__.update(values)
 
 
-def _child_rows(queryset, names: list[str]):
-    """(practice id, _Row) of the children in `queryset`, values `names`."""
-    nested = {}
-    for position, name in enumerate(names):
-        if "__" in name:
-            owner, attribute = name.split("__", 1)
-            nested.setdefault(owner, []).append((position, attribute))
-    plain = [(position, name) for position, name in enumerate(names) if "__" not in name]
-    for practice_id, *values in queryset.values_list("practice_id", *names):
-        row = _Row({name: values[position] for position, name in plain})
-        for owner, attributes in nested.items():
-            absent = values[names.index(f"{owner}_id")] is None
-            setattr(row, owner, None if absent else _Row({name: values[p] for p, name in attributes}))
-        yield practice_id, row
+class _ResourceRow(_Row):
+    def absolute_url(self) -> str:
+        return Resource.absolute_url(self)
+
+
+def _adoption_codes(rows: list[_Row]) -> None:
+    for row in rows:
+        row.country = _Row({"code": row.country__code}) if row.country_id is not None else None
+        row.region = _Row({"code": row.region__code}) if row.region_id is not None else None
+
+
+def _link_targets(rows: list[_Row]) -> None:
+    for row in rows:
+        row.target = _Row({"slug": row.target__slug, "live": row.target__live})
+
+
+def _resource_documents(rows: list[_Row]) -> None:
+    from wagtail.documents import get_document_model
+
+    ids = {row.document_id for row in rows if row.document_id is not None}
+    documents = get_document_model().objects.in_bulk(ids) if ids else {}
+    for row in rows:
+        row.__class__ = _ResourceRow
+        row.document = documents.get(row.document_id)
+
+
+CHILD_RELATIONS = {
+    "organisations": (Organisation.objects.all(), ["name", "role", "url"], None),
+    "funding": (Funding.objects.all(), ["programme", "project_code", "project_name", "start", "end"], None),
+    "resources": (
+        Resource.objects.all(),
+        ["kind", *(f"title_{lang}" for lang in LANGS), "url", "language", "document_id"],
+        _resource_documents,
+    ),
+    "builds_on_links": (BuildsOnLink.objects.all(), ["target_id", "target__slug", "target__live"], _link_targets),
+    "adoptions": (
+        Adoption.objects.all(),
+        ["organisation", "country_id", "country__code", "region_id", "region__code", "year", "note"],
+        _adoption_codes,
+    ),
+}
 
 
 def _related(page: PracticePage, relation: str) -> list:
@@ -137,17 +153,18 @@ def load_export_relations(pages: list[PracticePage]) -> None:
         pairs = through.objects.filter(owned_by(through, source, ids)).order_by(source, *order)
         for page_id, code in pairs.values_list(source, f"{target}__code"):
             rows.setdefault(page_id, []).append(code)
-    for relation, (children, names) in CHILD_RELATIONS.items():
+    for relation, (children, names, finish) in CHILD_RELATIONS.items():
         rows = loaded[relation] = {}
         # Orderables: in their sort order, as the page's own manager gives them.
         owned = owned_by(children.model, "practice_id", ids)
         queryset = children.filter(owned).order_by("practice_id", "sort_order", "pk")
-        if names is None:
-            for item in queryset:
-                rows.setdefault(item.practice_id, []).append(item)
-            continue
-        for practice_id, row in _child_rows(queryset, names):
+        every = []
+        for practice_id, *values in queryset.values_list("practice_id", *names):
+            row = _Row(dict(zip(names, values, strict=True)))
+            every.append(row)
             rows.setdefault(practice_id, []).append(row)
+        if finish is not None:
+            finish(every)
     for page in pages:
         for relation, rows in loaded.items():
             setattr(page, EXPORTED + relation, rows.get(page.pk, []))
