@@ -163,9 +163,13 @@ def main():
             f"{row['reindex_cpu_s']:>7} {memory:>30}",
             flush=True,
         )
+        server = (
+            f"server {row['import_server_cpu_s']} s; export CPU: server {row['export_server_cpu_s']} s; "
+            if row["import_server_cpu_s"] is not None
+            else ""
+        )
         print(
-            f"{'':>7} import CPU: children {row['import_children_cpu_s']} s, server {row['import_server_cpu_s']} s; "
-            f"export CPU: server {row['export_server_cpu_s']} s; "
+            f"{'':>7} import CPU: children {row['import_children_cpu_s']} s, {server}"
             f"load average {row['load_before']} before the import, {row['load_after_export']} after the export",
             flush=True,
         )
