@@ -1,4 +1,5 @@
-"""Plain multi-row INSERTs for bulk work: the bulk import and the search index rebuild.
+"""Plain bulk writes for the bulk import and the search index rebuild:
+multi-row INSERTs on SQLite, COPY on PostgreSQL.
 
 Django's bulk_create spends more time preparing each value of each row
 than the database spends storing them. These helpers take rows of Python
@@ -18,7 +19,8 @@ _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models
 
 
 def insert_rows(model, names: list[str], rows: list, *, prepared: bool = False) -> None:
-    """A plain INSERT of `rows` (values in the order of the fields `names`).
+    """A plain INSERT of `rows` (values in the order of the fields `names`);
+    on PostgreSQL a COPY.
 
     No model instances and no query compiler: Django's bulk_create spends
     more time preparing each value of each row than the database spends
@@ -36,15 +38,34 @@ def insert_rows(model, names: list[str], rows: list, *, prepared: bool = False) 
     )
     params = rows if prepared else db_values(fields, rows)
     if connection.vendor == "postgresql":
-        # One statement with an array a column, as Django's own bulk insert
-        # on PostgreSQL: a VALUES list of thousands of placeholders is parsed
-        # again by psycopg for every statement, and executemany runs a
-        # statement a row.
-        bound_execute(f"{insert} SELECT * FROM UNNEST({_arrays(fields)})", _columns(params))  # noqa: S608
+        copy_rows(model._meta.db_table, [field.column for field in fields], params)
         return
     placeholders = "({})".format(", ".join(["%s"] * len(fields)))
     with connection.cursor() as cursor:
         cursor.executemany(f"{insert} VALUES {placeholders}", params)  # noqa: S608
+
+
+def copy_rows(table: str, columns: list[str], rows: list) -> None:
+    """The rows into `table` on PostgreSQL with COPY, in the transaction of
+    Django's connection.
+
+    COPY takes the rows as a stream: no statement to plan, and none of the
+    arrays that an INSERT of all the rows in one statement has the server
+    build and take apart again (an array a column, UNNEST), which cost the
+    server more than storing the rows. Values are sent as text, each parsed
+    by its column's type as an INSERT's would be.
+    """
+    import psycopg
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def db_values(fields: list, rows: list) -> list[list]:
@@ -77,15 +98,6 @@ def db_values(fields: list, rows: list) -> list[list]:
                 row[position] = seen[value] = column.get_db_prep_save(value, connection)
         params.append(row)
     return params
-
-
-def _arrays(fields: list) -> str:
-    """A parameter for each field's column of values, as an array of its type."""
-    return ", ".join(f"(%b)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-
-
-def _columns(rows: list[list]) -> list[list]:
-    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def bound_execute(statement: str, params: list) -> list[tuple]:

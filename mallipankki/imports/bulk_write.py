@@ -21,8 +21,8 @@ statements per table:
    index rows of the live pages (from `document_entry`) and Wagtail's own
    search index, the admin's page search (admin_index.py).
 
-Rows are written with core.bulk_sql.insert_rows: plain multi-row INSERTs, without the
-query compiler that makes bulk_create slower than the database.
+Rows are written with core.bulk_sql.insert_rows: plain multi-row INSERTs (COPY on
+PostgreSQL), without the query compiler that makes bulk_create slower than the database.
 
 What it does not do, on purpose: send `page_published` per page (the only
 receivers are the search index, written here in bulk, and proposals, which a

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from mallipankki.links.health import add_to_records as add_link_health
-from mallipankki.practices.interchange import export_queryset, format_datetime, practice_to_record
+from mallipankki.practices.interchange import export_queryset, format_datetime, owned_by, practice_to_record
 from mallipankki.practices.models import PracticePage
 
 CHUNK_SIZE = 500
@@ -30,7 +31,8 @@ def iter_records(queryset=None, *, include_private: bool = False, public: bool =
     queryset = PracticePage.objects.all() if queryset is None else queryset
     pks = list(queryset.order_by("path").values_list("pk", flat=True))
     for start in range(0, len(pks), CHUNK_SIZE):
-        chunk = export_queryset(PracticePage.objects.filter(pk__in=pks[start : start + CHUNK_SIZE]))
+        # owned_by rather than pk__in: Django prepares each id of the list.
+        chunk = export_queryset(PracticePage.objects.filter(owned_by(Page, "id", pks[start : start + CHUNK_SIZE])))
         pages = list(chunk)
         records = [practice_to_record(page, include_private=include_private, public=public) for page in pages]
         # Link status and archived copies: written by the service, ignored on import.

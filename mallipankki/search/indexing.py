@@ -219,8 +219,9 @@ def write_entry_rows(rows: EntryRows) -> int:
     """Writes entry_rows; returns how many documents were written.
 
     Used by `rebuild.rebuild_index` and by the bulk import (imports/bulk_write.py).
-    Plain executemany inserts: at a hundred thousand practices the ORM's
-    model instances would cost more than the database does.
+    Plain bulk writes (core.bulk_sql.insert_rows: COPY on PostgreSQL): at a
+    hundred thousand practices the ORM's model instances would cost more
+    than the database does.
     """
     insert_rows(SearchDocument, DOCUMENT_COLUMNS, rows.documents, prepared=True)
     insert_rows(SearchFacet, ["document", "facet", "code"], rows.facets, prepared=True)

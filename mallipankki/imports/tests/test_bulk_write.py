@@ -309,3 +309,43 @@ def test_new_admin_search_entries_get_the_title_norm_a_full_refresh_gives(make_p
     get_search_backend().get_index_for_model(PracticePage)._refresh_title_norms(full=True)
     for object_id, norm in last.values_list("object_id", "title_norm"):
         assert norm == pytest.approx(norms[object_id], rel=1e-9), object_id
+
+
+@pytest.mark.django_db
+def test_each_batch_s_title_norms_average_over_the_entries_there_were_when_it_was_written(
+    make_practice, tmp_path, monkeypatch
+):
+    """The running count of title lengths (admin_index.TitleLengths) gives
+    each batch the title norms that averaging over the whole table gave:
+    the average over the entries written so far, this batch's included, over
+    the entry's own length, in modelsearch's measure (characters on SQLite,
+    lexemes on PostgreSQL). The admin search ranks by these norms."""
+    from django.db.models.functions import Length
+    from wagtail.search.backends import get_search_backend
+
+    monkeypatch.setattr(importer, "BATCH_SIZE", 5)
+    make_practice(id="jo-olemassa", name={"fi": "Pitkä olemassa olevan mallin nimi"})
+    path = tmp_path / "corpus.json"
+    with path.open("w", encoding="utf-8") as fp:
+        write_corpus(12, fp, seed=5)
+    assert import_file(path).created == 12
+
+    imported = [
+        str(pk) for pk in PracticePage.objects.exclude(slug="jo-olemassa").order_by("path").values_list("pk", flat=True)
+    ]
+    entries = IndexEntry.objects.annotate(length=Length("title"))
+    lengths = dict(entries.values_list("object_id", "length"))
+    norms = dict(entries.values_list("object_id", "title_norm"))
+    earlier = [length for object_id, length in lengths.items() if object_id not in imported]
+    for start in range(0, 12, 5):
+        batch = imported[start : start + 5]
+        titled = [length for length in earlier + [lengths[object_id] for object_id in imported[: start + 5]] if length]
+        average = sum(titled) / len(titled)
+        for object_id in batch:
+            assert norms[object_id] == pytest.approx(average / lengths[object_id], rel=1e-12), (start, object_id)
+    assert len({round(norms[object_id], 9) for object_id in imported}) > 3
+
+    # The admin's page search finds an imported practice by its title, first.
+    page = PracticePage.objects.get(pk=imported[7])
+    found = list(get_search_backend().search(page.title, PracticePage.objects.all()))
+    assert found and found[0].pk == page.pk

@@ -119,3 +119,35 @@ def test_builds_on_resolves_forward_references(practice_index):
     assert link_builds_on({"jatkokehitys": first, "alkuperainen": original}) == 1
     assert exported(PracticePage.objects.get(slug="jatkokehitys"))["builds_on"] == ["alkuperainen"]
     assert list(original.built_upon_by()) == [PracticePage.objects.get(slug="jatkokehitys")]
+
+
+@pytest.mark.django_db
+def test_an_export_s_records_are_the_ones_the_page_s_own_relations_give(practice_index, settings):
+    """export_queryset loads the children as value rows, not model
+    instances; the records must be what the page's own relations give,
+    a resource's uploaded document included (its address on this site)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from mallipankki.practices.models import Resource
+
+    settings.BASE_URL = "https://mallipankki.example"
+    page, _ = upsert_practice(practice_index, FULL_RECORD)
+    upsert_practice(
+        practice_index,
+        {
+            **FULL_RECORD,
+            "id": "toinen-malli",
+            "builds_on": ["tayden-kentan-malli"],
+            "adoptions": [{"organisation": "X"}],
+        },
+    )
+    document = get_document_model().objects.create(title="Opas", file=ContentFile(b"%PDF-1.4", name="opas.pdf"))
+    Resource.objects.create(practice=page, kind="pdf", title_fi="Ladattu opas", document=document, sort_order=9)
+
+    loaded = {record["id"]: record for record in map(practice_to_record, export_queryset())}
+    plain = {p.slug: practice_to_record(p) for p in PracticePage.objects.all()}
+    assert loaded == plain
+    assert loaded["tayden-kentan-malli"]["resources"][-1]["url"] == "https://mallipankki.example" + document.url
+    assert loaded["toinen-malli"]["builds_on"] == ["tayden-kentan-malli"]
+    assert loaded["toinen-malli"]["adoptions"] == [{"organisation": "X"}]
