@@ -154,7 +154,9 @@ class ThemePage(Page, PageTranslations):
         context = super().get_context(request, *args, **kwargs)
         featured = [item.practice for item in self.featured_practices.select_related("practice") if item.practice.live]
         context["read_also"] = self.read_also()
-        context["featured"], context["practices"] = practices_of_theme(self.theme_id, featured)
+        context["featured"], context["practices"], context["practices_total"] = practices_of_theme(
+            self.theme_id, featured
+        )
         return context
 
 
