@@ -212,6 +212,8 @@ PAGE_CACHE_INVALIDATED_BY = [
     "links.CopyPermission",
     "thesaurus.Concept",
     "wagtailcore.Site",
+    # A section made private must leave the cached pages and listings at once.
+    "wagtailcore.PageViewRestriction",
 ]
 # A CDN or Varnish in front (README: Caching): on each change these listing
 # paths, the theme and region pages and the changed page are purged, under

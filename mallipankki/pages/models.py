@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mallipankki.core.memo import KnownViewRestrictions, public
 from mallipankki.practices.listing import newest_practices, practices_of_theme
 
 # Content is translated by fields on one page tree, not by a tree per locale
@@ -95,7 +96,7 @@ def translated_edit_handler(content_panels) -> TabbedInterface:
     )
 
 
-class HomePage(Page, PageTranslations):
+class HomePage(KnownViewRestrictions, Page, PageTranslations):
     intro = models.TextField(_("ingressi"), blank=True, help_text=_("Lyhyt kuvaus palvelun tehtävästä."))
     body = RichTextField(_("sisältö"), blank=True)
 
@@ -116,7 +117,7 @@ class HomePage(Page, PageTranslations):
         return context
 
 
-class ThemePage(Page, PageTranslations):
+class ThemePage(KnownViewRestrictions, Page, PageTranslations):
     """One of the six sections; its practices are those tagged with `theme`."""
 
     theme = models.OneToOneField(
@@ -148,7 +149,7 @@ class ThemePage(Page, PageTranslations):
         verbose_name = _("teemasivu")
 
     def read_also(self):
-        return ArticlePage.objects.child_of(self).live().public().specific().order_by("path")
+        return public(ArticlePage.objects.child_of(self).live()).specific().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -169,7 +170,7 @@ class FeaturedPractice(Orderable):
     panels = [FieldPanel("practice")]
 
 
-class ArticlePage(Page, PageTranslations):
+class ArticlePage(KnownViewRestrictions, Page, PageTranslations):
     """A short "read also" article."""
 
     intro = models.TextField(_("ingressi"), blank=True)
@@ -189,7 +190,7 @@ class ArticlePage(Page, PageTranslations):
         verbose_name = _("artikkeli")
 
 
-class StandardPage(Page, PageTranslations):
+class StandardPage(KnownViewRestrictions, Page, PageTranslations):
     """Accessibility statement, privacy notice, about: plain editable text."""
 
     intro = models.TextField(_("ingressi"), blank=True)

@@ -12,19 +12,20 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
+from mallipankki.core.memo import public
 from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
 from .models import Adoption, PracticeIndexPage, PracticePage, Resource
 
 
 def published_practices():
-    return PracticePage.objects.live().public()
+    return public(PracticePage.objects.live())
 
 
 def catalogue_url(request) -> str | None:
     """The address of the live, public catalogue (/mallit/) as `request`'s
     site reaches it; None when there is none (a site being set up)."""
-    catalogue = PracticeIndexPage.objects.live().public().order_by("path").first()
+    catalogue = public(PracticeIndexPage.objects.live()).order_by("path").first()
     return catalogue.get_url(request) if catalogue is not None else None
 
 

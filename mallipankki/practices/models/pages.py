@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from mallipankki.core.memo import KnownViewRestrictions, public
 from mallipankki.core.permissions import RegionScopedPermissionTester
 from mallipankki.core.publishing import PublishOnlyThroughWorkflow
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
@@ -40,7 +41,7 @@ from ..scaling import scaling_guidance
 from .text import lines, localized, validate_http_urls
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(KnownViewRestrictions, Page):
     """The catalogue at /mallit/: every published practice, filterable."""
 
     intro = RichTextField(_("johdanto"), blank=True)
@@ -82,7 +83,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
+class PracticePage(KnownViewRestrictions, PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
     EvidenceLevel = choices.EvidenceLevel
     ScalingStage = choices.ScalingStage
     ContinuityStatus = choices.ContinuityStatus
@@ -377,7 +378,7 @@ class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
 
     def built_upon_by(self):
         """Published practices that name this one in their builds-on links."""
-        return PracticePage.objects.live().public().filter(builds_on_links__target=self).distinct().order_by("title")
+        return public(PracticePage.objects.live()).filter(builds_on_links__target=self).distinct().order_by("title")
 
     def permissions_for_user(self, user):
         # Regional workers edit only the practices of their own regions.
