@@ -116,6 +116,8 @@ MIDDLEWARE = [
     # Inside the headers' middleware so that its 503 page gets them too.
     "mallipankki.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site, kept per process until content changes.
+    "mallipankki.core.memo.KnownSiteMiddleware",
 ]
 
 ROOT_URLCONF = "mallipankki.urls"

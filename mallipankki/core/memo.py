@@ -17,12 +17,20 @@ cache is on or off (PAGE_CACHE=0): the generation is kept either way.
 
 from __future__ import annotations
 
+import time
+
 from django.db import connection
 from django.db.models import Q
 
 from . import page_cache
 
 _memos: dict = {}
+# What content alone does not say, the clock does ("funded until" turning
+# past): a memo is also renewed after this many seconds, as the page cache's
+# entries expire (PAGE_CACHE_TIMEOUT).
+MAX_AGE = 300
+# Routes are kept per address: at most this many a process.
+MAX_ROUTES = 2000
 
 
 def content_version():
@@ -31,21 +39,25 @@ def content_version():
     return None if generation is None else (generation, page_cache.local_version())
 
 
-def memoized(key, compute):
+def memoized(key, compute, memos=_memos, limit=None):
     """compute(), or the value it gave under the current content version."""
     version = content_version()
     if version is None or connection.in_atomic_block:
         return compute()
-    kept = _memos.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
+    now = time.monotonic()
+    kept = memos.get(key)
+    if kept is not None and kept[0] == version and now - kept[1] < MAX_AGE:
+        return kept[2]
     value = compute()
-    _memos[key] = (version, value)
+    if limit is not None and len(memos) >= limit:
+        memos.clear()
+    memos[key] = (version, now, value)
     return value
 
 
 def forget() -> None:
     _memos.clear()
+    _routes.clear()
 
 
 def restricted_paths() -> tuple[str, ...]:
@@ -89,3 +101,43 @@ class KnownViewRestrictions:
             if not any(self.path.startswith(path) for path in restricted_paths()):
                 return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+_routes: dict = {}
+
+
+class KnownRoutes:
+    """A mixin for the site's root page: the page (and Wagtail route) an address
+    leads to, kept per process under the content version, as the page cache
+    keeps the whole page. Routing an address two levels down costs Wagtail
+    four statements (each level's child, then its specific instance).
+
+    The page instance is shared by the requests to that address until content
+    changes; what a view caches on it (prefetched terms) is content too. An
+    address that leads nowhere (404) is not kept.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        key = (self.pk, tuple(path_components))
+        return memoized(key, lambda: super(KnownRoutes, self).route(request, path_components), _routes, MAX_ROUTES)
+
+
+class KnownSiteMiddleware:
+    """Wagtail's site for the request's host and port, with its root page, kept
+    per process (core/memo.py) instead of a statement (and the root page's
+    specific instance, another) on every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        try:
+            key = ("site", request._get_raw_host(), request.get_port())
+        except Exception:  # a malformed host: Wagtail and Django answer it as before
+            return self.get_response(request)
+        request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
+        return self.get_response(request)

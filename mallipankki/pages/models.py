@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mallipankki.core.memo import KnownViewRestrictions, public
+from mallipankki.core.memo import KnownRoutes, KnownViewRestrictions, public
 from mallipankki.practices.listing import newest_practices, practices_of_theme
 
 # Content is translated by fields on one page tree, not by a tree per locale
@@ -96,7 +96,7 @@ def translated_edit_handler(content_panels) -> TabbedInterface:
     )
 
 
-class HomePage(KnownViewRestrictions, Page, PageTranslations):
+class HomePage(KnownRoutes, KnownViewRestrictions, Page, PageTranslations):
     intro = models.TextField(_("ingressi"), blank=True, help_text=_("Lyhyt kuvaus palvelun tehtävästä."))
     body = RichTextField(_("sisältö"), blank=True)
 
