@@ -17,6 +17,7 @@ cache is on or off (PAGE_CACHE=0): the generation is kept either way.
 
 from __future__ import annotations
 
+import contextvars
 import time
 
 from django.db import connection
@@ -33,9 +34,13 @@ MAX_AGE = 300
 MAX_ROUTES = 2000
 
 
+# The generation read once per request (KnownSiteMiddleware), not once per memo.
+_request_generation: contextvars.ContextVar = contextvars.ContextVar("memo_generation", default=None)
+
+
 def content_version():
     """The version memos are kept under now; None when the shared cache cannot be read."""
-    generation = page_cache.current_generation()
+    generation = _request_generation.get() or page_cache.current_generation()
     return None if generation is None else (generation, page_cache.local_version())
 
 
@@ -139,5 +144,9 @@ class KnownSiteMiddleware:
             key = ("site", request._get_raw_host(), request.get_port())
         except Exception:  # a malformed host: Wagtail and Django answer it as before
             return self.get_response(request)
-        request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
-        return self.get_response(request)
+        token = _request_generation.set(page_cache.current_generation())
+        try:
+            request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
