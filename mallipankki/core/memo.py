@@ -31,7 +31,7 @@ _memos: dict = {}
 # entries expire (PAGE_CACHE_TIMEOUT).
 MAX_AGE = 300
 # Routes are kept per address: at most this many a process.
-MAX_ROUTES = 2000
+MAX_ROUTES = 1000
 
 
 # The generation read once per request (KnownSiteMiddleware), not once per memo.

@@ -88,3 +88,19 @@ def test_a_renamed_theme_shows_in_the_catalogue_filters_at_once(client, practice
     theme.save()
 
     assert "Verkostot ja yhteistyö" in statements(client, "/mallit/")[1]
+
+
+# Statements of a second visit, with the memos warm: measured (4, 4, 4, 4 and
+# 6 for the practice) plus one. test_query_budgets.py counts the same pages
+# inside a transaction, where nothing is memoised.
+WARM_BUDGETS = {"/": 5, "/yhteistyo/": 5, "/mallit/": 5, "/mallit/?teema=yhteistyo": 5}
+
+
+def test_warm_pages_stay_within_their_budgets(client, practice):
+    budgets = {**WARM_BUDGETS, practice.url: 7}
+    warm = {}
+    for address in budgets:
+        statements(client, address)
+        warm[address] = statements(client, address)[0]
+    over = {address: count for address, count in warm.items() if count > budgets[address]}
+    assert not over, f"over budget: {over} (all: {warm})"
