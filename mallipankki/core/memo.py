@@ -146,7 +146,9 @@ class KnownSiteMiddleware:
             return self.get_response(request)
         token = _request_generation.set(page_cache.current_generation())
         try:
-            request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
+            if not connection.in_atomic_block:
+                # Otherwise Wagtail finds it if the view asks, as it did.
+                request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
             return self.get_response(request)
         finally:
             _request_generation.reset(token)
