@@ -6,8 +6,9 @@ A memo is kept under the *content version*: the page cache's generation
 shared cache once its transaction commits, so every gunicorn worker sees it
 on its next read, and a counter of this process that the same signals raise at
 once (a change in this process is seen before its commit too). The version is
-read before the value is computed, as the page cache does, so a value computed
-while a change commits is kept under the version that change replaces.
+read before the value is computed (once a request, by KnownSiteMiddleware), as
+the page cache does, so a value computed while a change commits is kept under
+the version that change replaces. A memo is renewed after MAX_AGE in any case.
 
 Nothing is memoised inside a transaction (an atomic block): what it reads may
 yet be rolled back. Tests run inside one, so they see the database as it is;

@@ -58,6 +58,16 @@ def test_a_published_edit_shows_at_once(client, practice):
     assert "Uusi nimi mallille" in statements(client, practice.url)[1]
 
 
+def test_an_unpublished_practice_is_gone_at_once(client, practice):
+    statements(client, practice.url)
+    assert "Työkokeilun malli" in statements(client, "/yhteistyo/")[1]
+
+    practice.unpublish()
+
+    assert client.get(practice.url).status_code == 404
+    assert "Työkokeilun malli" not in statements(client, "/yhteistyo/")[1]
+
+
 def test_a_new_menu_page_shows_at_once(client, practice, home_page):
     assert "Toimintakyky" not in statements(client, "/")[1]
 
