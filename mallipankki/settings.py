@@ -116,6 +116,8 @@ MIDDLEWARE = [
     # Inside the headers' middleware so that its 503 page gets them too.
     "mallipankki.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site, kept per process until content changes.
+    "mallipankki.core.memo.KnownSiteMiddleware",
 ]
 
 ROOT_URLCONF = "mallipankki.urls"
@@ -160,20 +162,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # A server that accepts the connection and never answers would hold each
-        # request for minutes; with this the request gets the 503 page after it
-        # (core/unavailable.py). psycopg waits at least 2 s.
-        options = DATABASES["default"].setdefault("OPTIONS", {})
-        options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
-        # A row another transaction holds (an import's, for its whole run) is
-        # waited for this long; then the statement fails and a visitor's form
-        # answers 503 with what they typed, instead of the request hanging.
-        lock_timeout = f"-c lock_timeout={round(DATABASE_LOCK_TIMEOUT * 1000)}"
-        options["options"] = f"{options['options']} {lock_timeout}" if options.get("options") else lock_timeout
+# Persistent connections on SQLite too: a new one per request cost a page some
+# 6 ms of CPU, SQLite reading the schema of every table again at its first
+# statement (bench/README.md, "Rendering and load"). Outside a transaction a
+# kept connection holds no lock, and WAL readers never block the writer.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that accepts the connection and never answers would hold each
+    # request for minutes; with this the request gets the 503 page after it
+    # (core/unavailable.py). psycopg waits at least 2 s.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    # A row another transaction holds (an import's, for its whole run) is
+    # waited for this long; then the statement fails and a visitor's form
+    # answers 503 with what they typed, instead of the request hanging.
+    lock_timeout = f"-c lock_timeout={round(DATABASE_LOCK_TIMEOUT * 1000)}"
+    options["options"] = f"{options['options']} {lock_timeout}" if options.get("options") else lock_timeout
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,6 +217,8 @@ PAGE_CACHE_INVALIDATED_BY = [
     "links.CopyPermission",
     "thesaurus.Concept",
     "wagtailcore.Site",
+    # A section made private must leave the cached pages and listings at once.
+    "wagtailcore.PageViewRestriction",
 ]
 # A CDN or Varnish in front (README: Caching): on each change these listing
 # paths, the theme and region pages and the changed page are purged, under

@@ -15,6 +15,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.memo import public
 from mallipankki.links.report import materials_lost
 from mallipankki.practices.models import Funding, PracticePage
 
@@ -140,7 +141,7 @@ def risks_in_region(region, today: date) -> list[PracticeRisks]:
     For the public region page: only live, publicly viewable practices, and
     only the rule's public label; one query per rule and one for the pages.
     """
-    in_region = PracticePage.objects.live().public().filter(regions=region)
+    in_region = public(PracticePage.objects.live()).filter(regions=region)
     hits: dict[int, list[Rule]] = {}
     for rule in RULES:
         for pk in rule.check(today, in_region).values_list("pk", flat=True):

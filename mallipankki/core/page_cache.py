@@ -93,12 +93,21 @@ def _replace_generation(paths=()) -> None:
         _deferred.pending = True
         _deferred.paths = getattr(_deferred, "paths", set()) | set(paths)
         return
+    _local["version"] += 1
     try:
         cache().set(GENERATION_KEY, _new_generation(), timeout=None)
     except Exception:
         # Pages stored under the old generation stay until PAGE_CACHE_TIMEOUT.
         logger.exception("Page cache: cannot replace the generation; cached pages may be stale")
     purge_front_cache(paths)
+
+
+_local = {"version": 0}
+
+
+def local_version() -> int:
+    """Raised at once by every change in this process (core/memo.py's memos)."""
+    return _local["version"]
 
 
 def bump_generation(paths=()) -> None:
@@ -108,6 +117,7 @@ def bump_generation(paths=()) -> None:
     `paths` are the changed pages' own paths, for a front cache (purge_front_cache).
     """
     paths = tuple(paths)
+    _local["version"] += 1
     transaction.on_commit(lambda: _replace_generation(paths))
 
 

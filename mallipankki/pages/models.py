@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mallipankki.core.memo import KnownRoutes, KnownViewRestrictions, public
 from mallipankki.core.translated_fields import TRANSLATION_LANGUAGES, TranslatedField, translations_model
 from mallipankki.core.translated_fields import translated_edit_handler as translated_edit_handler_of
 from mallipankki.practices.listing import newest_practices, practices_of_theme
@@ -65,7 +66,7 @@ def translated_edit_handler(content_panels) -> TabbedInterface:
     return translated_edit_handler_of(content_panels, TRANSLATED_FIELDS)
 
 
-class HomePage(Page, PageTranslations):
+class HomePage(KnownRoutes, KnownViewRestrictions, Page, PageTranslations):
     intro = models.TextField(_("ingressi"), blank=True, help_text=_("Lyhyt kuvaus palvelun tehtävästä."))
     body = RichTextField(_("sisältö"), blank=True)
 
@@ -86,7 +87,7 @@ class HomePage(Page, PageTranslations):
         return context
 
 
-class ThemePage(Page, PageTranslations):
+class ThemePage(KnownViewRestrictions, Page, PageTranslations):
     """One of the six sections; its practices are those tagged with `theme`."""
 
     theme = models.OneToOneField(
@@ -118,13 +119,15 @@ class ThemePage(Page, PageTranslations):
         verbose_name = _("teemasivu")
 
     def read_also(self):
-        return ArticlePage.objects.child_of(self).live().public().specific().order_by("path")
+        return public(ArticlePage.objects.child_of(self).live()).specific().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = [item.practice for item in self.featured_practices.select_related("practice") if item.practice.live]
         context["read_also"] = self.read_also()
-        context["featured"], context["practices"] = practices_of_theme(self.theme_id, featured)
+        context["featured"], context["practices"], context["practices_total"] = practices_of_theme(
+            self.theme_id, featured
+        )
         return context
 
 
@@ -137,7 +140,7 @@ class FeaturedPractice(Orderable):
     panels = [FieldPanel("practice")]
 
 
-class ArticlePage(Page, PageTranslations):
+class ArticlePage(KnownViewRestrictions, Page, PageTranslations):
     """A short "read also" article."""
 
     intro = models.TextField(_("ingressi"), blank=True)
@@ -157,7 +160,7 @@ class ArticlePage(Page, PageTranslations):
         verbose_name = _("artikkeli")
 
 
-class StandardPage(Page, PageTranslations):
+class StandardPage(KnownViewRestrictions, Page, PageTranslations):
     """Accessibility statement, privacy notice, about: plain editable text."""
 
     intro = models.TextField(_("ingressi"), blank=True)

@@ -7,6 +7,7 @@ so the page models do not import this module, which imports them.
 
 from django.db.models import Count, Q
 
+from mallipankki.core.memo import public
 from mallipankki.practices.listing import published_practices
 from mallipankki.vocabularies.models import Theme
 
@@ -25,5 +26,5 @@ def theme_practice_counts() -> dict[int, int]:
 def theme_sections() -> list[dict]:
     """The six sections for the home page: theme page and its practice count."""
     counts = theme_practice_counts()
-    pages = ThemePage.objects.live().public().select_related("theme").order_by("theme__sort_order")
+    pages = public(ThemePage.objects.live()).select_related("theme").order_by("theme__sort_order")
     return [{"page": page, "count": counts.get(page.theme_id, 0)} for page in pages]

@@ -20,7 +20,7 @@ their countries and regions in a few more.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from .listing import published_practices
 from .models import BuildsOnLink, PracticePage
@@ -53,7 +53,10 @@ def direct_lineage(page: PracticePage, published=None) -> Lineage:
     """
     if published is None:
         published = published_practices()
-    links = list(page.builds_on_links.select_related("target"))
+    links = page.builds_on_links.select_related("target")
+    if isinstance(links, QuerySet):  # not a preview's unsaved links
+        links = links.only(*_link_fields("target"))
+    links = list(links)
     shown = set()
     if links:
         shown = set(published.filter(pk__in={link.target_id for link in links}).values_list("pk", flat=True))
@@ -63,7 +66,8 @@ def direct_lineage(page: PracticePage, published=None) -> Lineage:
     if page.pk:
         children = BuildsOnLink.objects.filter(target=page, practice__in=published.values("pk"))
         seen = {page.pk}
-        for link in children.select_related("practice").order_by("practice__title", "practice_id", "sort_order"):
+        children = children.select_related("practice").only(*_link_fields("practice"))
+        for link in children.order_by("practice__title", "practice_id", "sort_order"):
             # A child with two links to the same practice is listed once.
             if link.practice_id not in seen:
                 seen.add(link.practice_id)
@@ -101,6 +105,20 @@ def lineage_notes(page: PracticePage, published=None) -> dict:
         "builds_on": builds_on,
         "built_upon_by": [{"id": slug, "note": note} for _title, slug, note in built_upon_by],
     }
+
+
+# What the lineage list shows of a linked practice: its name and address.
+# Not the whole page: a practice has some sixty columns, and building and
+# compiling them made up a fifth of a practice page (bench/README.md).
+LINKED_PAGE_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "locale", "content_type"),
+    *(f"name_{language}" for language in ("fi", "sv", "en")),
+)
+
+
+def _link_fields(relation: str) -> list[str]:
+    own = ("sort_order", "practice", "target", "adaptation_note")
+    return [*own, *(f"{relation}__{name}" for name in LINKED_PAGE_FIELDS)]
 
 
 def dedupe_targets(links: list[BuildsOnLink]) -> list[BuildsOnLink]:

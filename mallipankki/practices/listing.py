@@ -12,19 +12,20 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
+from mallipankki.core.memo import public
 from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
 from .models import Adoption, PracticeIndexPage, PracticePage, Resource
 
 
 def published_practices():
-    return PracticePage.objects.live().public()
+    return public(PracticePage.objects.live())
 
 
 def catalogue_url(request) -> str | None:
     """The address of the live, public catalogue (/mallit/) as `request`'s
     site reaches it; None when there is none (a site being set up)."""
-    catalogue = PracticeIndexPage.objects.live().public().order_by("path").first()
+    catalogue = public(PracticeIndexPage.objects.live()).order_by("path").first()
     return catalogue.get_url(request) if catalogue is not None else None
 
 
@@ -189,11 +190,26 @@ def newest_practices(limit: int = 6):
     return cards_in_order(published_practices().order_by("-first_published_at", "-pk")[:limit])
 
 
-def practices_of_theme(theme_id: int, featured: list) -> tuple[list, list]:
-    """Editors' featured practices first, then every other published one of the theme."""
+# A theme page shows this many cards at most; the rest are one link away in the
+# catalogue filtered by the theme. At 1,000 practices a theme has some 190,
+# which no visitor scrolls through and which cost a theme page most of its
+# rendering (bench/README.md, "Rendering and load").
+THEME_PAGE_CARDS = 24
+
+
+def practices_of_theme(theme_id: int, featured: list, limit: int = THEME_PAGE_CARDS) -> tuple[list, list, int | None]:
+    """Editors' featured practices first, then other published ones of the theme
+    by name, `limit` cards in all; and, when some are left out, how many
+    published practices the theme has (None when all are shown)."""
     featured_ids = [practice.pk for practice in featured]
     featured_cards = cards_by_id(featured_ids)
-    others = cards_in_order(
-        published_practices().filter(themes=theme_id).exclude(pk__in=featured_ids).order_by("title")
-    )
-    return [featured_cards[pk] for pk in featured_ids if pk in featured_cards], others
+    featured = [featured_cards[pk] for pk in featured_ids if pk in featured_cards]
+    of_theme = published_practices().filter(themes=theme_id)
+    others = of_theme.exclude(pk__in=featured_ids).order_by("title")
+    room = max(limit - len(featured), 0)
+    # One row more than there is room for tells whether anything is left out,
+    # so the count is asked only of a theme that does not fit.
+    shown = cards_in_order(others[: room + 1])
+    if len(shown) <= room:
+        return featured, shown, None
+    return featured, shown[:room], of_theme.count()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from mallipankki.core.memo import memoized
 from mallipankki.practices.models import PracticePage, Resource
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
@@ -34,10 +35,12 @@ class Facet:
 
 def _vocabulary(model) -> Callable[[Iterable[str] | None], list[tuple[str, str]]]:
     def choices(codes: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        queryset = model.objects.all()
+        # The whole vocabulary, kept per process until a term is edited
+        # (core/memo.py): four statements on every catalogue page otherwise.
+        terms = memoized(("vocabulary", model._meta.label), lambda: list(model.objects.all()))
         if codes is not None:
-            queryset = queryset.filter(code__in=list(codes))
-        terms = list(queryset)
+            wanted = set(codes)
+            terms = [term for term in terms if term.code in wanted]
         if model is Country:
             # Countries are ordered by name in the reader's language.
             terms.sort(key=lambda term: term.name.casefold())

@@ -26,3 +26,17 @@ def markdown(text: str) -> str:
         link_rel="noopener noreferrer",
     )
     return mark_safe(cleaned)  # noqa: S308 (sanitised by nh3 just above)
+
+
+@register.filter
+def breadcrumb_ancestors(page) -> list:
+    """The page's ancestors below the site root, specific (their titles carry the
+    translations), kept per process until content changes (core/memo.py)."""
+    from ..memo import memoized
+
+    def compute():
+        return [ancestor.specific for ancestor in page.get_ancestors()[1:]]
+
+    if not page.pk:  # a new page's preview
+        return compute()
+    return memoized(("ancestors", page.path), compute)

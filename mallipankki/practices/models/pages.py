@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from mallipankki.core.memo import KnownViewRestrictions, public
 from mallipankki.core.permissions import RegionScopedPermissionTester
 from mallipankki.core.publishing import PublishOnlyThroughWorkflow
 from mallipankki.core.translated_fields import TranslatedField, translated_edit_handler, translations_model
@@ -57,7 +58,9 @@ INDEX_TRANSLATIONS = (
 )
 
 
-class PracticeIndexPage(Page, translations_model("PracticeIndexTranslations", INDEX_TRANSLATIONS, module=__name__)):
+class PracticeIndexPage(
+    KnownViewRestrictions, Page, translations_model("PracticeIndexTranslations", INDEX_TRANSLATIONS, module=__name__)
+):
     """The catalogue at /mallit/: every published practice, filterable."""
 
     intro = RichTextField(_("johdanto"), blank=True)
@@ -78,7 +81,7 @@ class PracticeIndexPage(Page, translations_model("PracticeIndexTranslations", IN
         return context
 
 
-class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
+class PracticePage(KnownViewRestrictions, PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
     EvidenceLevel = choices.EvidenceLevel
     ScalingStage = choices.ScalingStage
     ContinuityStatus = choices.ContinuityStatus
@@ -373,7 +376,7 @@ class PracticePage(PublishOnlyThroughWorkflow, RoutablePageMixin, Page):
 
     def built_upon_by(self):
         """Published practices that name this one in their builds-on links."""
-        return PracticePage.objects.live().public().filter(builds_on_links__target=self).distinct().order_by("title")
+        return public(PracticePage.objects.live()).filter(builds_on_links__target=self).distinct().order_by("title")
 
     def permissions_for_user(self, user):
         # Regional workers edit only the practices of their own regions.
