@@ -108,7 +108,10 @@ class DemoSiteTests(TestCase):
         # result count apart from the page of ids, and the country and region
         # labels of the facets. +1 everywhere: the menu's pages come specific,
         # for their translated titles (title_sv, title_en).
-        budgets = {"/": 17, "/yhteistyo/": 26, "/mallit/": 22, "/mallit/?teema=yhteistyo": 22}
+        # +1 on the catalogue: inside a test's transaction the per-process memos
+        # (core/memo.py) are off, so their "any alias pages?" check runs each
+        # time; a server keeps it (pages/tests/test_memo.py counts that case).
+        budgets = {"/": 17, "/yhteistyo/": 26, "/mallit/": 23, "/mallit/?teema=yhteistyo": 23}
         before = {url: self.count_queries(url) for url in budgets}
         index = PracticeIndexPage.objects.get()
         for number in range(6):
@@ -123,13 +126,15 @@ class DemoSiteTests(TestCase):
             self.assertLessEqual(after[url], before[url], url)
         for url, budget in budgets.items():
             self.assertLessEqual(after[url], budget, url)
-        self.assertLessEqual(self.count_queries("/mallit/ips-toimintamalli/"), 28)
+        self.assertLessEqual(self.count_queries("/mallit/ips-toimintamalli/"), 29)  # +1 as above
 
     def test_public_pages_carry_security_headers_with_a_strict_csp_without_nonces(self):
         response = self.get("/")
         policy = response["Content-Security-Policy"]
         # Scripts only from files: no nonce, so the page is the same for every visitor.
-        self.assertIn("script-src 'self';", policy)
+        # Directives in any order (Django's CSP builds them from a dict).
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+        self.assertEqual(directives["script-src"], "'self'")
         self.assertNotIn("nonce", policy)
         self.assertNotIn("unsafe-inline", policy)
         self.assertEqual(response["X-Content-Type-Options"], "nosniff")
