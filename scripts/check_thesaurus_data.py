@@ -25,6 +25,7 @@ GROUPS = {
     "menetelmat",
     "tyoelama-ja-osaaminen",
     "terveys-ja-toimintakyky",
+    "ammatit-ja-toimialat",
 }
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YSO_RE = re.compile(r"^http://www\.yso\.fi/onto/yso/p\d+$")

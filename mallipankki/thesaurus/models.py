@@ -26,6 +26,7 @@ GROUPS = [
     ("menetelmat", _("Menetelmät ja toimintatavat")),
     ("tyoelama-ja-osaaminen", _("Työelämä, osaaminen ja koulutus")),
     ("terveys-ja-toimintakyky", _("Terveys, hyvinvointi ja toimintakyky")),
+    ("ammatit-ja-toimialat", _("Ammatit, alat ja työtehtävät")),
 ]
 
 YSO_CREDIT = "YSO – Yleinen suomalainen ontologia, Kansalliskirjasto / Finto, CC BY 4.0"

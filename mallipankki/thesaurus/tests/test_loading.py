@@ -124,3 +124,53 @@ def test_load_thesaurus_refuses_bad_data_with_every_problem(tmp_path):
         call_command("load_thesaurus", directory=str(tmp_path), stdout=StringIO())
     message = str(error.value)
     assert "kielellä sv" in message and "kielellä en" in message
+
+
+@pytest.mark.django_db
+def test_the_migrations_load_occupations_and_sectors_in_their_own_group():
+    woodwork = Concept.objects.get(slug="puutyo")
+    assert woodwork.group == "ammatit-ja-toimialat"
+    assert {"puusepänverstas", "snickeri", "woodwork shop"} <= {label for _lang, label in woodwork.all_labels()}
+    # The sector concepts that used to be filed under working life moved with it.
+    assert Concept.objects.get(slug="ala-siivous").group == "ammatit-ja-toimialat"
+    assert Concept.objects.filter(group="ammatit-ja-toimialat").count() >= 100
+
+
+@pytest.mark.django_db
+def test_a_concept_moved_to_another_group_file_moves_unless_an_editor_changed_it(tmp_path):
+    write(
+        tmp_path,
+        "tyoelama-ja-osaaminen.json",
+        [
+            concept("test-siivous", ["testisiivous"], ["teststädning"], ["test cleaning"]),
+            concept("test-logistiikka", ["testilogistiikka"], ["testlogistik"], ["test logistics"]),
+        ],
+        group="tyoelama-ja-osaaminen",
+    )
+    call_command("load_thesaurus", directory=str(tmp_path), stdout=StringIO())
+    edited = Concept.objects.get(slug="test-logistiikka")
+    edited.labels_fi = "testilogistiikka\ntestivarastotyö"
+    edited.save()
+
+    (tmp_path / "tyoelama-ja-osaaminen.json").unlink()
+    write(
+        tmp_path,
+        "ammatit-ja-toimialat.json",
+        [
+            concept("test-siivous", ["testisiivous"], ["teststädning"], ["test cleaning"]),
+            concept("test-logistiikka", ["testilogistiikka"], ["testlogistik"], ["test logistics"]),
+        ],
+        group="ammatit-ja-toimialat",
+    )
+    call_command("load_thesaurus", directory=str(tmp_path), stdout=StringIO())
+    assert Concept.objects.get(slug="test-siivous").group == "ammatit-ja-toimialat"
+    kept = Concept.objects.get(slug="test-logistiikka")
+    assert (kept.group, kept.labels_fi) == ("tyoelama-ja-osaaminen", "testilogistiikka\ntestivarastotyö")
+
+
+@pytest.mark.django_db
+def test_a_swedish_or_english_trade_widens_a_search_to_the_finnish_one():
+    from mallipankki.search.service import search
+
+    assert "puutyo" in {w.slug for w in search("snickeri").widenings}
+    assert "liikunnanohjaaja" in {w.slug for w in search("sports instructors").widenings}
