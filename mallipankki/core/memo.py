@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextvars
 import time
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Q
 
 from . import page_cache
@@ -149,7 +149,12 @@ class KnownSiteMiddleware:
         try:
             if not connection.in_atomic_block:
                 # Otherwise Wagtail finds it if the view asks, as it did.
-                request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
+                try:
+                    request._wagtail_site = memoized(key, lambda: Site._find_for_request(request))
+                except DatabaseError:
+                    # An unmigrated or unreachable database: left to the view,
+                    # whose failure DatabaseUnavailableMiddleware turns into its 503 page.
+                    pass
             return self.get_response(request)
         finally:
             _request_generation.reset(token)

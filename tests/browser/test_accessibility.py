@@ -225,6 +225,9 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo_site, live_server, make
     probe = make_probe(DESKTOP)
     probe.goto(live_server.url + path)
     page = probe.page
+    # A keyboard user starts once the page has settled: the enhancement
+    # scripts (shortlist count, form token) may still be running before that.
+    page.wait_for_load_state("networkidle")
 
     page.keyboard.press("Tab")
     focused = page.evaluate(
