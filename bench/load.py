@@ -57,6 +57,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.pg_databases import drop_database  # noqa: E402
+
 VENV_BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 HOST = "127.0.0.1"
@@ -120,7 +123,7 @@ def _postgres_admin(url: str):
 def recreate_postgres_database(url: str) -> None:
     connection, name = _postgres_admin(url)
     with connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(connection.cursor(), name)
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
@@ -129,7 +132,7 @@ def drop_postgres_database(url: str) -> None:
         return
     connection, name = _postgres_admin(url)
     with connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(connection.cursor(), name)
 
 
 # ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from bench.generate_corpus import write_corpus
+from bench.pg_databases import drop_database
 from mallipankki.adoptions.models import PendingAdoption
 from mallipankki.adoptions.tests.helpers import form_data as adoption_post
 from mallipankki.continuity.factories import ContinuityReminderFactory
@@ -83,11 +84,11 @@ def migrated_copy(django_db_setup, django_db_blocker, tmp_path_factory):
         copy = f"{name}_concurrent_base"
         connection.close()
         with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+            drop_database(cursor, copy)
             cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
         yield copy
         with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+            drop_database(cursor, copy)
 
 
 @pytest.fixture
@@ -111,7 +112,7 @@ def shared_database(request, migrated_copy, tmp_path):
     else:
         name = f"{saved_name}_concurrent"
         with own._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_database(cursor, name)
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated_copy}"')
         settings_dict["OPTIONS"]["options"] = f"-c lock_timeout={round(lock_timeout * 1000)}"
     settings_dict["NAME"] = name
@@ -129,7 +130,7 @@ def shared_database(request, migrated_copy, tmp_path):
         cache.clear()
         if own.vendor != "sqlite":
             with own._nodb_cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                drop_database(cursor, name)
 
 
 @pytest.fixture
