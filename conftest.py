@@ -76,3 +76,17 @@ def page_cache(settings, page_cache_off):
     settings.PAGE_CACHE = True
     cache.clear()
     return cache
+
+
+@pytest.fixture(autouse=True)
+def thesaurus_table_forgotten():
+    """Each test reads the thesaurus as its own database has it.
+
+    The per-process table of concepts (search/expansion.py) is rebuilt when a
+    concept is saved or deleted, but a test's rolled-back edits send no
+    signal, and the table checks the database only every 30 seconds.
+    """
+    from mallipankki.search.expansion import forget_table
+
+    yield
+    forget_table()

@@ -1,35 +1,34 @@
-"""Cross-language concepts for the matcher, read from the thesaurus's data files.
+"""Cross-language concepts for the matcher: the thesaurus as editors keep it.
 
 A planner who writes "työhönvalmentaja" should find the Swedish practice that
-says "jobbcoach": the words share no stem, but the thesaurus
-(mallipankki/thesaurus/data/concepts/*.json, format in the thesaurus app)
-files both under one concept. When a description names a concept (every
-word of one of its labels is in the description), the concept's other
-labels, in all three languages, join the description as weaker terms.
+says "jobbcoach": the words share no stem, but the thesaurus (its concepts are
+snippets in the admin, mallipankki.thesaurus) files both under one concept.
+When a description names a concept (every word of one of its labels is in the
+description), the concept's other labels, in all three languages, join the
+description as weaker terms.
 
-This reads the JSON files directly and keeps its analysed labels per
-process, because the thesaurus app's own engine is not on main yet. It is
-meant to be replaced by that engine (its concepts as edited in the admin)
-once it is: `concept_terms` is the only thing the matcher uses.
+The matcher names a concept by a label's words anywhere in a long
+description, where search's expansion (search.expansion) wants them as a run
+of query words, so the labels are analysed here; which concepts there are and
+their labels come from the database, and an editor's change reaches matching
+as it reaches search (the same version check, search.expansion.version).
 
-Plain Python over the search app's analysis: no database.
+Plain Python over the search app's analysis; one statement per check.
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import logging
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
+from mallipankki.search import expansion
 from mallipankki.search.analysis import LANGUAGES, analyse_query
+from mallipankki.thesaurus.models import Concept as ThesaurusConcept
 
 from .description import _WORD_RE, DescriptionTerms, word_terms
 
-logger = logging.getLogger(__name__)
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "thesaurus" / "data" / "concepts"
 # A concept's other labels say the same thing in other words. Once a
 # term's idf is counted among the practices of its own language (see
 # match_index), the labels are worth as much as the planner's own word: it is
@@ -65,27 +64,39 @@ def _analyse_label(text: str) -> Label | None:
     return tuple(words) or None
 
 
-@functools.lru_cache(maxsize=4)
-def load_concepts(directory: Path = DATA_DIR) -> tuple[Concept, ...]:
-    """The concepts of every ``*.json`` in ``directory``. A file that cannot
-    be read is logged and left out: the matcher works without concepts."""
+@functools.lru_cache(maxsize=50_000)
+def _analysed(text: str) -> Label | None:
+    return _analyse_label(text)
+
+
+def analyse_concepts(records: Iterable[tuple[str, Iterable[tuple[str, str]]]]) -> tuple[Concept, ...]:
+    """Concepts from (id, [(language, label), …]); labels that analyse to nothing are left out."""
     concepts = []
-    for path in sorted(directory.glob("*.json")):
-        try:
-            records = json.loads(path.read_text(encoding="utf-8"))["concepts"]
-        except (OSError, ValueError, KeyError, TypeError):
-            logger.warning("Thesaurus file %s could not be read; its concepts are not used in matching.", path)
-            continue
-        for record in records:
-            labels = []
-            for lang in ("fi", "sv", "en"):
-                for text in record.get(lang) or ():
-                    analysed = _analyse_label(str(text))
-                    if analysed:
-                        labels.append((str(text), analysed))
-            if labels:
-                concepts.append(Concept(str(record.get("id", "")), tuple(labels)))
+    for concept_id, labels in records:
+        analysed = tuple((text, label) for _lang, text in labels if (label := _analysed(text)))
+        if analysed:
+            concepts.append(Concept(concept_id, analysed))
     return tuple(concepts)
+
+
+_loaded: tuple[tuple, tuple[Concept, ...]] | None = None
+_lock = threading.Lock()
+
+
+def load_concepts() -> tuple[Concept, ...]:
+    """The thesaurus's concepts, analysed again only when an editor has changed them."""
+    global _loaded
+    version = expansion.version()
+    with _lock:
+        if _loaded is not None and _loaded[0] == version:
+            return _loaded[1]
+    found = analyse_concepts(
+        (concept.slug, concept.all_labels())
+        for concept in ThesaurusConcept.objects.only("slug", "labels_fi", "labels_sv", "labels_en").order_by("slug")
+    )
+    with _lock:
+        _loaded = (version, found)
+    return found
 
 
 def _named(label: Label, available) -> bool:

@@ -132,6 +132,12 @@ def table() -> _Table:
     return built
 
 
+def version() -> tuple:
+    """The concepts' version (their count and latest change), checked as the table is: other
+    callers that keep something made from the concepts compare it."""
+    return table().stamp
+
+
 def forget_table() -> None:
     """Build the table afresh on next use (a concept was saved or deleted)."""
     global _table

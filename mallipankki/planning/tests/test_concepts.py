@@ -1,18 +1,18 @@
 """Cross-language matching through the thesaurus's concepts (planning/concepts.py)."""
 
-import json
+import pytest
 
-from mallipankki.planning import concepts
-from mallipankki.planning.concepts import CONCEPT_WEIGHT, load_concepts, widen
+from mallipankki.planning.concepts import CONCEPT_WEIGHT, analyse_concepts, widen
 from mallipankki.planning.description import description_terms
 from mallipankki.planning.matcher import Plan, match_practices
+from mallipankki.thesaurus.models import Concept as ThesaurusConcept
 
 
-def write_concepts(directory, records):
-    (directory / "palvelut.json").write_text(
-        json.dumps({"group": {"id": "palvelut"}, "concepts": records}), encoding="utf-8"
+def analysed(records):
+    return analyse_concepts(
+        (record["id"], [(lang, label) for lang in ("fi", "sv", "en") for label in record.get(lang, ())])
+        for record in records
     )
-    return load_concepts(directory)
 
 
 COACHING = {
@@ -23,8 +23,8 @@ COACHING = {
 }
 
 
-def test_a_named_concept_adds_its_other_language_labels_as_terms(tmp_path):
-    found = write_concepts(tmp_path, [COACHING])
+def test_a_named_concept_adds_its_other_language_labels_as_terms():
+    found = analysed([COACHING])
     terms = widen(description_terms("Haluamme palkata kaksi työhönvalmentajaa maaseudulle."), found)
     own = description_terms("työhönvalmentajaa").strong_terms
     swedish = description_terms("jobbcoach").strong_terms
@@ -34,15 +34,14 @@ def test_a_named_concept_adds_its_other_language_labels_as_terms(tmp_path):
     assert all("jobbcoach" in terms.words[term] for term in swedish)
 
 
-def test_a_concept_not_named_adds_nothing(tmp_path):
-    found = write_concepts(tmp_path, [COACHING])
+def test_a_concept_not_named_adds_nothing():
+    found = analysed([COACHING])
     description = "Suomen kielen ryhmät maahanmuuttajanaisille asukastalolla."
     assert widen(description_terms(description), found).weights == description_terms(description).weights
 
 
-def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it(tmp_path):
-    found = write_concepts(
-        tmp_path,
+def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it():
+    found = analysed(
         [
             {
                 "id": "tuettu",
@@ -63,14 +62,18 @@ def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it(tmp_pa
     )
 
 
-def test_a_broken_thesaurus_file_leaves_matching_working(tmp_path):
-    (tmp_path / "rikki.json").write_text("{not json", encoding="utf-8")
-    assert load_concepts(tmp_path) == ()
+@pytest.fixture
+def only_coaching(db):
+    """The thesaurus holds one concept, as an editor saved it in the admin."""
+    ThesaurusConcept.objects.all().delete()
+    return ThesaurusConcept.objects.create(
+        slug=COACHING["id"],
+        group="palvelut",
+        **{f"labels_{lang}": "\n".join(COACHING[lang]) for lang in ("fi", "sv", "en")},
+    )
 
 
-def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(make_practice, tmp_path, monkeypatch):
-    found = write_concepts(tmp_path, [COACHING])
-    monkeypatch.setattr(concepts, "load_concepts", lambda: found)
+def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(make_practice, only_coaching):
     swedish = make_practice(
         name={"sv": "Jobbcoach för långtidsarbetslösa"},
         summary={"sv": "En jobbcoach stöder deltagaren på arbetsplatsen."},
@@ -81,3 +84,19 @@ def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(ma
     assert "jobbcoach" in matches[0].words
     # Highlighted are the planner's own words only: "jobbcoach" is a reason, not a highlight.
     assert not matches[0].terms & description_terms("jobbcoach").strong_terms
+
+
+def test_an_editors_change_to_a_concept_reaches_matching_at_once(make_practice, only_coaching):
+    swedish = make_practice(
+        name={"sv": "Handledare på arbetsplatsen"},
+        summary={"sv": "En arbetsplatshandledare stöder deltagaren."},
+    )
+    plan = Plan("Palkkaamme työhönvalmentajan, joka tukee osallistujia työpaikoilla.")
+    assert swedish.pk not in [match.page_id for match in match_practices(plan)]
+
+    only_coaching.labels_sv = "jobbcoach\narbetsplatshandledare"
+    only_coaching.save()
+    assert [match.page_id for match in match_practices(plan)] == [swedish.pk]
+
+    only_coaching.delete()
+    assert swedish.pk not in [match.page_id for match in match_practices(plan)]
