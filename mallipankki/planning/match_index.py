@@ -50,19 +50,33 @@ FALLBACK_TERMS = 12
 MAX_CACHED_IDF = 200_000
 # Past this many changed documents since the last load, reload everything.
 MAX_OVERLAY = 2000
+# A description shares everyday words ("work", "local", "people") with every
+# practice written in its own language, and with those only: a practice in
+# another language meets it only through the thesaurus's labels. So the
+# practices of a language whose typical match (the mean text score of its
+# practices that share any term) lies above another language's lose that
+# difference, this many times over: what counts is how much better than its
+# language's usual match a practice fits. Chosen on the tuning half of
+# bench/planning/descriptions-relevance.json (1, 1.5 and 2 tried; also the
+# mean itself rather than the difference, which a one-language catalogue
+# would feel). BACKGROUND_PRIOR: see `_background` (0, 1, 2 and 5 tried;
+# without it a language's one good match is its own background).
+LANGUAGE_BACKGROUND = 1.5
+BACKGROUND_PRIOR = 2.0
 
 
 @dataclass
 class _Document:
     saturation: dict[str, float]
     facets: frozenset[tuple[str, str]]
+    shares: tuple[float, ...]  # as MatchIndex.language_shares
 
 
 @dataclass
 class Scored:
     page_id: int
-    score: float  # the text score normalised to the best (1.0), plus the facet boosts
-    text: float  # the normalised text score alone
+    score: float  # the text score over its language's background, normalised to the best (1.0), plus the boosts
+    text: float  # that text score alone
     facets: frozenset[tuple[str, str]]
     terms: tuple[str, ...] = ()  # description terms the practice has, the weightiest first
 
@@ -209,16 +223,17 @@ class MatchIndex:
             if page_id in self.position:
                 self.stale.add(self.position[page_id])
         cursor.execute(
-            f"SELECT page_id, {_COLUMNS} FROM {DOCUMENT_TABLE} WHERE page_id IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
+            f"SELECT page_id, lang, {_COLUMNS} FROM {DOCUMENT_TABLE} WHERE page_id IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
             ids,
         )
         rows = cursor.fetchall()
         facets_by_id = self._read_facets(cursor, ids)
         for row in rows:
-            tf, length = _weighted_terms(row[1:])
+            tf, length = _weighted_terms(row[2:])
             self.overlay[row[0]] = _Document(
                 {term: _saturation(value, length, self.average_length) for term, value in tf.items()},
                 frozenset(facets_by_id.get(row[0], ())),
+                _language_shares(row[1]),
             )
 
     # -- scoring -------------------------------------------------------------
@@ -292,24 +307,59 @@ class MatchIndex:
             extra = sum(amount for value, amount in boosts.items() if value in document.facets)
             if text or extra:
                 overlay[page_id] = (text, extra)
-        best = max(float(texts.max()) if count else 0.0, max((t for t, _e in overlay.values()), default=0.0)) or 1.0
-        totals = texts / best + boost
+        shares = self.language_shares
+        background = self._background(texts, overlay)
+        above = texts - LANGUAGE_BACKGROUND * (shares @ background) if count else texts
+        overlay_above = {
+            page_id: text - LANGUAGE_BACKGROUND * float(np.asarray(self.overlay[page_id].shares) @ background)
+            for page_id, (text, _extra) in overlay.items()
+        }
+        best = max(float(above.max()) if count else 0.0, max(overlay_above.values(), default=0.0))
+        best = best if best > 0 else 1.0
+        # Below its language's background a practice keeps only its boosts, and
+        # its own text score orders it among its like.
+        fitted = np.maximum(above, 0.0) / best
+        totals = fitted + boost
         candidates = np.flatnonzero((texts > 0) | (boost > 0))
         if len(candidates) > limit:
-            chosen = candidates[np.argpartition(-totals[candidates], limit - 1)[:limit]]
+            # Ties (all those below the background, unboosted) go to the higher own score.
+            key = totals[candidates] + 1e-9 * texts[candidates] / (float(texts.max()) or 1.0)
+            chosen = candidates[np.argpartition(-key, limit - 1)[:limit]]
         else:
             chosen = candidates
-        ranked = [(float(totals[p]), self.ids[p], float(texts[p]) / best, self.facets[p]) for p in chosen.tolist()]
-        ranked += [
-            (text / best + extra, page_id, text / best, self.overlay[page_id].facets)
-            for page_id, (text, extra) in overlay.items()
+        ranked = [
+            (float(totals[p]), float(texts[p]), self.ids[p], float(fitted[p]), self.facets[p]) for p in chosen.tolist()
         ]
-        ranked.sort(key=lambda item: (-item[0], item[1]))
+        for page_id, (text, extra) in overlay.items():
+            fit = max(overlay_above[page_id], 0.0) / best
+            ranked.append((fit + extra, text, page_id, fit, self.overlay[page_id].facets))
+        ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return [
-            Scored(page_id, total, text, facets, _weightiest(self, self.shared_terms(page_id, weights), weights))
-            for total, page_id, text, facets in ranked[:limit]
-            if total > 0
+            Scored(page_id, total, fit, facets, _weightiest(self, self.shared_terms(page_id, weights), weights))
+            for total, _text, page_id, fit, facets in ranked[:limit]
         ]
+
+    def _background(self, texts: np.ndarray, overlay: dict[int, tuple[float, float]]) -> np.ndarray:
+        """Per language, how far the mean text score of the practices written in it that share any
+        term lies above that of the language whose practices match least."""
+        shares = self.language_shares.astype(np.float64)
+        matched = (texts > 0).astype(np.float64)
+        sums = shares.T @ texts if len(texts) else np.zeros(len(LANGUAGES))
+        counts = shares.T @ matched if len(texts) else np.zeros(len(LANGUAGES))
+        for page_id, (text, _extra) in overlay.items():
+            if text > 0:
+                document = np.asarray(self.overlay[page_id].shares, dtype=np.float64)
+                sums = sums + text * document
+                counts = counts + document
+        if not (counts > 0).any():
+            return np.zeros(len(LANGUAGES))
+        # Few matches say little of a language's usual match (one match is its
+        # own mean): counted as if BACKGROUND_PRIOR more had matched nothing.
+        means = sums / (counts + BACKGROUND_PRIOR)
+        # Only the difference between languages is unfair: the language whose
+        # practices match least keeps its scores, so a catalogue (or a match)
+        # in one language ranks exactly as before.
+        return np.where(counts > 0, means - means[counts > 0].min(), 0.0)
 
     def facets_of(self, page_id: int) -> frozenset[tuple[str, str]]:
         if page_id in self.overlay:

@@ -55,3 +55,52 @@ def test_an_english_description_about_young_people_ranks_the_finnish_youth_works
     ranked = [match.page_id for match in match_practices(Plan(description))]
     assert ranked[0] == workshop.pk
     assert all(ranked.index(practice.pk) > 0 for practice in unrelated_english if practice.pk in ranked)
+
+
+def _coaching_concept():
+    from mallipankki.thesaurus.models import Concept
+
+    Concept.objects.all().delete()
+    Concept.objects.create(
+        slug="tyohonvalmennus",
+        group="palvelut",
+        labels_fi="työhönvalmennus\ntyöhönvalmentaja",
+        labels_sv="jobbcoachning\njobbcoach",
+        labels_en="job coaching\njob coach",
+    )
+
+
+ENGLISH_EVERYDAY = (
+    ("Neighbourhood centre", "People meet at our local centre every week and get help with everyday problems."),
+    ("Morning club", "Local people meet every day for breakfast and help each other with everyday things."),
+    ("Volunteer drivers", "Volunteers help local people get to places every week."),
+)
+
+
+def test_everyday_words_of_the_planners_language_do_not_outrank_the_model_the_thesaurus_finds(make_practice):
+    """An English description shares everyday words with every English practice;
+    the Finnish job-coaching model meets it only through the thesaurus, and fits best."""
+    _coaching_concept()
+    _finnish_filler(make_practice, 6)
+    coaching = make_practice(
+        name={"fi": "Työhönvalmennus työpaikoilla"},
+        summary={"fi": "Työhönvalmentaja tukee uutta työntekijää ja työnantajaa työpaikalla."},
+    )
+    everyday = [make_practice(name={"en": name}, summary={"en": text}) for name, text in ENGLISH_EVERYDAY]
+    description = (
+        "We want to hire a job coach in our local area. People would meet the coach every week "
+        "and get help with everyday problems at work."
+    )
+    ranked = [match.page_id for match in match_practices(Plan(description))]
+    assert ranked[0] == coaching.pk
+    assert {practice.pk for practice in everyday} <= set(ranked)  # raised no higher, not dropped
+
+
+def test_in_a_one_language_catalogue_the_background_changes_nothing(make_practice, monkeypatch):
+    _finnish_filler(make_practice, 3)
+    make_practice(name={"fi": "Nuorten työpaja"}, summary={"fi": "Nuoret tekevät työpajassa puutöitä."})
+    plan = Plan("Nuorten työpaja, jossa tehdään puutöitä ja työkokeiluja palkkatuella.")
+    with_background = [(match.page_id, match.score) for match in match_practices(plan)]
+    monkeypatch.setattr(match_index, "LANGUAGE_BACKGROUND", 0.0)
+    assert [(match.page_id, match.score) for match in match_practices(plan)] == with_background
+    assert len(with_background) == 4
