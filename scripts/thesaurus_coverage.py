@@ -107,8 +107,9 @@ def name_phrases(name: str, lang: str) -> list[str]:
     return phrases
 
 
-def catalogue_terms(sources=SOURCES) -> dict[tuple[str, str], set[str]]:
-    """(kind, term) -> ids of the practices that have it; kind is "keyword" or "name"."""
+def catalogue_terms(sources=SOURCES, summaries: bool = False) -> dict[tuple[str, str], set[str]]:
+    """(kind, term) -> ids of the practices that have it; kind is "keyword",
+    "name" or (with ``summaries``) "summary", the noun phrases of summaries."""
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     spelled: dict[tuple[str, str], str] = {}
 
@@ -126,6 +127,10 @@ def catalogue_terms(sources=SOURCES) -> dict[tuple[str, str], set[str]]:
             for lang, name in names.items() if isinstance(names, dict) else [("fi", names)]:
                 for phrase in name_phrases(name, lang):
                     add("name", phrase, practice)
+            if summaries:
+                for lang, summary in (record.get("summary") or {}).items():
+                    for phrase in name_phrases(summary, lang):
+                        add("summary", phrase, practice)
     return found
 
 
@@ -151,9 +156,35 @@ def seed_concepts():
     )
 
 
+def _summary_phrases_by_base_form(terms, at_least: int):
+    """Summary phrases grouped by their analysed terms ("työkokeilun",
+    "työkokeilusta"), kept when ``at_least`` practices have one."""
+    from mallipankki.planning.description import description_terms
+
+    grouped: dict[frozenset[str], tuple[str, set[str]]] = {}
+    kept = {}
+    for (kind, term), practices in terms.items():
+        if kind != "summary":
+            kept[(kind, term)] = practices
+            continue
+        key = description_terms(term).strong_terms
+        spelling, found = grouped.setdefault(key, (term, set()))
+        found |= practices
+    for spelling, practices in grouped.values():
+        if len(practices) >= at_least:
+            kept[("summary", spelling)] = practices
+    return kept
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--covered", action="store_true", help="also list the covered terms and their concepts")
+    parser.add_argument(
+        "--summaries",
+        type=int,
+        metavar="N",
+        help="also the noun phrases of summaries that at least N practices have (a wider net, not the rule)",
+    )
     args = parser.parse_args(argv)
     setup_django()
     from mallipankki.planning.description import description_terms
@@ -162,9 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     uncovered: list[tuple[str, str, set[str]]] = []
     covered: list[tuple[str, str, list[str]]] = []
-    for (kind, term), practices in sorted(
-        catalogue_terms().items(), key=lambda item: (item[0][0], item[0][1].casefold())
-    ):
+    terms = catalogue_terms(summaries=bool(args.summaries))
+    if args.summaries:
+        terms = _summary_phrases_by_base_form(terms, args.summaries)
+    for (kind, term), practices in sorted(terms.items(), key=lambda item: (item[0][0], item[0][1].casefold())):
         if not description_terms(term).strong_terms:
             continue  # stop and genre words only: nothing to name
         ids = naming(term, concepts)
