@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
-from mallipankki.core.memo import public
+from mallipankki.core.memo import memoized, public
 from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
 from .models import Adoption, PracticeIndexPage, PracticePage, Resource
@@ -96,9 +96,9 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     """The published, public practices among `ids` as `with_card_data` loads
     them, by id: what a page of search results shows.
 
-    The same rows and values in four statements: the pages, with the ids of
-    their target groups, regions and countries as subqueries, and those
-    three vocabularies' terms. The
+    The same rows and values in one statement: the pages, with the ids of
+    their target groups, regions and countries as subqueries; those
+    three vocabularies' terms are kept per process (`vocabulary_terms`). The
     pages' statement is written once (`_cards_sql`), so nothing is compiled
     per page of results; `published_practices()` asks the database for the
     view restrictions first and the ORM builds three statements, which made
@@ -112,12 +112,17 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     pages = list(PracticePage.objects.raw(sql, params))
     for attribute, model, key in CARD_TERMS:
         term_ids = {page.pk: _term_ids(getattr(page, f"{attribute}_ids")) for page in pages}
-        wanted = {pk for ids_of_page in term_ids.values() for pk in ids_of_page}
-        terms = model.objects.in_bulk(wanted) if wanted else {}
+        terms = vocabulary_terms(model) if any(term_ids.values()) else {}
         for page in pages:
             chosen = (terms[pk] for pk in term_ids[page.pk] if pk in terms)
             setattr(page, attribute, sorted(chosen, key=key))
     return {page.pk: page for page in pages}
+
+
+def vocabulary_terms(model) -> dict:
+    """A vocabulary's terms by id, kept per process until content changes (core/memo.py):
+    the vocabularies are small, and an edit of one replaces the content version."""
+    return memoized(("vocabulary-by-id", model._meta.label), lambda: model.objects.in_bulk())
 
 
 # What cards_by_id loads beside the pages: (attribute, vocabulary, order), the
@@ -202,14 +207,17 @@ def practices_of_theme(theme_id: int, featured: list, limit: int = THEME_PAGE_CA
     by name, `limit` cards in all; and, when some are left out, how many
     published practices the theme has (None when all are shown)."""
     featured_ids = [practice.pk for practice in featured]
-    featured_cards = cards_by_id(featured_ids)
-    featured = [featured_cards[pk] for pk in featured_ids if pk in featured_cards]
     of_theme = published_practices().filter(themes=theme_id)
     others = of_theme.exclude(pk__in=featured_ids).order_by("title")
-    room = max(limit - len(featured), 0)
     # One row more than there is room for tells whether anything is left out,
-    # so the count is asked only of a theme that does not fit.
-    shown = cards_in_order(others[: room + 1])
+    # so the count is asked only of a theme that does not fit. The featured
+    # cards and the others are loaded together, before it is known how many of
+    # the featured are public, so the others as if none were.
+    other_ids = list(others[: limit + 1].values_list("pk", flat=True))
+    cards = cards_by_id([*featured_ids, *other_ids])
+    featured = [cards[pk] for pk in featured_ids if pk in cards]
+    room = max(limit - len(featured), 0)
+    shown = [cards[pk] for pk in other_ids if pk in cards]
     if len(shown) <= room:
         return featured, shown, None
     return featured, shown[:room], of_theme.count()

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from mallipankki.core import memo
 from mallipankki.pages.factories import ThemePageFactory
-from mallipankki.vocabularies.models import Theme
+from mallipankki.vocabularies.models import TargetGroup, Theme
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -98,6 +98,20 @@ def test_a_renamed_theme_shows_in_the_catalogue_filters_at_once(client, practice
     theme.save()
 
     assert "Verkostot ja yhteistyö" in statements(client, "/mallit/")[1]
+
+
+def test_a_renamed_target_group_shows_on_the_cards_at_once(client, home_page, make_practice):
+    ThemePageFactory(parent=home_page, slug="yhteistyo").save_revision().publish()
+    make_practice(name={"fi": "Työkokeilun malli"}, themes=["yhteistyo"], target_groups=["nuoret"])
+    for address in ("/", "/yhteistyo/", "/mallit/"):
+        assert "Nuoret" in statements(client, address)[1]
+
+    group = TargetGroup.objects.get(code="nuoret")
+    group.name_fi = "Nuoret aikuiset"
+    group.save()
+
+    for address in ("/", "/yhteistyo/", "/mallit/"):
+        assert "Nuoret aikuiset" in statements(client, address)[1], address
 
 
 # Statements of a second visit, with the memos warm: measured (4, 4, 4, 4 and
