@@ -58,6 +58,15 @@ def test_a_published_edit_shows_at_once(client, practice):
     assert "Uusi nimi mallille" in statements(client, practice.url)[1]
 
 
+def test_a_new_practice_of_a_theme_shows_on_the_theme_page_at_once(client, practice, make_practice):
+    assert "Työkokeilun malli" in statements(client, "/yhteistyo/")[1]
+    statements(client, "/yhteistyo/")
+
+    make_practice(name={"fi": "Aivan uusi malli"}, themes=["yhteistyo"])
+
+    assert "Aivan uusi malli" in statements(client, "/yhteistyo/")[1]
+
+
 def test_an_unpublished_practice_is_gone_at_once(client, practice):
     statements(client, practice.url)
     assert "Työkokeilun malli" in statements(client, "/yhteistyo/")[1]
