@@ -395,7 +395,17 @@ class PracticePage(KnownViewRestrictions, PublishOnlyThroughWorkflow, RoutablePa
         if self.pk:
             # The guidance and the page's funding list read the same rows: one query.
             # The JSON-LD in the head and the facts on the page read the same terms.
-            prefetch_related_objects([self], "funding", "themes", "target_groups", "countries", "regions")
+            prefetch_related_objects(
+                [self],
+                "funding",
+                "resources",
+                "organisations",
+                "adoptions",
+                "themes",
+                "target_groups",
+                "countries",
+                "regions",
+            )
         context["scaling"] = scaling_guidance(self)
         return context
 
