@@ -40,3 +40,11 @@ def breadcrumb_ancestors(page) -> list:
     if not page.pk:  # a new page's preview
         return compute()
     return memoized(("ancestors", page.path), compute)
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list[int | None]:
+    """The page numbers to link: the first, the last and two on each side of the
+    current one; None where a run of numbers is left out."""
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
