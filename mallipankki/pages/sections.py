@@ -7,7 +7,7 @@ so the page models do not import this module, which imports them.
 
 from django.db.models import Count, Q
 
-from mallipankki.core.memo import public
+from mallipankki.core.memo import memoized, public
 from mallipankki.practices.listing import published_practices
 from mallipankki.vocabularies.models import Theme
 
@@ -15,7 +15,12 @@ from .models import ThemePage
 
 
 def theme_practice_counts() -> dict[int, int]:
-    """Published practices per theme id, in one query."""
+    """Published practices per theme id, in one query, kept per process until content changes
+    (at 10,000 practices the count was a fifth of the home page)."""
+    return memoized("theme-practice-counts", _count_practices_per_theme)
+
+
+def _count_practices_per_theme() -> dict[int, int]:
     live_ids = published_practices().values("pk")
     rows = Theme.objects.annotate(
         published=Count("practices", filter=Q(practices__in=live_ids), distinct=True)

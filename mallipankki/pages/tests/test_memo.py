@@ -58,13 +58,16 @@ def test_a_published_edit_shows_at_once(client, practice):
     assert "Uusi nimi mallille" in statements(client, practice.url)[1]
 
 
-def test_a_new_practice_of_a_theme_shows_on_the_theme_page_at_once(client, practice, make_practice):
+def test_a_new_practice_of_a_theme_shows_on_the_theme_page_and_in_the_homes_count_at_once(
+    client, practice, make_practice
+):
     assert "Työkokeilun malli" in statements(client, "/yhteistyo/")[1]
-    statements(client, "/yhteistyo/")
+    assert "1 malli" in statements(client, "/")[1]
 
     make_practice(name={"fi": "Aivan uusi malli"}, themes=["yhteistyo"])
 
     assert "Aivan uusi malli" in statements(client, "/yhteistyo/")[1]
+    assert "2 mallia" in statements(client, "/")[1]
 
 
 def test_an_unpublished_practice_is_gone_at_once(client, practice):
