@@ -207,9 +207,13 @@ def practices_of_theme(theme_id: int, featured: list, limit: int = THEME_PAGE_CA
     by name, `limit` cards in all; and, when some are left out, how many
     published practices the theme has (None when all are shown)."""
     featured_ids = [practice.pk for practice in featured]
-    other_ids, count = memoized(
-        ("theme-practices", theme_id, tuple(featured_ids), limit), lambda: _theme_ids(theme_id, featured_ids, limit)
+    return memoized(
+        ("theme-practices", theme_id, tuple(featured_ids), limit), lambda: _theme_cards(theme_id, featured_ids, limit)
     )
+
+
+def _theme_cards(theme_id: int, featured_ids: list[int], limit: int) -> tuple[list, list, int | None]:
+    other_ids, count = _theme_ids(theme_id, featured_ids, limit)
     cards = cards_by_id([*featured_ids, *other_ids])
     featured = [cards[pk] for pk in featured_ids if pk in cards]
     room = max(limit - len(featured), 0)
@@ -223,9 +227,9 @@ def _theme_ids(theme_id: int, featured_ids: list[int], limit: int) -> tuple[list
     """The ids of a theme's other published practices by name, one more than
     fits beside no featured ones (so that it is known whether any is left
     out, before it is known how many of the featured are public), and the
-    theme's count of published practices when some may be left out. Kept per
-    process until content changes: at 10,000 practices these two statements
-    were a third of a theme page."""
+    theme's count of published practices when some may be left out. With
+    their cards, kept per process until content changes (practices_of_theme):
+    at 10,000 practices these statements were a third of a theme page."""
     of_theme = published_practices().filter(themes=theme_id)
     others = of_theme.exclude(pk__in=featured_ids).order_by("title")
     other_ids = list(others[: limit + 1].values_list("pk", flat=True))
