@@ -4,9 +4,11 @@ Two judged sets, each against its own corpus in its own throwaway database:
 - "demo": descriptions.json (24 short descriptions) against the eight demo
   practices (python manage.py load_demo_content);
 - "relevance": descriptions-relevance.json (paragraph-long descriptions, many
-  whose best models are written in another language) against the 72
+  whose best models are written in another language) against the 75
   practices of bench/relevance/corpus.json, which has near-duplicates and
-  distractors, so that ranking matters.
+  distractors, so that ranking matters;
+- "fresh": descriptions-fresh.json, the same kind against the same corpus,
+  written and judged blind after the matcher's round 3, never tuned on.
 
 Every description goes through the planning matcher
 (mallipankki.planning.matcher.match_practices) and through today's search fed
@@ -17,7 +19,7 @@ must not be looked at while tuning. "cross" are the descriptions one of whose
 best models (grade 3) is not written in the description's language.
 
 Usage:
-    python bench/planning_quality.py [--set demo|relevance|all] [--verbose]
+    python bench/planning_quality.py [--set demo|relevance|fresh|all] [--verbose]
 
 The database is a test database created and destroyed by Django's test
 machinery (in-memory SQLite, or a bench database on the server of
@@ -43,6 +45,9 @@ from bench.search_quality import METRICS, K, mean, setup_django  # noqa: E402
 SETS = {
     "demo": ROOT / "bench" / "planning" / "descriptions.json",
     "relevance": ROOT / "bench" / "planning" / "descriptions-relevance.json",
+    # Written and judged blind, after round 3, before the matcher was run on
+    # it: never tuned on (both halves are held out).
+    "fresh": ROOT / "bench" / "planning" / "descriptions-fresh.json",
 }
 TARGET, TARGET_RATIO = 0.80, 1.25
 

@@ -4,8 +4,10 @@ A planner who writes "työhönvalmentaja" should find the Swedish practice that
 says "jobbcoach": the words share no stem, but the thesaurus (its concepts are
 snippets in the admin, mallipankki.thesaurus) files both under one concept.
 When a description names a concept (every word of one of its labels is in the
-description), the concept's other labels, in all three languages, join the
-description as weaker terms.
+description; a label with a genre word, such as "employment plan", only as
+a phrase), the concept's other labels, in all three languages, join the
+description as weaker terms, and the concept itself counts as a term that
+every practice naming it shares (match_index.CONCEPT_FEATURE_WEIGHT).
 
 The matcher names a concept by a label's words anywhere in a long
 description, where search's expansion (search.expansion) wants them as a run
@@ -27,45 +29,70 @@ from mallipankki.search import expansion
 from mallipankki.search.analysis import LANGUAGES, analyse_query
 from mallipankki.thesaurus.models import Concept as ThesaurusConcept
 
-from .description import _WORD_RE, DescriptionTerms, word_terms
+from .description import _WORD_RE, DescriptionTerms, all_terms, word_terms
 
 # A concept's other labels say the same thing in other words. Once a
 # term's idf is counted among the practices of its own language (see
-# match_index), the labels are worth as much as the planner's own word: it is
-# mostly through them that a description meets the practices written in
-# another language. Chosen on the tuning half of
-# bench/planning/descriptions-relevance.json: 0.3, 0.5 and 0.8 tried first
-# (0.8 best then); with the per-language idf 0.5, 0.8, 1.0, 1.2 (1.0 and
-# 1.2 equal, 0.04 above 0.8).
-CONCEPT_WEIGHT = 1.0
+# match_index), the labels are worth nearly as much as the planner's own
+# word: it is mostly through them that a description meets the practices
+# written in another language. The concept itself also counts, as one
+# language-free term (match_index.CONCEPT_FEATURE_WEIGHT), so the labels'
+# words weigh less than they did alone. Chosen on the tuning half of
+# bench/planning/descriptions-relevance.json: alone 0.3 to 1.2 tried (1.0
+# kept); with the concept term 0.5, 0.6, 0.75, 0.9 and 1.0 (0.6 to 0.75 best).
+CONCEPT_WEIGHT = 0.6
 
 # A label as the matcher sees it: per word, the word's alternative terms.
 Label = tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A label with a genre word: "employment plan", "Clubhouse model",
+    "business model". Its words anywhere in a long description would name it
+    for any plan that says "employment" (every plan says "plan"), so it names
+    its concept only where the description has its words in a row. The genre
+    words still say which concept is meant, but they add no weight: only
+    ``topic``'s words widen the description."""
+
+    text: str
+    words: Label  # every word, genre words included, in order
+    topic: Label  # the words that are not genre words
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     labels: tuple[tuple[str, Label], ...]  # (label as written, analysed label)
+    phrases: tuple[Phrase, ...] = ()
+
+    def word_sets(self) -> tuple[Label, ...]:
+        """Each label's words: a practice whose terms have every word of one names the concept."""
+        return (*(label for _text, label in self.labels), *(phrase.words for phrase in self.phrases))
 
 
-def _analyse_label(text: str) -> Label | None:
-    """The label's words, stop words left out. A label with a genre word
-    ("development work", "employment plan") is left out whole: without that
-    word it would be named by any description that says "work"."""
-    words = []
+def _analyse_label(text: str) -> Label | Phrase | None:
+    """The label's words, stop words left out; a `Phrase` when one of them
+    is a genre word and another is not."""
+    words, topic = [], []
     for word in _WORD_RE.findall(text):
         if any(not analyse_query(word, lang) for lang in LANGUAGES):
             continue  # a stop word: "of", "för"
         analysed = word_terms(word)
         if analysed is None:
-            return None
-        words.append(analysed[0])
-    return tuple(words) or None
+            words.append(all_terms(word)[0])
+        else:
+            words.append(analysed[0])
+            topic.append(analysed[0])
+    if not topic:
+        return None
+    if len(topic) < len(words):
+        return Phrase(text, tuple(words), tuple(topic))
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=50_000)
-def _analysed(text: str) -> Label | None:
+def _analysed(text: str) -> Label | Phrase | None:
     return _analyse_label(text)
 
 
@@ -73,9 +100,11 @@ def analyse_concepts(records: Iterable[tuple[str, Iterable[tuple[str, str]]]]) -
     """Concepts from (id, [(language, label), …]); labels that analyse to nothing are left out."""
     concepts = []
     for concept_id, labels in records:
-        analysed = tuple((text, label) for _lang, text in labels if (label := _analysed(text)))
-        if analysed:
-            concepts.append(Concept(concept_id, analysed))
+        analysed = [(text, _analysed(text)) for _lang, text in labels]
+        plain = tuple((text, label) for text, label in analysed if isinstance(label, tuple))
+        phrases = tuple(label for _text, label in analysed if isinstance(label, Phrase))
+        if plain or phrases:
+            concepts.append(Concept(concept_id, plain, phrases))
     return tuple(concepts)
 
 
@@ -103,21 +132,42 @@ def _named(label: Label, available) -> bool:
     return all(not alternatives.isdisjoint(available) for alternatives in label)
 
 
-def concept_terms(
-    strong_terms, concepts: tuple[Concept, ...] | None = None
-) -> dict[str, tuple[float, tuple[str, ...], str]]:
-    """The terms that the concepts named by ``strong_terms`` (a description's
-    own terms) add: term -> (weight, the labels that gave it, as written,
-    the concept id). A label's weight is shared by its words, so that a
-    three-word label does not outweigh a one-word one."""
+def _in_a_row(words: Label, sequence: tuple[frozenset[str], ...]) -> bool:
+    last = len(sequence) - len(words)
+    return any(
+        all(not alternatives.isdisjoint(sequence[start + offset]) for offset, alternatives in enumerate(words))
+        for start in range(last + 1)
+    )
+
+
+def names(concept: Concept, terms: DescriptionTerms) -> bool:
+    """Whether the description names ``concept``: all the words of one of its
+    labels anywhere in it, or a phrase's words in a row."""
+    available = terms.strong_terms
+    return any(_named(label, available) for _text, label in concept.labels) or any(
+        _in_a_row(phrase.words, terms.sequence) for phrase in concept.phrases
+    )
+
+
+def named_concepts(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) -> tuple[Concept, ...]:
+    """The concepts (of the thesaurus, or ``concepts``) that the description names."""
     if concepts is None:
         concepts = load_concepts()
-    available = frozenset(strong_terms)
+    return tuple(concept for concept in concepts if names(concept, terms))
+
+
+def concept_terms(
+    terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None
+) -> dict[str, tuple[float, tuple[str, ...], str]]:
+    """The terms that the concepts named by the description add: term ->
+    (weight, the labels that gave it, as written, the concept id). A label's
+    weight is shared by its topic words, so that a three-word label does not
+    outweigh a one-word one."""
+    available = terms.strong_terms
     added: dict[str, tuple[float, tuple[str, ...], str]] = {}
-    for concept in concepts:
-        if not any(_named(label, available) for _text, label in concept.labels):
-            continue
-        for text, label in concept.labels:
+    for concept in named_concepts(terms, concepts):
+        labels = [*concept.labels, *((phrase.text, phrase.topic) for phrase in concept.phrases)]
+        for text, label in labels:
             share = CONCEPT_WEIGHT / len(label)
             for alternatives in label:
                 for term in alternatives:
@@ -135,8 +185,8 @@ def widen(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) 
     practice has."""
     weights = dict(terms.weights)
     words = dict(terms.words)
-    for term, (weight, labels, _concept) in concept_terms(terms.strong_terms, concepts).items():
+    for term, (weight, labels, _concept) in concept_terms(terms, concepts).items():
         if weight > weights.get(term, 0.0):
             weights[term] = weight
             words[term] = tuple(dict.fromkeys((*words.get(term, ()), *labels)))
-    return DescriptionTerms(weights, words)
+    return DescriptionTerms(weights, words, terms.sequence)

@@ -61,6 +61,11 @@ class DescriptionTerms:
 
     weights: dict[str, float]
     words: dict[str, tuple[str, ...]]
+    # The description's words in order, stop words left out, each as its
+    # terms in all three languages, genre words included: a thesaurus label
+    # with a genre word ("business plan", "Clubhouse model") names its
+    # concept only as a phrase (concepts.py).
+    sequence: tuple[frozenset[str], ...] = ()
 
     @property
     def strong_terms(self) -> frozenset[str]:
@@ -70,22 +75,30 @@ class DescriptionTerms:
         return bool(self.weights)
 
 
-def word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+def all_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A word's terms and expansions in all three languages; None for a stop word in any of them."""
     terms: set[str] = set()
     expansions: set[str] = set()
     for lang in LANGUAGES:
         analysed = analyse_query(word, lang)
         if not analysed:
-            return None  # a stop word in this language
+            return None
         terms |= analysed[0].terms
         expansions |= analysed[0].expansions
-    if not terms or not terms.isdisjoint(GENRE_WORDS):
+    return (frozenset(terms), frozenset(expansions - terms)) if terms else None
+
+
+def word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A topic word's terms and expansions; None for a stop word or a genre word."""
+    analysed = all_terms(word)
+    if analysed is None or not analysed[0].isdisjoint(GENRE_WORDS):
         return None
-    return frozenset(terms), frozenset(expansions - terms - GENRE_WORDS)
+    return analysed[0], analysed[1] - GENRE_WORDS
 
 
 def description_terms(text: str) -> DescriptionTerms:
-    counts = Counter(_WORD_RE.findall(clean_description(text)))
+    found = _WORD_RE.findall(clean_description(text))
+    counts = Counter(found)
     mass: dict[str, float] = {}
     words: dict[str, list[str]] = {}
     for word, count in counts.items():
@@ -102,4 +115,5 @@ def description_terms(text: str) -> DescriptionTerms:
     # Repeating a word stresses it, with diminishing returns: a description
     # that says "nuoret" ten times is about young people, not ten times so.
     weights = {term: (1 + math.log(value)) if value >= 1 else value for term, value in mass.items()}
-    return DescriptionTerms(weights, {term: tuple(dict.fromkeys(found)) for term, found in words.items()})
+    sequence = tuple(analysed[0] for word in found if (analysed := all_terms(word)))
+    return DescriptionTerms(weights, {term: tuple(dict.fromkeys(given)) for term, given in words.items()}, sequence)

@@ -63,6 +63,18 @@ MAX_OVERLAY = 2000
 # without it a language's one good match is its own background).
 LANGUAGE_BACKGROUND = 1.5
 BACKGROUND_PRIOR = 2.0
+# A thesaurus concept that both the description and a practice name (by any
+# of its labels, in any language) is one more shared term, a language-free
+# one, worth this many times its idf among all practices. A description
+# meets a practice written in another language mostly through the
+# concept's labels (planning.concepts), term by term: a common word of a
+# label ("yritys" of "yhteiskunnallinen yritys") then counts for little,
+# though the concept is rare. Chosen on the tuning half of
+# bench/planning/descriptions-relevance.json with concepts.CONCEPT_WEIGHT
+# (see bench/README.md: 1.5 to 4 tried).
+CONCEPT_FEATURE_WEIGHT = 3.0
+# Concepts whose positions a loaded index keeps (a thesaurus has hundreds).
+MAX_CACHED_CONCEPTS = 5000
 
 
 @dataclass
@@ -122,6 +134,7 @@ class MatchIndex:
         self._idf: dict[str, float] = {}
         self.stale: set[int] = set()  # positions whose postings are out of date
         self.overlay: dict[int, _Document] = {}  # page id -> document re-read since the load
+        self._concept_positions: dict = {}  # planning.concepts.Concept -> positions (concept_positions)
 
     # -- loading -------------------------------------------------------------
 
@@ -214,6 +227,7 @@ class MatchIndex:
         self.language_shares = np.array(shares, dtype=np.float32).reshape(len(ids), len(LANGUAGES))
         self.language_sizes = self.language_shares.sum(axis=0, dtype=np.float64)
         self._idf = {}
+        self._concept_positions = {}
         self.stale, self.overlay = set(), {}
 
     def _load_documents(self, cursor, changed: set[int]) -> None:
@@ -269,7 +283,45 @@ class MatchIndex:
             self._idf[term] = value
         return value
 
-    def score(self, weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
+    def _named_at(self, word_sets) -> np.ndarray:
+        """The positions whose terms have every word of one of ``word_sets``."""
+        found: list[np.ndarray] = []
+        for words in word_sets:
+            positions = None
+            # Rarest word first: the intersection stays small.
+            for alternatives in sorted(words, key=lambda alts: sum(self.document_frequency.get(t, 0) for t in alts)):
+                arrays = [self.postings[term][0] for term in alternatives if term in self.postings]
+                if not arrays:
+                    positions = None
+                    break
+                here = np.unique(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0]
+                positions = here if positions is None else np.intersect1d(positions, here, assume_unique=True)
+                if not len(positions):
+                    break
+            if positions is not None and len(positions):
+                found.append(positions)
+        if not found:
+            return np.zeros(0, dtype=np.int32)
+        return np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
+
+    def concept_positions(self, concept) -> np.ndarray:
+        """The positions of the practices that name ``concept`` (a
+        planning.concepts.Concept), kept until the next full load. A concept
+        an editor changes is a new object, and is looked up anew."""
+        found = self._concept_positions.get(concept)
+        if found is None:
+            if len(self._concept_positions) >= MAX_CACHED_CONCEPTS:
+                self._concept_positions.clear()
+            found = self._concept_positions[concept] = self._named_at(concept.word_sets())
+        return found
+
+    def concept_idf(self, df: int) -> float:
+        n = max(len(self.ids), 1)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def score(
+        self, weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int, concepts=()
+    ) -> list[Scored]:
         """The ``limit`` best practices for the description terms ``weights``.
 
         The text score is normalised to the best one (1.0), and each facet
@@ -288,6 +340,10 @@ class MatchIndex:
             # A term's postings hold each position once, so the fancy-index
             # add is a plain vector add.
             texts[positions] += (weights[term] * self.idf(term)) * values
+        for concept in concepts:
+            positions = self.concept_positions(concept)
+            if len(positions):
+                texts[positions] += CONCEPT_FEATURE_WEIGHT * self.concept_idf(len(positions))
         boost = np.zeros(count, dtype=np.float64)
         for value, amount in boosts.items():
             positions = self.by_facet.get(value)
@@ -304,6 +360,9 @@ class MatchIndex:
                 for term, weight in weights.items()
                 if term in document.saturation
             )
+            for concept in concepts:
+                if _names(concept.word_sets(), document.saturation):
+                    text += CONCEPT_FEATURE_WEIGHT * self.concept_idf(max(len(self.concept_positions(concept)), 1))
             extra = sum(amount for value, amount in boosts.items() if value in document.facets)
             if text or extra:
                 overlay[page_id] = (text, extra)
@@ -391,7 +450,7 @@ def _database() -> str:
     return connection.settings_dict["NAME"]
 
 
-def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int) -> list[Scored]:
+def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: int, concepts=()) -> list[Scored]:
     """The ``limit`` best practices of this database (see `MatchIndex.score`).
 
     While a warm-up thread is still loading the index (a minute at 100 000
@@ -405,7 +464,7 @@ def top(weights: dict[str, float], boosts: dict[tuple[str, str], float], limit: 
         if name not in _building or name in _indexes:
             index = _indexes.setdefault(name, MatchIndex())
             index.refresh()
-            return index.score(weights, boosts, limit)
+            return index.score(weights, boosts, limit, concepts)
     return _plain_search_top(weights, boosts, limit)
 
 
@@ -481,6 +540,10 @@ def _plain_search_top(weights, boosts, limit: int) -> list[Scored]:
         ranked.append(Scored(page_id, text + extra, text, facets, tuple(shared)))
     ranked.sort(key=lambda item: -item.score)
     return ranked
+
+
+def _names(word_sets, terms) -> bool:
+    return any(all(not alternatives.isdisjoint(terms) for alternatives in words) for words in word_sets)
 
 
 def _weightiest(index: MatchIndex, terms, weights: dict[str, float]) -> tuple[str, ...]:

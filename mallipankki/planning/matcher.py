@@ -20,7 +20,7 @@ from mallipankki.search.analysis import LANGUAGES, analyse_query
 from mallipankki.vocabularies.models import Region, TargetGroup, Theme
 
 from . import match_index
-from .concepts import widen
+from .concepts import named_concepts, widen
 from .description import DescriptionTerms, clean_description, description_terms
 
 MAX_LIMIT = 100
@@ -131,11 +131,12 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
     # Highlighted in a practice's text: the planner's own words, not the
     # concepts' labels that widened them (they are listed among the words).
     highlighted = terms.strong_terms
-    terms = widen(terms)
+    concepts = named_concepts(terms)
+    terms = widen(terms, concepts)
     if not terms and not any(label.picked for label in labels.values()):
         return []
     matches = []
-    for scored in match_index.top(terms.weights, boosts, limit):
+    for scored in match_index.top(terms.weights, boosts, limit, concepts):
         match = PracticeMatch(scored.page_id, round(scored.score, 4))
         for key in sorted(boosts, key=lambda key: (not labels[key].picked, labels[key].name)):
             if key in scored.facets:

@@ -40,7 +40,7 @@ def test_a_concept_not_named_adds_nothing():
     assert widen(description_terms(description), found).weights == description_terms(description).weights
 
 
-def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it():
+def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_alone_names_nothing():
     found = analysed(
         [
             {
@@ -55,11 +55,32 @@ def test_a_multi_word_label_needs_all_its_words_and_a_genre_word_voids_it():
     swedish = description_terms("sysselsättning").strong_terms
     assert not swedish & widen(description_terms("Employment for people with disabilities."), found).weights.keys()
     assert swedish <= widen(description_terms("Supported employment in our town."), found).weights.keys()
-    # "development" is a word of every plan: "work" alone must not name the concept.
-    assert (
-        not description_terms("utvecklingsarbete").strong_terms
-        & widen(description_terms("Work for young people."), found).weights.keys()
-    )
+    # "development" is a word of every plan: "work" alone must not name the concept,
+    # nor "develop" and "work" far apart.
+    swedish = description_terms("utvecklingsarbete").strong_terms
+    assert not swedish & widen(description_terms("Work for young people."), found).weights.keys()
+    apart = "We develop a workshop where young people who left school can work with wood."
+    assert not swedish & widen(description_terms(apart), found).weights.keys()
+
+
+EMPLOYMENT_PLAN = {
+    "id": "tyollistymissuunnitelma",
+    "fi": ["työllistymissuunnitelma"],
+    "sv": ["sysselsättningsplan"],
+    "en": ["employment plan"],
+}
+
+
+def test_a_label_with_a_genre_word_names_its_concept_where_its_words_stand_in_a_row():
+    found = analysed([EMPLOYMENT_PLAN])
+    finnish = description_terms("työllistymissuunnitelma").strong_terms
+    named = widen(description_terms("Every participant gets an employment plan with a coach."), found)
+    assert finnish <= named.weights.keys()
+    # The genre word says which concept is meant, but adds no term of its own.
+    assert not description_terms("plan").sequence[0] & named.weights.keys()
+    # Every plan says "plan"; with "employment" elsewhere it names nothing.
+    scattered = "We plan a service for young people, and employment is our goal."
+    assert not finnish & widen(description_terms(scattered), found).weights.keys()
 
 
 @pytest.fixture

@@ -57,16 +57,21 @@ def test_an_english_description_about_young_people_ranks_the_finnish_youth_works
     assert all(ranked.index(practice.pk) > 0 for practice in unrelated_english if practice.pk in ranked)
 
 
-def _coaching_concept():
+def _only_concept(slug, group, fi, sv, en):
+    """The thesaurus holds this one concept, as an editor saved it."""
     from mallipankki.thesaurus.models import Concept
 
     Concept.objects.all().delete()
-    Concept.objects.create(
-        slug="tyohonvalmennus",
-        group="palvelut",
-        labels_fi="työhönvalmennus\ntyöhönvalmentaja",
-        labels_sv="jobbcoachning\njobbcoach",
-        labels_en="job coaching\njob coach",
+    Concept.objects.create(slug=slug, group=group, labels_fi=fi, labels_sv=sv, labels_en=en)
+
+
+def _coaching_concept():
+    _only_concept(
+        "tyohonvalmennus",
+        "palvelut",
+        "työhönvalmennus\ntyöhönvalmentaja",
+        "jobbcoachning\njobbcoach",
+        "job coaching\njob coach",
     )
 
 
@@ -104,3 +109,44 @@ def test_in_a_one_language_catalogue_the_background_changes_nothing(make_practic
     monkeypatch.setattr(match_index, "LANGUAGE_BACKGROUND", 0.0)
     assert [(match.page_id, match.score) for match in match_practices(plan)] == with_background
     assert len(with_background) == 4
+
+
+def _social_enterprise_concept():
+    _only_concept(
+        "yhteiskunnallinen-yritys", "organisaatiot", "yhteiskunnallinen yritys", "samhällsföretag", "social enterprise"
+    )
+
+
+def test_a_rare_concept_both_name_outweighs_the_common_words_of_its_labels(make_practice):
+    """ "yritys" is in most Finnish practices, "yhteiskunnallinen" in some: word by
+    word, the bridged label says little. The concept itself is rare, and a
+    practice that names it fits an English description about it best."""
+    _social_enterprise_concept()
+    _finnish_filler(make_practice, 4)
+    for name in ("Yritysyhteistyö", "Yritysten rekrytointipäivät", "Yrityskummit"):
+        make_practice(name={"fi": name}, summary={"fi": "Yritykset ja yrittäjät tarjoavat työpaikkoja yrityksissä."})
+    make_practice(
+        name={"fi": "Yhteiskunnallinen osallisuus"},
+        summary={"fi": "Yhteiskunnallinen osallisuus vahvistuu, kun nuoret vaikuttavat omaan kuntaansa."},
+    )
+    enterprise = make_practice(
+        name={"fi": "Järjestöstä yritykseksi"},
+        summary={"fi": "Yhdistys muuttaa osan toiminnastaan yhteiskunnalliseksi yritykseksi."},
+    )
+    description = "Our association wants to turn its second-hand shop into a social enterprise."
+    ranked = [match.page_id for match in match_practices(Plan(description))]
+    assert ranked[0] == enterprise.pk
+
+
+def test_a_practice_changed_since_the_index_loaded_names_concepts_as_a_loaded_one_does(make_practice):
+    _social_enterprise_concept()
+    _finnish_filler(make_practice, 3)
+    text = {"fi": "Yhdistys muuttaa osan toiminnastaan yhteiskunnalliseksi yritykseksi."}
+    loaded = make_practice(name={"fi": "Järjestöstä yritykseksi"}, summary=text)
+    description = "Our association wants to become a social enterprise."
+    match_practices(Plan(description))  # loads the index
+    changed = make_practice(name={"fi": "Järjestöstä yritykseksi"}, summary=text)
+    index = match_index._indexes[match_index._database()]
+    scores = {match.page_id: match.score for match in match_practices(Plan(description))}
+    assert changed.pk in index.overlay  # read after the load, not in the loaded postings
+    assert scores[changed.pk] == scores[loaded.pk] > 0
