@@ -284,25 +284,26 @@ class MatchIndex:
         return value
 
     def _named_at(self, word_sets) -> np.ndarray:
-        """The positions whose terms have every word of one of ``word_sets``."""
-        found: list[np.ndarray] = []
+        """The positions whose terms have every word of one of ``word_sets``.
+
+        Boolean masks over all positions rather than sorted-array unions: a
+        common word's postings hold most of the catalogue, and a mask takes
+        them in one scatter, where a union would sort them."""
+        named = np.zeros(len(self.ids), dtype=bool)
         for words in word_sets:
-            positions = None
-            # Rarest word first: the intersection stays small.
-            for alternatives in sorted(words, key=lambda alts: sum(self.document_frequency.get(t, 0) for t in alts)):
-                arrays = [self.postings[term][0] for term in alternatives if term in self.postings]
-                if not arrays:
-                    positions = None
+            label = None
+            for alternatives in words:
+                found = [self.postings[term][0] for term in alternatives if term in self.postings]
+                if not found:
+                    label = None
                     break
-                here = np.unique(np.concatenate(arrays)) if len(arrays) > 1 else arrays[0]
-                positions = here if positions is None else np.intersect1d(positions, here, assume_unique=True)
-                if not len(positions):
-                    break
-            if positions is not None and len(positions):
-                found.append(positions)
-        if not found:
-            return np.zeros(0, dtype=np.int32)
-        return np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
+                here = np.zeros(len(self.ids), dtype=bool)
+                for positions in found:
+                    here[positions] = True
+                label = here if label is None else np.logical_and(label, here, out=label)
+            if label is not None:
+                named |= label
+        return np.flatnonzero(named).astype(np.int32)
 
     def concept_positions(self, concept) -> np.ndarray:
         """The positions of the practices that name ``concept`` (a
