@@ -37,7 +37,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.search_speed import FreshDatabase, load_practices, setup_django, site_tree, summary, timed  # noqa: E402
 
-DESCRIPTIONS = [ROOT / "bench" / "planning" / name for name in ("descriptions.json", "descriptions-relevance.json")]
+DESCRIPTIONS = [
+    ROOT / "bench" / "planning" / name
+    for name in ("descriptions.json", "descriptions-relevance.json", "descriptions-fresh.json")
+]
 RUNS = 20  # per document; p95 of 20 is the second slowest
 
 
@@ -119,6 +122,19 @@ def run_size(size: int, seed: int) -> None:
         print("  without the thesaurus   " + summary(timed([lambda t=t: match_practices(Plan(t)) for t in texts])))
     picks = Plan(texts[1], target_groups=("nuoret",), themes=("yhteistyo",), regions=("FI-18",))
     print("matching with picks       " + summary(timed([lambda: match_practices(picks)] * 20)))
+    # The practices that name each concept are found once per concept and
+    # kept until the index reloads: the most the first matches after a load add.
+    index = match_index._indexes[match_index._database()]
+    index._concept_positions.clear()
+    every = concepts.load_concepts()
+    started = time.monotonic()
+    sizes = [len(index.concept_positions(concept)) for concept in every]
+    elapsed = time.monotonic() - started
+    print(
+        f"practices naming each concept, first time: all {len(every)} concepts {elapsed:.2f} s, "
+        f"{elapsed / max(len(every), 1) * 1000:.1f} ms each (median {statistics.median(sizes or [0]):.0f}, "
+        f"largest {max(sizes or [0])} practices)"
+    )
 
     ids = list(published_practices().order_by("?").values_list("slug", flat=True)[:10])
     shortlist = Shortlist()
