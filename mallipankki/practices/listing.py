@@ -13,6 +13,7 @@ from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
 from mallipankki.core.memo import memoized, public
+from mallipankki.vocabularies.kept import terms_by_id
 from mallipankki.vocabularies.models import Country, Region, TargetGroup
 
 from .models import Adoption, PracticeIndexPage, PracticePage, Resource
@@ -98,7 +99,7 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
 
     The same rows and values in one statement: the pages, with the ids of
     their target groups, regions and countries as subqueries; those
-    three vocabularies' terms are kept per process (`vocabulary_terms`). The
+    three vocabularies' terms are kept per process (`vocabularies.kept`). The
     pages' statement is written once (`_cards_sql`), so nothing is compiled
     per page of results; `published_practices()` asks the database for the
     view restrictions first and the ORM builds three statements, which made
@@ -112,17 +113,11 @@ def cards_by_id(ids: list[int]) -> dict[int, PracticePage]:
     pages = list(PracticePage.objects.raw(sql, params))
     for attribute, model, key in CARD_TERMS:
         term_ids = {page.pk: _term_ids(getattr(page, f"{attribute}_ids")) for page in pages}
-        terms = vocabulary_terms(model) if any(term_ids.values()) else {}
+        terms = terms_by_id(model) if any(term_ids.values()) else {}
         for page in pages:
             chosen = (terms[pk] for pk in term_ids[page.pk] if pk in terms)
             setattr(page, attribute, sorted(chosen, key=key))
     return {page.pk: page for page in pages}
-
-
-def vocabulary_terms(model) -> dict:
-    """A vocabulary's terms by id, kept per process until content changes (core/memo.py):
-    the vocabularies are small, and an edit of one replaces the content version."""
-    return memoized(("vocabulary-by-id", model._meta.label), lambda: model.objects.in_bulk())
 
 
 # What cards_by_id loads beside the pages: (attribute, vocabulary, order), the

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from mallipankki.core.memo import memoized
 from mallipankki.practices.models import PracticePage, Resource
+from mallipankki.vocabularies.kept import terms_in_order
 from mallipankki.vocabularies.models import Country, Region, TargetGroup, Theme
 
 # A filter never needs more values than a facet has; anything beyond is junk.
@@ -36,8 +36,8 @@ class Facet:
 def _vocabulary(model) -> Callable[[Iterable[str] | None], list[tuple[str, str]]]:
     def choices(codes: Iterable[str] | None = None) -> list[tuple[str, str]]:
         # The whole vocabulary, kept per process until a term is edited
-        # (core/memo.py): four statements on every catalogue page otherwise.
-        terms = memoized(("vocabulary", model._meta.label), lambda: list(model.objects.all()))
+        # (vocabularies/kept.py): four statements on every catalogue page otherwise.
+        terms = list(terms_in_order(model))
         if codes is not None:
             wanted = set(codes)
             terms = [term for term in terms if term.code in wanted]
