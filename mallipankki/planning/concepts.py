@@ -149,6 +149,15 @@ def names(concept: Concept, terms: DescriptionTerms) -> bool:
     )
 
 
+def has_label(text: str, terms) -> bool:
+    """Whether ``terms`` have every topic word of the label (or word) ``text``."""
+    analysed = _analysed(text)
+    if analysed is None:
+        return False
+    words = analysed.topic if isinstance(analysed, Phrase) else analysed
+    return _named(words, terms)
+
+
 def named_concepts(terms: DescriptionTerms, concepts: tuple[Concept, ...] | None = None) -> tuple[Concept, ...]:
     """The concepts (of the thesaurus, or ``concepts``) that the description names."""
     if concepts is None:

@@ -20,7 +20,7 @@ from mallipankki.search.analysis import LANGUAGES, analyse_query
 from mallipankki.vocabularies.models import Region, TargetGroup, Theme
 
 from . import match_index
-from .concepts import named_concepts, widen
+from .concepts import has_label, named_concepts, widen
 from .description import DescriptionTerms, clean_description, description_terms
 
 MAX_LIMIT = 100
@@ -142,8 +142,13 @@ def match_practices(plan: Plan, limit: int = 20) -> list[PracticeMatch]:
             if key in scored.facets:
                 getattr(match, _MATCH_LISTS[key[0]]).append(labels[key])
         words: list[str] = []
+        shared = frozenset(scored.terms)
         for term in scored.terms:
-            for word in terms.words[term]:
+            # A label that gave the term is shown only if the practice has all
+            # its words: "unga företagare" is not a reason for a practice that
+            # says "företag" alone.
+            given = terms.words[term]
+            for word in [word for word in given if has_label(word, shared)] or given[:1]:
                 if word.lower() not in (w.lower() for w in words):
                     words.append(word)
         match.words = words[:MAX_WORDS_SHOWN]

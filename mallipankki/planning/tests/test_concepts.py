@@ -121,3 +121,21 @@ def test_an_editors_change_to_a_concept_reaches_matching_at_once(make_practice, 
 
     only_coaching.delete()
     assert swedish.pk not in [match.page_id for match in match_practices(plan)]
+
+
+def test_a_reason_names_only_the_labels_whose_words_the_practice_has(make_practice):
+    ThesaurusConcept.objects.all().delete()
+    ThesaurusConcept.objects.create(
+        slug="yrittajyys",
+        group="tyoelama-ja-osaaminen",
+        labels_fi="yrittäjyys",
+        labels_sv="företagande\nunga företagare",
+        labels_en="entrepreneurship",
+    )
+    practice = make_practice(
+        name={"sv": "Företagande på landsbygden"}, summary={"sv": "Vi stöder företagande i byarna."}
+    )
+    (match,) = match_practices(Plan("Haluamme tukea yrittäjyyttä maaseudulla."))
+    assert match.page_id == practice.pk
+    assert "företagande" in match.words
+    assert "unga företagare" not in match.words  # the practice says nothing of the young
