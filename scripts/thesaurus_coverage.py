@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How much of the catalogue's own vocabulary the thesaurus covers.
 
-Usage: python scripts/thesaurus_coverage.py [--covered]
+Usage: python scripts/thesaurus_coverage.py [--covered] [--summaries [N]]
 
 The terms are every keyword and the key noun phrases of the names of the
 practices in bench/relevance/corpus.json and in the demo content
@@ -17,6 +17,13 @@ Noun phrases of a name: the name is cut at punctuation; a Finnish name gives
 its nouns, each with the adjectives right before it ("etsivä nuorisotyö",
 "siirtymätyö"), by Voikko's word classes; a Swedish or English name gives
 its runs of words between stop words ("skilled immigrants").
+
+With --summaries the noun phrases of the practices' summaries and
+descriptions (every language present, cut also at line breaks and Markdown
+marks) are counted as well, grouped by their analysed words, and those that
+name no concept are listed most frequent first (the number of practices
+having one of them): the wider list for the thesaurus's domain vocabulary.
+Only phrases that at least N practices have are kept (default 1).
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ SOURCES = (
 )
 # Where a name breaks into phrases: "Porras-malli: työkokeilusta …", "X – Y".
 _SEPARATORS = re.compile(r"[:;,.!?()\[\]\"“”–—/]|\s-\s|\s&\s")
+# A summary or description also breaks at line breaks and Markdown marks.
+_TEXT_SEPARATORS = re.compile(r"(?:^|\n)\s*\d+[.)]\s|\n|[*#>|`]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑+][^\W_]*)*")
 _PROPER = {"etunimi", "sukunimi", "paikannimi", "nimi"}
 _ADJECTIVE = {"laatusana", "nimisana_laatusana", "lukusana", "asemosana"}
@@ -107,9 +116,15 @@ def name_phrases(name: str, lang: str) -> list[str]:
     return phrases
 
 
+def text_phrases(text: str, lang: str) -> list[str]:
+    """Noun phrases of a summary or description, as of a name."""
+    return [phrase for part in _TEXT_SEPARATORS.split(text) for phrase in name_phrases(part, lang)]
+
+
 def catalogue_terms(sources=SOURCES, summaries: bool = False) -> dict[tuple[str, str], set[str]]:
     """(kind, term) -> ids of the practices that have it; kind is "keyword",
-    "name" or (with ``summaries``) "summary", the noun phrases of summaries."""
+    "name" or (with ``summaries``) "summary", the noun phrases of summaries
+    and descriptions."""
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     spelled: dict[tuple[str, str], str] = {}
 
@@ -128,9 +143,11 @@ def catalogue_terms(sources=SOURCES, summaries: bool = False) -> dict[tuple[str,
                 for phrase in name_phrases(name, lang):
                     add("name", phrase, practice)
             if summaries:
-                for lang, summary in (record.get("summary") or {}).items():
-                    for phrase in name_phrases(summary, lang):
-                        add("summary", phrase, practice)
+                for field in ("summary", "description"):
+                    texts = record.get(field) or {}
+                    for lang, text in texts.items() if isinstance(texts, dict) else [("fi", texts)]:
+                        for phrase in text_phrases(text, lang):
+                            add("summary", phrase, practice)
     return found
 
 
@@ -182,8 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--summaries",
         type=int,
+        nargs="?",
+        const=1,
         metavar="N",
-        help="also the noun phrases of summaries that at least N practices have (a wider net, not the rule)",
+        help="also the noun phrases of summaries and descriptions that at least N (default 1) practices have, "
+        "the uncovered ones most frequent first (a wider net, not the rule)",
     )
     args = parser.parse_args(argv)
     setup_django()
@@ -193,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     uncovered: list[tuple[str, str, set[str]]] = []
     covered: list[tuple[str, str, list[str]]] = []
-    terms = catalogue_terms(summaries=bool(args.summaries))
-    if args.summaries:
+    terms = catalogue_terms(summaries=args.summaries is not None)
+    if args.summaries is not None:
         terms = _summary_phrases_by_base_form(terms, args.summaries)
     for (kind, term), practices in sorted(terms.items(), key=lambda item: (item[0][0], item[0][1].casefold())):
         if not description_terms(term).strong_terms:
@@ -214,8 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{'all':8} {all_covered:4} / {all_terms:4} covered ({all_covered / all_terms:.0%}); {len(concepts)} concepts"
     )
     print("\nUncovered:")
+    if args.summaries is not None:  # the summaries' phrases most frequent first, after the rule's terms
+        uncovered.sort(key=lambda item: (item[0] == "summary", -len(item[2]) if item[0] == "summary" else 0))
     for kind, term, practices in uncovered:
-        print(f"  {kind:8} {term}  [{', '.join(sorted(practices))}]")
+        if kind == "summary":
+            print(f"  {kind:8} {len(practices):3}  {term}  [{', '.join(sorted(practices))}]")
+        else:
+            print(f"  {kind:8} {term}  [{', '.join(sorted(practices))}]")
     if args.covered:
         print("\nCovered:")
         for kind, term, ids in covered:

@@ -54,3 +54,24 @@ def test_the_catalogue_keywords_stay_covered():
     # Today 230 of 254; the rest are proper names ("Keijo", "Discord") and
     # general words ("verkosto", "laatu") that no concept should hold.
     assert len(covered) / len(keywords) >= 0.85
+
+
+def test_a_description_breaks_also_at_lines_and_markdown_marks():
+    assert thesaurus_coverage.text_phrases(
+        "**Key steps**\n\n1. Company visits\n2. Shift work in small groups", "en"
+    ) == ["Key steps", "Company visits", "Shift work", "small groups"]
+
+
+def test_summaries_and_descriptions_give_summary_phrases(tmp_path):
+    source = tmp_path / "practices.json"
+    source.write_text(
+        '{"practices": [{"id": "a", "name": {"en": "Pilot"}, "keywords": [],'
+        ' "summary": {"en": "Public procurement for social enterprises."},'
+        ' "description": {"sv": "Företagsbesök\\n\\n**Affärsplan**"}}]}',
+        encoding="utf-8",
+    )
+    summaries = {
+        term for kind, term in thesaurus_coverage.catalogue_terms((source,), summaries=True) if kind == "summary"
+    }
+    assert {"Public procurement", "social enterprises", "Företagsbesök", "Affärsplan"} <= summaries
+    assert not any(kind == "summary" for kind, _term in thesaurus_coverage.catalogue_terms((source,)))
