@@ -105,6 +105,22 @@ def test_annex_from_a_shared_address_needs_no_session(client, shortlisted):
     assert headings == ["Kielikahvila"]
 
 
+def test_a_shared_address_leaves_out_drafts_and_view_restricted_practices(client, shortlisted, make_practice):
+    from wagtail.models import PageViewRestriction
+
+    make_practice(id="luonnos", name={"fi": "Luonnosmalli"}, status="draft")
+    closed = make_practice(id="suljettu", name={"fi": "Suljettu malli"})
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.PASSWORD, password="salasana")
+    shared = {"mallit": "luonnos,suljettu,kieli"}
+    document = Document(io.BytesIO(client.get("/muistilista/liite.docx", shared).content))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 3"] == ["Kielikahvila"]
+    text = pdf_text(client.get("/muistilista/liite.pdf", shared).content)
+    assert "Kielikahvila" in text and "Luonnosmalli" not in text and "Suljettu malli" not in text
+    listed = client.get("/muistilista/", shared).text
+    assert "Kielikahvila" in listed and "Luonnosmalli" not in listed and "Suljettu malli" not in listed
+    assert client.get("/vertaa/", {"mallit": "suljettu,luonnos"}).status_code == 400
+
+
 def test_duration_and_budget_alone_are_printed_and_unknown_codes_are_not():
     annex = build_annex(Shortlist(), "", duration="yli-3", budget="<b>kaikki</b>")
     assert (annex.duration, annex.budget) == ("Yli 3 vuotta", "")
