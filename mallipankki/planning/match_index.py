@@ -73,8 +73,10 @@ BACKGROUND_PRIOR = 2.0
 # bench/planning/descriptions-relevance.json with concepts.CONCEPT_WEIGHT
 # (see bench/README.md: 1.5 to 4 tried).
 CONCEPT_FEATURE_WEIGHT = 3.0
-# Concepts whose positions a loaded index keeps (a thesaurus has hundreds).
-MAX_CACHED_CONCEPTS = 5000
+# Positions of concepts that a loaded index keeps, in all (4 bytes each): the
+# thesaurus's few hundred concepts take a few MB at 100,000 practices, and
+# concepts an editor has since changed are dropped with the rest past this.
+MAX_CONCEPT_POSITIONS = 25_000_000
 
 
 @dataclass
@@ -311,9 +313,11 @@ class MatchIndex:
         an editor changes is a new object, and is looked up anew."""
         found = self._concept_positions.get(concept)
         if found is None:
-            if len(self._concept_positions) >= MAX_CACHED_CONCEPTS:
+            found = self._named_at(concept.word_sets())
+            kept = sum(len(positions) for positions in self._concept_positions.values())
+            if kept + len(found) > MAX_CONCEPT_POSITIONS:
                 self._concept_positions.clear()
-            found = self._concept_positions[concept] = self._named_at(concept.word_sets())
+            self._concept_positions[concept] = found
         return found
 
     def concept_idf(self, df: int) -> float:

@@ -150,3 +150,25 @@ def test_a_practice_changed_since_the_index_loaded_names_concepts_as_a_loaded_on
     scores = {match.page_id: match.score for match in match_practices(Plan(description))}
     assert changed.pk in index.overlay  # read after the load, not in the loaded postings
     assert scores[changed.pk] == scores[loaded.pk] > 0
+
+
+def test_the_positions_kept_of_concepts_stay_within_their_bound(make_practice, monkeypatch):
+    from mallipankki.thesaurus.models import Concept
+
+    _social_enterprise_concept()
+    Concept.objects.create(
+        slug="tyohonvalmennus",
+        group="palvelut",
+        labels_fi="työhönvalmentaja",
+        labels_sv="jobbcoach",
+        labels_en="job coach",
+    )
+    both = make_practice(
+        name={"fi": "Työhönvalmentaja yhteiskunnallisessa yrityksessä"},
+        summary={"fi": "Yhteiskunnallinen yritys palkkaa työhönvalmentajan."},
+    )
+    monkeypatch.setattr(match_index, "MAX_CONCEPT_POSITIONS", 1)
+    ranked = match_practices(Plan("A social enterprise hires a job coach."))
+    index = match_index._indexes[match_index._database()]
+    assert [match.page_id for match in ranked] == [both.pk]
+    assert sum(len(positions) for positions in index._concept_positions.values()) <= 1

@@ -121,3 +121,18 @@ def test_limit_is_bounded(make_practice):
         make_practice(name={"fi": f"Työkokeilu {number}"})
     assert len(match_practices(Plan("työkokeilu"), limit=2)) == 2
     assert len(match_practices(Plan("työkokeilu"), limit=10_000)) == 3
+
+
+def test_a_view_restricted_practice_does_not_match_until_the_restriction_is_lifted(make_practice):
+    from wagtail.models import PageViewRestriction
+
+    open_page = make_practice(name={"fi": "Työkokeilu"}, summary={"fi": "Työkokeilu yrityksissä."})
+    closed = make_practice(name={"fi": "Työkokeilun polku"}, summary={"fi": "Työkokeilu yrityksissä ja kunnissa."})
+    description = "Työkokeilu yrityksissä"
+    assert set(ids(match_practices(Plan(description)))) == {open_page.pk, closed.pk}  # the index is loaded
+    restriction = PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
+    )
+    assert ids(match_practices(Plan(description))) == [open_page.pk]
+    restriction.delete()
+    assert set(ids(match_practices(Plan(description)))) == {open_page.pk, closed.pk}
