@@ -329,9 +329,12 @@ class MatchIndex:
     ) -> list[Scored]:
         """The ``limit`` best practices for the description terms ``weights``.
 
-        The text score is normalised to the best one (1.0), and each facet
-        value of ``boosts`` that a practice has adds its boost. Practices with
-        neither a term nor a boosted value are not candidates.
+        Each of ``concepts`` (planning.concepts.Concept, those the description
+        names) that a practice names adds CONCEPT_FEATURE_WEIGHT times its idf
+        to the practice's text score. The text score is normalised to the best
+        one (1.0), and each facet value of ``boosts`` that a practice has adds
+        its boost. Practices with neither a term nor a boosted value are not
+        candidates.
         """
         count = len(self.ids)
         texts = np.zeros(count, dtype=np.float64)
