@@ -88,21 +88,26 @@ def all_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
     return (frozenset(terms), frozenset(expansions - terms)) if terms else None
 
 
-def word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """A topic word's terms and expansions; None for a stop word or a genre word."""
-    analysed = all_terms(word)
+def _topic(analysed: tuple[frozenset[str], frozenset[str]] | None) -> tuple[frozenset[str], frozenset[str]] | None:
     if analysed is None or not analysed[0].isdisjoint(GENRE_WORDS):
         return None
     return analysed[0], analysed[1] - GENRE_WORDS
 
 
+def word_terms(word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A topic word's terms and expansions; None for a stop word or a genre word."""
+    return _topic(all_terms(word))
+
+
 def description_terms(text: str) -> DescriptionTerms:
     found = _WORD_RE.findall(clean_description(text))
     counts = Counter(found)
+    # Each distinct word analysed once, for its weight and for the sequence.
+    analysed_words = {word: all_terms(word) for word in counts}
     mass: dict[str, float] = {}
     words: dict[str, list[str]] = {}
     for word, count in counts.items():
-        analysed = word_terms(word)
+        analysed = _topic(analysed_words[word])
         if analysed is None:
             continue
         terms, expansions = analysed
@@ -115,5 +120,5 @@ def description_terms(text: str) -> DescriptionTerms:
     # Repeating a word stresses it, with diminishing returns: a description
     # that says "nuoret" ten times is about young people, not ten times so.
     weights = {term: (1 + math.log(value)) if value >= 1 else value for term, value in mass.items()}
-    sequence = tuple(analysed[0] for word in found if (analysed := all_terms(word)))
+    sequence = tuple(analysed[0] for word in found if (analysed := analysed_words[word]))
     return DescriptionTerms(weights, {term: tuple(dict.fromkeys(given)) for term, given in words.items()}, sequence)
