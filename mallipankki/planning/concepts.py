@@ -70,6 +70,10 @@ class Concept:
         """Each label's words: a practice whose terms have every word of one names the concept."""
         return (*(label for _text, label in self.labels), *(phrase.words for phrase in self.phrases))
 
+    def named_by(self, terms) -> bool:
+        """Whether a practice with ``terms`` names the concept (see `word_sets`)."""
+        return any(_named(words, terms) for words in self.word_sets())
+
 
 def _analyse_label(text: str) -> Label | Phrase | None:
     """The label's words, stop words left out; a `Phrase` when one of them

@@ -369,7 +369,7 @@ class MatchIndex:
                 if term in document.saturation
             )
             for concept in concepts:
-                if _names(concept.word_sets(), document.saturation):
+                if concept.named_by(document.saturation):
                     text += CONCEPT_FEATURE_WEIGHT * self.concept_idf(max(len(self.concept_positions(concept)), 1))
             extra = sum(amount for value, amount in boosts.items() if value in document.facets)
             if text or extra:
@@ -548,10 +548,6 @@ def _plain_search_top(weights, boosts, limit: int) -> list[Scored]:
         ranked.append(Scored(page_id, text + extra, text, facets, tuple(shared)))
     ranked.sort(key=lambda item: -item.score)
     return ranked
-
-
-def _names(word_sets, terms) -> bool:
-    return any(all(not alternatives.isdisjoint(terms) for alternatives in words) for words in word_sets)
 
 
 def _weightiest(index: MatchIndex, terms, weights: dict[str, float]) -> tuple[str, ...]:
