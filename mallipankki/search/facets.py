@@ -37,13 +37,13 @@ def _vocabulary(model) -> Callable[[Iterable[str] | None], list[tuple[str, str]]
     def choices(codes: Iterable[str] | None = None) -> list[tuple[str, str]]:
         # The whole vocabulary, kept per process until a term is edited
         # (vocabularies/kept.py): four statements on every catalogue page otherwise.
-        terms = list(terms_in_order(model))
+        terms = terms_in_order(model)
         if codes is not None:
             wanted = set(codes)
             terms = [term for term in terms if term.code in wanted]
         if model is Country:
-            # Countries are ordered by name in the reader's language.
-            terms.sort(key=lambda term: term.name.casefold())
+            # Countries are ordered by name in the reader's language (a new list: the kept one is shared).
+            terms = sorted(terms, key=lambda term: term.name.casefold())
         return [(term.code, term.name) for term in terms]
 
     return choices
