@@ -5,7 +5,6 @@ import pytest
 from mallipankki.planning.concepts import CONCEPT_WEIGHT, analyse_concepts, widen
 from mallipankki.planning.description import description_terms
 from mallipankki.planning.matcher import Plan, match_practices
-from mallipankki.thesaurus.models import Concept as ThesaurusConcept
 
 
 def analysed(records):
@@ -84,14 +83,11 @@ def test_a_label_with_a_genre_word_names_its_concept_where_its_words_stand_in_a_
 
 
 @pytest.fixture
-def only_coaching(db):
+def only_coaching(only_concepts):
     """The thesaurus holds one concept, as an editor saved it in the admin."""
-    ThesaurusConcept.objects.all().delete()
-    return ThesaurusConcept.objects.create(
-        slug=COACHING["id"],
-        group="palvelut",
-        **{f"labels_{lang}": "\n".join(COACHING[lang]) for lang in ("fi", "sv", "en")},
-    )
+    labels = ("\n".join(COACHING[lang]) for lang in ("fi", "sv", "en"))
+    (concept,) = only_concepts((COACHING["id"], "palvelut", *labels))
+    return concept
 
 
 def test_finnish_description_finds_the_swedish_practice_through_the_thesaurus(make_practice, only_coaching):
@@ -123,14 +119,9 @@ def test_an_editors_change_to_a_concept_reaches_matching_at_once(make_practice, 
     assert swedish.pk not in [match.page_id for match in match_practices(plan)]
 
 
-def test_a_reason_names_only_the_labels_whose_words_the_practice_has(make_practice):
-    ThesaurusConcept.objects.all().delete()
-    ThesaurusConcept.objects.create(
-        slug="yrittajyys",
-        group="tyoelama-ja-osaaminen",
-        labels_fi="yrittäjyys",
-        labels_sv="företagande\nunga företagare",
-        labels_en="entrepreneurship",
+def test_a_reason_names_only_the_labels_whose_words_the_practice_has(make_practice, only_concepts):
+    only_concepts(
+        ("yrittajyys", "tyoelama-ja-osaaminen", "yrittäjyys", "företagande\nunga företagare", "entrepreneurship")
     )
     practice = make_practice(
         name={"sv": "Företagande på landsbygden"}, summary={"sv": "Vi stöder företagande i byarna."}

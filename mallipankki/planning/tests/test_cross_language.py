@@ -57,22 +57,20 @@ def test_an_english_description_about_young_people_ranks_the_finnish_youth_works
     assert all(ranked.index(practice.pk) > 0 for practice in unrelated_english if practice.pk in ranked)
 
 
-def _only_concept(slug, group, fi, sv, en):
-    """The thesaurus holds this one concept, as an editor saved it."""
-    from mallipankki.thesaurus.models import Concept
-
-    Concept.objects.all().delete()
-    Concept.objects.create(slug=slug, group=group, labels_fi=fi, labels_sv=sv, labels_en=en)
-
-
-def _coaching_concept():
-    _only_concept(
-        "tyohonvalmennus",
-        "palvelut",
-        "työhönvalmennus\ntyöhönvalmentaja",
-        "jobbcoachning\njobbcoach",
-        "job coaching\njob coach",
-    )
+COACHING = (
+    "tyohonvalmennus",
+    "palvelut",
+    "työhönvalmennus\ntyöhönvalmentaja",
+    "jobbcoachning\njobbcoach",
+    "job coaching\njob coach",
+)
+SOCIAL_ENTERPRISE = (
+    "yhteiskunnallinen-yritys",
+    "organisaatiot",
+    "yhteiskunnallinen yritys",
+    "samhällsföretag",
+    "social enterprise",
+)
 
 
 ENGLISH_EVERYDAY = (
@@ -82,10 +80,12 @@ ENGLISH_EVERYDAY = (
 )
 
 
-def test_everyday_words_of_the_planners_language_do_not_outrank_the_model_the_thesaurus_finds(make_practice):
+def test_everyday_words_of_the_planners_language_do_not_outrank_the_model_the_thesaurus_finds(
+    make_practice, only_concepts
+):
     """An English description shares everyday words with every English practice;
     the Finnish job-coaching model meets it only through the thesaurus, and fits best."""
-    _coaching_concept()
+    only_concepts(COACHING)
     _finnish_filler(make_practice, 6)
     coaching = make_practice(
         name={"fi": "Työhönvalmennus työpaikoilla"},
@@ -111,17 +111,11 @@ def test_in_a_one_language_catalogue_the_background_changes_nothing(make_practic
     assert len(with_background) == 4
 
 
-def _social_enterprise_concept():
-    _only_concept(
-        "yhteiskunnallinen-yritys", "organisaatiot", "yhteiskunnallinen yritys", "samhällsföretag", "social enterprise"
-    )
-
-
-def test_a_rare_concept_both_name_outweighs_the_common_words_of_its_labels(make_practice):
+def test_a_rare_concept_both_name_outweighs_the_common_words_of_its_labels(make_practice, only_concepts):
     """ "yritys" is in most Finnish practices, "yhteiskunnallinen" in some: word by
     word, the bridged label says little. The concept itself is rare, and a
     practice that names it fits an English description about it best."""
-    _social_enterprise_concept()
+    only_concepts(SOCIAL_ENTERPRISE)
     _finnish_filler(make_practice, 4)
     for name in ("Yritysyhteistyö", "Yritysten rekrytointipäivät", "Yrityskummit"):
         make_practice(name={"fi": name}, summary={"fi": "Yritykset ja yrittäjät tarjoavat työpaikkoja yrityksissä."})
@@ -138,8 +132,8 @@ def test_a_rare_concept_both_name_outweighs_the_common_words_of_its_labels(make_
     assert ranked[0] == enterprise.pk
 
 
-def test_a_practice_changed_since_the_index_loaded_names_concepts_as_a_loaded_one_does(make_practice):
-    _social_enterprise_concept()
+def test_a_practice_changed_since_the_index_loaded_names_concepts_as_a_loaded_one_does(make_practice, only_concepts):
+    only_concepts(SOCIAL_ENTERPRISE)
     _finnish_filler(make_practice, 3)
     text = {"fi": "Yhdistys muuttaa osan toiminnastaan yhteiskunnalliseksi yritykseksi."}
     loaded = make_practice(name={"fi": "Järjestöstä yritykseksi"}, summary=text)
@@ -152,17 +146,8 @@ def test_a_practice_changed_since_the_index_loaded_names_concepts_as_a_loaded_on
     assert scores[changed.pk] == scores[loaded.pk] > 0
 
 
-def test_the_positions_kept_of_concepts_stay_within_their_bound(make_practice, monkeypatch):
-    from mallipankki.thesaurus.models import Concept
-
-    _social_enterprise_concept()
-    Concept.objects.create(
-        slug="tyohonvalmennus",
-        group="palvelut",
-        labels_fi="työhönvalmentaja",
-        labels_sv="jobbcoach",
-        labels_en="job coach",
-    )
+def test_the_positions_kept_of_concepts_stay_within_their_bound(make_practice, only_concepts, monkeypatch):
+    only_concepts(SOCIAL_ENTERPRISE, ("tyohonvalmennus", "palvelut", "työhönvalmentaja", "jobbcoach", "job coach"))
     both = make_practice(
         name={"fi": "Työhönvalmentaja yhteiskunnallisessa yrityksessä"},
         summary={"fi": "Yhteiskunnallinen yritys palkkaa työhönvalmentajan."},
