@@ -237,10 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.summaries is not None:  # the summaries' phrases most frequent first, after the rule's terms
         uncovered.sort(key=lambda item: (item[0] == "summary", -len(item[2]) if item[0] == "summary" else 0))
     for kind, term, practices in uncovered:
-        if kind == "summary":
-            print(f"  {kind:8} {len(practices):3}  {term}  [{', '.join(sorted(practices))}]")
-        else:
-            print(f"  {kind:8} {term}  [{', '.join(sorted(practices))}]")
+        count = f"{len(practices):3}  " if kind == "summary" else ""
+        print(f"  {kind:8} {count}{term}  [{', '.join(sorted(practices))}]")
     if args.covered:
         print("\nCovered:")
         for kind, term, ids in covered:
